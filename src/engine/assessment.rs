@@ -1,0 +1,217 @@
+//! A unit's self-assessment: who, which period, and an answer per
+//! sub-criterion. Pure data; scoring lives in `score`.
+
+use super::dec::Dec2;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Reporting periods of the periodic PAR report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Q1,
+    H1,
+    Q3,
+    Year,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [Period::Q1, Period::H1, Period::Q3, Period::Year];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Q1 => "Quý I",
+            Period::H1 => "6 tháng",
+            Period::Q3 => "Quý III",
+            Period::Year => "Năm",
+        }
+    }
+
+    /// Short ASCII code for file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Period::Q1 => "Q1",
+            Period::H1 => "6T",
+            Period::Q3 => "Q3",
+            Period::Year => "Nam",
+        }
+    }
+
+    /// Data cut-off (day, month): 14/3, 14/6, 14/9, 14/12.
+    pub fn cutoff(self) -> (u8, u8) {
+        match self {
+            Period::Q1 => (14, 3),
+            Period::H1 => (14, 6),
+            Period::Q3 => (14, 9),
+            Period::Year => (14, 12),
+        }
+    }
+
+    pub fn cutoff_vi(self, year: u16) -> String {
+        let (d, m) = self.cutoff();
+        format!("{d:02}/{m:02}/{year}")
+    }
+
+    pub fn next(self) -> Option<Period> {
+        match self {
+            Period::Q1 => Some(Period::H1),
+            Period::H1 => Some(Period::Q3),
+            Period::Q3 => Some(Period::Year),
+            Period::Year => None,
+        }
+    }
+}
+
+/// The input a rule needs. Which variant fits depends on the rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Value {
+    /// Chosen option id (options rule).
+    Choice { option: String },
+    /// Đạt / không đạt.
+    YesNo { yes: bool },
+    /// Numerator / denominator (ratio-bands and proportional rules).
+    Ratio { numerator: u64, denominator: u64 },
+    /// A whole number (count-bands rule).
+    Count { count: u64 },
+    /// An estimate of a survey item's points, never an official figure.
+    Estimate { points: Dec2 },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Số/ký hiệu, e.g. "123/KH-SNV".
+    #[serde(default)]
+    pub number: String,
+    /// ISO date `yyyy-mm-dd`, or empty.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub link: String,
+}
+
+impl Evidence {
+    pub fn is_blank(&self) -> bool {
+        [&self.number, &self.date, &self.issuer, &self.summary, &self.link]
+            .iter()
+            .all(|s| s.trim().is_empty())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// "Không phát sinh": no case arose in the period.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_case: bool,
+    /// "Không áp dụng": the item does not apply to this unit.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_applicable: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self == &Answer::default()
+    }
+
+    pub fn has_support(&self) -> bool {
+        self.evidence.iter().any(|e| !e.is_blank()) || !self.explanation.trim().is_empty()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// Which framework an assessment is scored against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Local identifier in this browser.
+    pub id: String,
+    pub framework: FrameworkRef,
+    pub unit_name: String,
+    pub year: u16,
+    pub period: Period,
+    #[serde(default)]
+    pub contact: Contact,
+    /// Sub-criterion id → answer. Ordered, so the same answers always
+    /// serialise to the same bytes.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Field or criterion ids the unit declares not applicable as a whole.
+    #[serde(default)]
+    pub excluded: BTreeSet<String>,
+    /// Bonus or deduction item id → number of times it applies.
+    #[serde(default)]
+    pub adjustments: BTreeMap<String, u32>,
+    /// ISO 8601 timestamps with offset.
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub updated: String,
+}
+
+impl Assessment {
+    pub fn new(
+        id: impl Into<String>,
+        framework: FrameworkRef,
+        unit_name: impl Into<String>,
+        year: u16,
+        period: Period,
+    ) -> Self {
+        Assessment {
+            id: id.into(),
+            framework,
+            unit_name: unit_name.into(),
+            year,
+            period,
+            contact: Contact::default(),
+            answers: BTreeMap::new(),
+            excluded: BTreeSet::new(),
+            adjustments: BTreeMap::new(),
+            created: String::new(),
+            updated: String::new(),
+        }
+    }
+
+    pub fn answer(&self, sub_id: &str) -> Option<&Answer> {
+        self.answers.get(sub_id)
+    }
+
+    /// Replaces one answer; an emptied answer is removed so that "never
+    /// touched" and "cleared" store the same.
+    pub fn set_answer(&mut self, sub_id: &str, answer: Answer) {
+        if answer.is_empty() {
+            self.answers.remove(sub_id);
+        } else {
+            self.answers.insert(sub_id.to_string(), answer);
+        }
+    }
+}

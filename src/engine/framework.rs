@@ -1,0 +1,413 @@
+//! The criteria framework: a province's "Bộ Chỉ số CCHC" for one unit type,
+//! as a tree of fields → criteria → sub-criteria with a scoring rule on each
+//! sub-criterion. Documented by `schemas/framework.schema.json`.
+
+use super::dec::Dec2;
+use super::validate::{validate, Problem};
+use serde::{Deserialize, Serialize};
+
+pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
+pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitType {
+    /// Sở, ban, ngành (provincial departments).
+    So,
+    /// UBND xã, phường (communes and wards).
+    Xa,
+    /// UBND cấp huyện (districts, before the 2025 two-tier reform).
+    Huyen,
+}
+
+impl UnitType {
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitType::So => "Sở, ban, ngành",
+            UnitType::Xa => "UBND xã, phường",
+            UnitType::Huyen => "UBND cấp huyện",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Our own template in the official shape: never to be presented as official.
+    Template,
+    /// Entered from a decision of UBND tỉnh.
+    Official,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Years {
+    pub from: u16,
+    /// `None`: until replaced.
+    pub to: Option<u16>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub number: String,
+    /// ISO date, `yyyy-mm-dd`.
+    pub date: String,
+}
+
+/// A range of percentages with explicit inclusivity at both ends, as in
+/// "từ 80% đến dưới 100%" = `[80, 100)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PctRange {
+    pub from: Dec2,
+    pub from_inclusive: bool,
+    pub to: Dec2,
+    pub to_inclusive: bool,
+}
+
+impl PctRange {
+    /// Whether `num/den` (as a percentage) lies inside. Exact: compares
+    /// `num × 10000` with `bound × den` in integers. `den` must be > 0.
+    pub fn contains_ratio(&self, num: u64, den: u64) -> bool {
+        let lhs = num as i128 * 10_000;
+        let cmp = |bound: Dec2| lhs.cmp(&(bound.0 as i128 * den as i128));
+        let lo = cmp(self.from);
+        let hi = cmp(self.to);
+        let above_lo = lo.is_gt() || (lo.is_eq() && self.from_inclusive);
+        let below_hi = hi.is_lt() || (hi.is_eq() && self.to_inclusive);
+        above_lo && below_hi
+    }
+
+    /// Whether a percentage (in hundredths) lies inside.
+    pub fn contains_pct(&self, p: Dec2) -> bool {
+        let above = p > self.from || (p == self.from && self.from_inclusive);
+        let below = p < self.to || (p == self.to && self.to_inclusive);
+        above && below
+    }
+
+    /// "từ 80% đến dưới 100%", "trên 90%", "100%" …
+    pub fn describe(&self) -> String {
+        let f = self.from.to_vi();
+        let t = self.to.to_vi();
+        if self.from == self.to {
+            return format!("{f}%");
+        }
+        let lo_is_zero = self.from == Dec2::ZERO && self.from_inclusive;
+        let hi_is_full = self.to == Dec2::HUNDRED && self.to_inclusive;
+        match (lo_is_zero, hi_is_full) {
+            (true, true) => "0% – 100%".to_string(),
+            (true, false) => {
+                if self.to_inclusive {
+                    format!("đến {t}%")
+                } else {
+                    format!("dưới {t}%")
+                }
+            }
+            (false, true) => {
+                if self.from_inclusive {
+                    format!("từ {f}% trở lên")
+                } else {
+                    format!("trên {f}%")
+                }
+            }
+            (false, false) => format!(
+                "{} {f}% đến {} {t}%",
+                if self.from_inclusive { "từ" } else { "trên" },
+                if self.to_inclusive { "" } else { "dưới" }
+            )
+            .replace("  ", " "),
+        }
+    }
+}
+
+/// An index band (xếp loại), e.g. "Tốt" for `[80, 100]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Band {
+    pub label: String,
+    pub from: Dec2,
+    pub from_inclusive: bool,
+    pub to: Dec2,
+    pub to_inclusive: bool,
+}
+
+impl Band {
+    pub fn range(&self) -> PctRange {
+        PctRange {
+            from: self.from,
+            from_inclusive: self.from_inclusive,
+            to: self.to,
+            to_inclusive: self.to_inclusive,
+        }
+    }
+}
+
+/// Bonus points (điểm thưởng) or deductions (điểm trừ), capped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Adjustments {
+    pub cap: Dec2,
+    #[serde(default)]
+    pub items: Vec<AdjustmentItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdjustmentItem {
+    pub id: String,
+    pub title: String,
+    /// Always positive; a deduction's sign comes from where it is listed.
+    pub points: Dec2,
+    /// May be counted more than once (e.g. "per late report").
+    #[serde(default)]
+    pub repeatable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    pub title: String,
+    pub max: Dec2,
+    /// The whole field may be declared not applicable (e.g. a unit with no
+    /// administrative procedures); its maximum then leaves the total.
+    #[serde(default)]
+    pub may_be_not_applicable: bool,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub id: String,
+    pub title: String,
+    pub max: Dec2,
+    #[serde(default)]
+    pub may_be_not_applicable: bool,
+    /// A criterion scored directly carries one sub-criterion with its own id.
+    pub subs: Vec<SubCriterion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubCriterion {
+    pub id: String,
+    pub title: String,
+    pub max: Dec2,
+    #[serde(default)]
+    pub guidance: String,
+    #[serde(default)]
+    pub evidence_hint: String,
+    /// "Không phát sinh" (no case arose) earns full points.
+    #[serde(default)]
+    pub no_case_full_points: bool,
+    /// "Không áp dụng" (not applicable to this unit) removes the maximum.
+    #[serde(default)]
+    pub may_be_not_applicable: bool,
+    pub rule: Rule,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+    pub points: Dec2,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatioBand {
+    pub from: Dec2,
+    pub from_inclusive: bool,
+    pub to: Dec2,
+    pub to_inclusive: bool,
+    pub points: Dec2,
+}
+
+impl RatioBand {
+    pub fn range(&self) -> PctRange {
+        PctRange {
+            from: self.from,
+            from_inclusive: self.from_inclusive,
+            to: self.to,
+            to_inclusive: self.to_inclusive,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountBand {
+    pub min: u64,
+    /// `None`: and above.
+    pub max: Option<u64>,
+    pub points: Dec2,
+}
+
+impl CountBand {
+    pub fn contains(&self, n: u64) -> bool {
+        n >= self.min && self.max.is_none_or(|m| n <= m)
+    }
+
+    pub fn describe(&self) -> String {
+        match self.max {
+            None if self.min == 0 => "mọi số".to_string(),
+            None => format!("từ {} trở lên", self.min),
+            Some(m) if m == self.min => format!("{m}"),
+            Some(m) if self.min == 0 => format!("từ 0 đến {m}"),
+            Some(m) => format!("từ {} đến {m}", self.min),
+        }
+    }
+}
+
+/// The one scoring rule of a sub-criterion. Every real rule seen fits one
+/// of these shapes (see `shared/domain/par-index.md` §4).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rule {
+    /// Pick one option, each with its points.
+    Options { options: Vec<ChoiceOption> },
+    /// Đạt = maximum, không đạt = 0.
+    YesNo,
+    /// Bands on a ratio the unit enters as numerator / denominator.
+    RatioBands {
+        bands: Vec<RatioBand>,
+        #[serde(default)]
+        numerator_label: String,
+        #[serde(default)]
+        denominator_label: String,
+    },
+    /// Points = maximum × numerator / denominator.
+    Proportional {
+        #[serde(default)]
+        numerator_label: String,
+        #[serde(default)]
+        denominator_label: String,
+    },
+    /// Bands on a whole number (e.g. reports on time out of 4).
+    CountBands {
+        bands: Vec<CountBand>,
+        /// Largest possible count, if any (4 periodic reports).
+        #[serde(default)]
+        max_count: Option<u64>,
+    },
+    /// Scored by the sociological survey, not by the unit; the unit may
+    /// only enter an estimate, always labelled as such.
+    Survey,
+}
+
+impl Rule {
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            Rule::Options { .. } => "Chọn mức",
+            Rule::YesNo => "Đạt / Không đạt",
+            Rule::RatioBands { .. } => "Tỷ lệ theo khoảng",
+            Rule::Proportional { .. } => "Tỷ lệ (điểm theo tỷ lệ)",
+            Rule::CountBands { .. } => "Số lượng theo khoảng",
+            Rule::Survey => "Điều tra xã hội học",
+        }
+    }
+
+    pub fn is_survey(&self) -> bool {
+        matches!(self, Rule::Survey)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Framework {
+    pub format: String,
+    pub format_version: u32,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub province: String,
+    pub unit_type: UnitType,
+    pub years: Years,
+    pub status: Status,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub decision: Option<Decision>,
+    pub bands: Vec<Band>,
+    pub bonus: Adjustments,
+    pub deductions: Adjustments,
+    pub fields: Vec<Field>,
+}
+
+/// Why a framework file was refused: either it is not readable as a
+/// framework at all, or it is and breaks these rules (all of them listed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    Json { line: usize, column: usize, message: String },
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Json { line, column, message } => write!(
+                f,
+                "Tệp bộ tiêu chí không đúng định dạng (dòng {line}, cột {column}): {message}"
+            ),
+            LoadError::Invalid(problems) => {
+                writeln!(f, "Bộ tiêu chí có {} lỗi:", problems.len())?;
+                for p in problems {
+                    writeln!(f, "- {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Framework {
+    /// Parses and validates a framework file. A framework with any problem
+    /// is refused whole, with every problem listed: never half-loaded.
+    pub fn from_json(text: &str) -> Result<Framework, LoadError> {
+        let fw: Framework = serde_json::from_str(text).map_err(|e| LoadError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let problems = validate(&fw);
+        if problems.is_empty() {
+            Ok(fw)
+        } else {
+            Err(LoadError::Invalid(problems))
+        }
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain data to a String cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub fn subs(&self) -> impl Iterator<Item = &SubCriterion> {
+        self.fields
+            .iter()
+            .flat_map(|f| f.criteria.iter())
+            .flat_map(|c| c.subs.iter())
+    }
+
+    pub fn sub(&self, id: &str) -> Option<&SubCriterion> {
+        self.subs().find(|s| s.id == id)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<(&Field, &Criterion)> {
+        self.fields
+            .iter()
+            .flat_map(|f| f.criteria.iter().map(move |c| (f, c)))
+            .find(|(_, c)| c.id == id)
+    }
+
+    /// The criterion holding sub-criterion `sub_id`.
+    pub fn criterion_of(&self, sub_id: &str) -> Option<&Criterion> {
+        self.fields
+            .iter()
+            .flat_map(|f| f.criteria.iter())
+            .find(|c| c.subs.iter().any(|s| s.id == sub_id))
+    }
+
+    pub fn total_max(&self) -> Dec2 {
+        self.fields.iter().map(|f| f.max).sum()
+    }
+
+    /// The band an index falls in, if the bands cover it.
+    pub fn band_for(&self, index: Dec2) -> Option<&Band> {
+        self.bands.iter().find(|b| b.range().contains_pct(index))
+    }
+
+    pub fn is_template(&self) -> bool {
+        self.status == Status::Template
+    }
+}

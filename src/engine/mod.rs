@@ -1,0 +1,15 @@
+//! The pure engine: no browser, no UI. Framework model and validation,
+//! answers, scoring. Everything here runs and is tested on the host.
+
+pub mod assessment;
+pub mod dec;
+pub mod framework;
+pub mod score;
+pub mod templates;
+pub mod validate;
+
+pub use assessment::{Answer, Assessment, Contact, Evidence, FrameworkRef, Period, Value};
+pub use dec::Dec2;
+pub use framework::{Framework, LoadError, Rule, Status, SubCriterion, UnitType};
+pub use score::{score, AnswerError, NodeScore, SubScore, SubState, Summary};
+pub use validate::{validate, Problem, ProblemKind};

@@ -1,0 +1,464 @@
+//! Framework + answers → exact scores. The only place points are computed:
+//! the UI, the export and the consolidation all ask this module.
+
+use super::assessment::{Answer, Assessment, Value};
+use super::dec::Dec2;
+use super::framework::{Adjustments, Framework, Rule, SubCriterion};
+use std::fmt;
+
+/// What an answer amounts to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubState {
+    Unanswered,
+    Answered,
+    /// "Không phát sinh": full points where the rule allows it.
+    NoCase,
+    /// Not applicable: leaves the maximum.
+    NotApplicable,
+    /// A survey item with an estimate (never official).
+    Estimated,
+    /// The input cannot be scored; see the error.
+    Invalid,
+}
+
+/// A bad answer: shown to the user beside the item, never a panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    NumeratorExceedsDenominator,
+    ZeroDenominator,
+    UnknownOption(String),
+    CountAboveMax(u64),
+    EstimateOutOfRange,
+    WrongInput,
+    NoCaseNotAllowed,
+    NotApplicableNotAllowed,
+    NoBandFits,
+    UnknownAdjustment(String),
+    AdjustmentNotRepeatable(String),
+    ExclusionNotAllowed(String),
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use AnswerError::*;
+        match self {
+            NumeratorExceedsDenominator => f.write_str("Tử số lớn hơn mẫu số: kiểm tra lại số liệu."),
+            ZeroDenominator => f.write_str(
+                "Mẫu số bằng 0: tiêu chí này không cho phép \"không phát sinh\", hãy nhập số liệu thực tế.",
+            ),
+            UnknownOption(o) => write!(f, "Phương án \"{o}\" không có trong bộ tiêu chí."),
+            CountAboveMax(m) => write!(f, "Số lượng vượt quá tối đa ({m})."),
+            EstimateOutOfRange => f.write_str("Điểm ước tính phải từ 0 đến điểm tối đa."),
+            WrongInput => f.write_str("Dữ liệu nhập không đúng dạng của tiêu chí này."),
+            NoCaseNotAllowed => f.write_str("Tiêu chí này không cho phép chọn \"không phát sinh\"."),
+            NotApplicableNotAllowed => f.write_str("Tiêu chí này không cho phép chọn \"không áp dụng\"."),
+            NoBandFits => f.write_str("Không có mức điểm nào ứng với tỷ lệ này."),
+            UnknownAdjustment(id) => write!(f, "Mục điểm thưởng/điểm trừ \"{id}\" không có trong bộ tiêu chí."),
+            AdjustmentNotRepeatable(id) => write!(f, "Mục \"{id}\" chỉ được tính một lần."),
+            ExclusionNotAllowed(id) => write!(f, "Mục {id} không được phép khai báo \"không áp dụng\"."),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubScore {
+    pub id: String,
+    pub max: Dec2,
+    /// The maximum still counted (0 when not applicable).
+    pub applicable_max: Dec2,
+    pub points: Dec2,
+    /// Points the unit could still gain here (0 for survey items).
+    pub lost: Dec2,
+    pub state: SubState,
+    pub error: Option<AnswerError>,
+    pub survey: bool,
+    /// Claims points with neither evidence nor explanation.
+    pub needs_support: bool,
+}
+
+impl SubScore {
+    /// Answered in a way that counts toward completion.
+    pub fn is_done(&self) -> bool {
+        matches!(self.state, SubState::Answered | SubState::NoCase | SubState::NotApplicable)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeScore {
+    pub id: String,
+    pub max: Dec2,
+    pub applicable_max: Dec2,
+    /// Self-assessed points plus survey estimates inside this node.
+    pub points: Dec2,
+    /// Non-survey items answered / applicable.
+    pub answered: usize,
+    pub applicable_items: usize,
+    pub excluded: bool,
+    /// Every item below is a survey item (its points are estimates).
+    pub survey: bool,
+}
+
+impl NodeScore {
+    pub fn percent(&self) -> Dec2 {
+        self.points.percent_of(self.applicable_max)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub subs: Vec<SubScore>,
+    pub criteria: Vec<NodeScore>,
+    pub fields: Vec<NodeScore>,
+    /// Maximum of the applicable self-assessed (non-survey) items.
+    pub self_max: Dec2,
+    pub self_points: Dec2,
+    pub survey_max: Dec2,
+    /// Sum of the survey estimates entered (an estimate, never official).
+    pub survey_estimate: Dec2,
+    pub survey_estimated_items: usize,
+    pub survey_items: usize,
+    pub bonus: Dec2,
+    pub deductions: Dec2,
+    pub applicable_max: Dec2,
+    /// self + survey estimate + bonus − deductions, kept within 0..applicable_max.
+    pub total: Dec2,
+    /// Self-assessed points / self-assessed maximum, in %.
+    pub self_index: Dec2,
+    /// Estimated index (%), 0..100.
+    pub index: Dec2,
+    pub band: Option<String>,
+    pub answered: usize,
+    pub applicable_items: usize,
+    /// answered / applicable items, in %.
+    pub completion: Dec2,
+    /// Items claiming points without evidence or explanation.
+    pub missing_support: Vec<String>,
+    /// Answers (or adjustments, exclusions) that cannot be scored.
+    pub errors: Vec<(String, AnswerError)>,
+}
+
+impl Summary {
+    pub fn sub(&self, id: &str) -> Option<&SubScore> {
+        self.subs.iter().find(|s| s.id == id)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&NodeScore> {
+        self.criteria.iter().find(|s| s.id == id)
+    }
+
+    pub fn field(&self, id: &str) -> Option<&NodeScore> {
+        self.fields.iter().find(|s| s.id == id)
+    }
+
+    /// Answered items that lose points, most points lost first (ties in
+    /// framework order): where the unit gains most by acting.
+    pub fn losses(&self) -> Vec<&SubScore> {
+        let mut v: Vec<&SubScore> = self
+            .subs
+            .iter()
+            .filter(|s| s.lost > Dec2::ZERO && s.state != SubState::Unanswered && !s.survey)
+            .collect();
+        v.sort_by_key(|s| std::cmp::Reverse(s.lost));
+        v
+    }
+}
+
+fn score_rule(sub: &SubCriterion, value: &Value) -> Result<(Dec2, SubState), AnswerError> {
+    let ratio_check = |n: u64, d: u64| -> Result<Option<(u64, u64)>, AnswerError> {
+        if d == 0 {
+            if sub.no_case_full_points {
+                Ok(None)
+            } else {
+                Err(AnswerError::ZeroDenominator)
+            }
+        } else if n > d {
+            Err(AnswerError::NumeratorExceedsDenominator)
+        } else {
+            Ok(Some((n, d)))
+        }
+    };
+    match (&sub.rule, value) {
+        (Rule::Options { options }, Value::Choice { option }) => options
+            .iter()
+            .find(|o| &o.id == option)
+            .map(|o| (o.points, SubState::Answered))
+            .ok_or_else(|| AnswerError::UnknownOption(option.clone())),
+        (Rule::YesNo, Value::YesNo { yes }) => Ok((
+            if *yes { sub.max } else { Dec2::ZERO },
+            SubState::Answered,
+        )),
+        (Rule::RatioBands { bands, .. }, Value::Ratio { numerator, denominator }) => {
+            match ratio_check(*numerator, *denominator)? {
+                None => Ok((sub.max, SubState::NoCase)),
+                Some((n, d)) => bands
+                    .iter()
+                    .find(|b| b.range().contains_ratio(n, d))
+                    .map(|b| (b.points, SubState::Answered))
+                    .ok_or(AnswerError::NoBandFits),
+            }
+        }
+        (Rule::Proportional { .. }, Value::Ratio { numerator, denominator }) => {
+            match ratio_check(*numerator, *denominator)? {
+                None => Ok((sub.max, SubState::NoCase)),
+                Some((n, d)) => Ok((sub.max.mul_ratio(n, d), SubState::Answered)),
+            }
+        }
+        (Rule::CountBands { bands, max_count }, Value::Count { count }) => {
+            if let Some(m) = max_count {
+                if count > m {
+                    return Err(AnswerError::CountAboveMax(*m));
+                }
+            }
+            bands
+                .iter()
+                .find(|b| b.contains(*count))
+                .map(|b| (b.points, SubState::Answered))
+                .ok_or(AnswerError::NoBandFits)
+        }
+        (Rule::Survey, Value::Estimate { points }) => {
+            if *points < Dec2::ZERO || *points > sub.max {
+                Err(AnswerError::EstimateOutOfRange)
+            } else {
+                Ok((*points, SubState::Estimated))
+            }
+        }
+        _ => Err(AnswerError::WrongInput),
+    }
+}
+
+/// Scores one sub-criterion. `excluded` is true when its field or
+/// criterion was declared not applicable.
+pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) -> SubScore {
+    let survey = sub.rule.is_survey();
+    let mut s = SubScore {
+        id: sub.id.clone(),
+        max: sub.max,
+        applicable_max: sub.max,
+        points: Dec2::ZERO,
+        lost: Dec2::ZERO,
+        state: SubState::Unanswered,
+        error: None,
+        survey,
+        needs_support: false,
+    };
+    let outcome: Result<(Dec2, SubState), AnswerError> = if excluded {
+        Ok((Dec2::ZERO, SubState::NotApplicable))
+    } else {
+        match answer {
+            None => Ok((Dec2::ZERO, SubState::Unanswered)),
+            Some(a) if a.not_applicable => {
+                if sub.may_be_not_applicable {
+                    Ok((Dec2::ZERO, SubState::NotApplicable))
+                } else {
+                    Err(AnswerError::NotApplicableNotAllowed)
+                }
+            }
+            Some(a) if a.no_case => {
+                if sub.no_case_full_points {
+                    Ok((sub.max, SubState::NoCase))
+                } else {
+                    Err(AnswerError::NoCaseNotAllowed)
+                }
+            }
+            Some(Answer { value: None, .. }) => Ok((Dec2::ZERO, SubState::Unanswered)),
+            Some(Answer { value: Some(v), .. }) => score_rule(sub, v),
+        }
+    };
+    match outcome {
+        Ok((points, state)) => {
+            s.points = points;
+            s.state = state;
+        }
+        Err(e) => {
+            s.state = SubState::Invalid;
+            s.error = Some(e);
+        }
+    }
+    if s.state == SubState::NotApplicable {
+        s.applicable_max = Dec2::ZERO;
+    }
+    if !survey {
+        s.lost = s.applicable_max - s.points;
+        s.needs_support = s.points > Dec2::ZERO && !answer.is_some_and(Answer::has_support);
+    }
+    s
+}
+
+fn adjustment_total(
+    adj: &Adjustments,
+    counts: &std::collections::BTreeMap<String, u32>,
+    errors: &mut Vec<(String, AnswerError)>,
+) -> Dec2 {
+    let mut sum = Dec2::ZERO;
+    for item in &adj.items {
+        if let Some(&n) = counts.get(&item.id) {
+            let n = if !item.repeatable && n > 1 {
+                errors.push((
+                    item.id.clone(),
+                    AnswerError::AdjustmentNotRepeatable(item.id.clone()),
+                ));
+                1
+            } else {
+                n
+            };
+            sum += Dec2(item.points.0.saturating_mul(n as i64));
+        }
+    }
+    sum.clamp_to(Dec2::ZERO, adj.cap.max(Dec2::ZERO))
+}
+
+/// Scores a whole assessment. Never panics, whatever the answers hold.
+pub fn score(fw: &Framework, a: &Assessment) -> Summary {
+    let mut errors = Vec::new();
+    let mut subs = Vec::new();
+    let mut criteria = Vec::new();
+    let mut fields = Vec::new();
+
+    for id in &a.excluded {
+        let allowed = fw.fields.iter().any(|f| &f.id == id && f.may_be_not_applicable)
+            || fw
+                .fields
+                .iter()
+                .flat_map(|f| f.criteria.iter())
+                .any(|c| &c.id == id && c.may_be_not_applicable);
+        if !allowed {
+            errors.push((id.clone(), AnswerError::ExclusionNotAllowed(id.clone())));
+        }
+    }
+
+    for field in &fw.fields {
+        let f_ex = field.may_be_not_applicable && a.excluded.contains(&field.id);
+        let mut fnode = node(&field.id, field.max, f_ex);
+        for crit in &field.criteria {
+            let c_ex = f_ex || (crit.may_be_not_applicable && a.excluded.contains(&crit.id));
+            let mut cnode = node(&crit.id, crit.max, c_ex);
+            for sub in &crit.subs {
+                let s = score_sub(sub, a.answers.get(&sub.id), c_ex);
+                if let Some(e) = &s.error {
+                    errors.push((s.id.clone(), e.clone()));
+                }
+                add_to(&mut cnode, &s);
+                subs.push(s);
+            }
+            merge(&mut fnode, &cnode);
+            criteria.push(cnode);
+        }
+        fields.push(fnode);
+    }
+
+    // Unknown sub-criterion ids in the answers are reported, not dropped
+    // silently: they usually mean the wrong framework.
+    for id in a.answers.keys() {
+        if !subs.iter().any(|s| &s.id == id) {
+            errors.push((id.clone(), AnswerError::WrongInput));
+        }
+    }
+    for id in a.adjustments.keys() {
+        let known = fw.bonus.items.iter().chain(fw.deductions.items.iter()).any(|i| &i.id == id);
+        if !known {
+            errors.push((id.clone(), AnswerError::UnknownAdjustment(id.clone())));
+        }
+    }
+
+    let mut self_max = Dec2::ZERO;
+    let mut self_points = Dec2::ZERO;
+    let mut survey_max = Dec2::ZERO;
+    let mut survey_estimate = Dec2::ZERO;
+    let mut survey_estimated_items = 0;
+    let mut survey_items = 0;
+    let mut answered = 0;
+    let mut applicable_items = 0;
+    let mut missing_support = Vec::new();
+    for s in &subs {
+        if s.survey {
+            if s.state != SubState::NotApplicable {
+                survey_items += 1;
+                survey_max += s.applicable_max;
+            }
+            if s.state == SubState::Estimated {
+                survey_estimate += s.points;
+                survey_estimated_items += 1;
+            }
+        } else {
+            self_max += s.applicable_max;
+            self_points += s.points;
+            if s.state != SubState::NotApplicable {
+                applicable_items += 1;
+                if s.is_done() {
+                    answered += 1;
+                }
+            }
+        }
+        if s.needs_support {
+            missing_support.push(s.id.clone());
+        }
+    }
+    let bonus = adjustment_total(&fw.bonus, &a.adjustments, &mut errors);
+    let deductions = adjustment_total(&fw.deductions, &a.adjustments, &mut errors);
+    let applicable_max = self_max + survey_max;
+    let total = (self_points + survey_estimate + bonus - deductions).clamp_to(Dec2::ZERO, applicable_max);
+    let index = total.percent_of(applicable_max).clamp_to(Dec2::ZERO, Dec2::HUNDRED);
+    let band = fw.band_for(index).map(|b| b.label.clone());
+    let completion = if applicable_items == 0 {
+        Dec2::HUNDRED
+    } else {
+        Dec2::from_int(answered as i64).percent_of(Dec2::from_int(applicable_items as i64))
+    };
+
+    Summary {
+        subs,
+        criteria,
+        fields,
+        self_max,
+        self_points,
+        survey_max,
+        survey_estimate,
+        survey_estimated_items,
+        survey_items,
+        bonus,
+        deductions,
+        applicable_max,
+        total,
+        self_index: self_points.percent_of(self_max),
+        index,
+        band,
+        answered,
+        applicable_items,
+        completion,
+        missing_support,
+        errors,
+    }
+}
+
+fn node(id: &str, max: Dec2, excluded: bool) -> NodeScore {
+    NodeScore {
+        id: id.to_string(),
+        max,
+        applicable_max: Dec2::ZERO,
+        points: Dec2::ZERO,
+        answered: 0,
+        applicable_items: 0,
+        excluded,
+        survey: true,
+    }
+}
+
+fn add_to(n: &mut NodeScore, s: &SubScore) {
+    n.applicable_max += s.applicable_max;
+    n.points += s.points;
+    n.survey &= s.survey;
+    if !s.survey && s.state != SubState::NotApplicable {
+        n.applicable_items += 1;
+        if s.is_done() {
+            n.answered += 1;
+        }
+    }
+}
+
+fn merge(parent: &mut NodeScore, child: &NodeScore) {
+    parent.applicable_max += child.applicable_max;
+    parent.points += child.points;
+    parent.survey &= child.survey;
+    parent.applicable_items += child.applicable_items;
+    parent.answered += child.answered;
+}

@@ -1,0 +1,366 @@
+//! Every check a framework must pass before it is used. Each problem names
+//! where it is (`3.4.1`, `bands`, `fields`) and what is wrong, in Vietnamese,
+//! because Sở Nội vụ staff read these in the editor.
+
+use super::dec::Dec2;
+use super::framework::{
+    Adjustments, CountBand, Framework, PctRange, Rule, SubCriterion, FRAMEWORK_FORMAT,
+    FRAMEWORK_FORMAT_VERSION,
+};
+use std::collections::HashSet;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: an item id ("3.4.1"), or a part of the file ("bands").
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    WrongFormat(String),
+    UnsupportedVersion(u32),
+    Empty(&'static str),
+    DuplicateId(String),
+    /// Children's maxima do not add up to the parent's.
+    SumMismatch { max: Dec2, children: Dec2 },
+    TotalNot100(Dec2),
+    NonPositiveMax,
+    PointsOutOfRange(Dec2),
+    MaxNotReachable,
+    NoOptions,
+    NoBands,
+    BadRange,
+    Gap(Dec2),
+    Overlap(Dec2),
+    CountGap(u64),
+    CountOverlap(u64),
+    CountBeyondMax(u64),
+    SurveyNoCase,
+    YearsReversed,
+    NegativeCap,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind::*;
+        write!(f, "{}: ", self.path)?;
+        match &self.kind {
+            WrongFormat(s) => write!(f, "không phải tệp bộ tiêu chí (format = \"{s}\")"),
+            UnsupportedVersion(v) => write!(
+                f,
+                "phiên bản định dạng {v} mới hơn ứng dụng; hãy cập nhật ứng dụng"
+            ),
+            Empty(what) => write!(f, "thiếu {what}"),
+            DuplicateId(id) => write!(f, "mã \"{id}\" bị trùng"),
+            SumMismatch { max, children } => write!(
+                f,
+                "tổng điểm các mục con ({}) khác điểm tối đa ({})",
+                children.to_vi(),
+                max.to_vi()
+            ),
+            TotalNot100(t) => write!(f, "tổng điểm tối đa là {}, phải bằng 100", t.to_vi()),
+            NonPositiveMax => write!(f, "điểm tối đa phải lớn hơn 0"),
+            PointsOutOfRange(p) => {
+                write!(f, "mức điểm {} nằm ngoài khoảng 0 đến điểm tối đa", p.to_vi())
+            }
+            MaxNotReachable => write!(f, "không có mức nào đạt điểm tối đa"),
+            NoOptions => write!(f, "cần ít nhất hai phương án"),
+            NoBands => write!(f, "chưa có khoảng điểm nào"),
+            BadRange => write!(f, "khoảng không hợp lệ (cận dưới lớn hơn cận trên hoặc ngoài 0–100%)"),
+            Gap(p) => write!(f, "các khoảng bỏ trống tại {}%", p.to_vi()),
+            Overlap(p) => write!(f, "các khoảng chồng lấn tại {}%", p.to_vi()),
+            CountGap(n) => write!(f, "các khoảng số lượng bỏ trống tại {n}"),
+            CountOverlap(n) => write!(f, "các khoảng số lượng chồng lấn tại {n}"),
+            CountBeyondMax(n) => write!(f, "khoảng số lượng vượt quá số tối đa {n}"),
+            SurveyNoCase => write!(
+                f,
+                "tiêu chí điều tra xã hội học không thể có \"không phát sinh\""
+            ),
+            YearsReversed => write!(f, "năm kết thúc trước năm bắt đầu"),
+            NegativeCap => write!(f, "mức trần không được âm"),
+        }
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            kind,
+        });
+    }
+}
+
+/// All problems of a framework, in file order. Empty means valid.
+pub fn validate(fw: &Framework) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    if fw.format != FRAMEWORK_FORMAT {
+        c.push("format", ProblemKind::WrongFormat(fw.format.clone()));
+    }
+    if fw.format_version > FRAMEWORK_FORMAT_VERSION || fw.format_version == 0 {
+        c.push(
+            "format_version",
+            ProblemKind::UnsupportedVersion(fw.format_version),
+        );
+    }
+    if fw.id.trim().is_empty() {
+        c.push("id", ProblemKind::Empty("mã bộ tiêu chí"));
+    }
+    if fw.title.trim().is_empty() {
+        c.push("title", ProblemKind::Empty("tên bộ tiêu chí"));
+    }
+    if fw.years.to.is_some_and(|t| t < fw.years.from) {
+        c.push("years", ProblemKind::YearsReversed);
+    }
+
+    // Bands of the index: labels, and full coverage of 0–100%.
+    if fw.bands.is_empty() {
+        c.push("bands", ProblemKind::NoBands);
+    }
+    for b in &fw.bands {
+        if b.label.trim().is_empty() {
+            c.push("bands", ProblemKind::Empty("tên xếp loại"));
+        }
+    }
+    let ranges: Vec<PctRange> = fw.bands.iter().map(|b| b.range()).collect();
+    if !ranges.is_empty() {
+        check_coverage(&mut c, "bands", &ranges);
+    }
+    check_adjustments(&mut c, "bonus", &fw.bonus);
+    check_adjustments(&mut c, "deductions", &fw.deductions);
+
+    if fw.fields.is_empty() {
+        c.push("fields", ProblemKind::Empty("lĩnh vực"));
+    }
+    let mut field_ids = HashSet::new();
+    let mut crit_ids = HashSet::new();
+    let mut sub_ids = HashSet::new();
+    for field in &fw.fields {
+        if !field_ids.insert(field.id.as_str()) {
+            c.push(&field.id, ProblemKind::DuplicateId(field.id.clone()));
+        }
+        check_node(&mut c, &field.id, &field.title, field.max);
+        if field.criteria.is_empty() {
+            c.push(&field.id, ProblemKind::Empty("tiêu chí"));
+        }
+        let sum: Dec2 = field.criteria.iter().map(|k| k.max).sum();
+        if sum != field.max {
+            c.push(
+                &field.id,
+                ProblemKind::SumMismatch {
+                    max: field.max,
+                    children: sum,
+                },
+            );
+        }
+        for crit in &field.criteria {
+            if !crit_ids.insert(crit.id.as_str()) || field_ids.contains(crit.id.as_str()) {
+                c.push(&crit.id, ProblemKind::DuplicateId(crit.id.clone()));
+            }
+            check_node(&mut c, &crit.id, &crit.title, crit.max);
+            if crit.subs.is_empty() {
+                c.push(&crit.id, ProblemKind::Empty("tiêu chí thành phần"));
+            }
+            let sum: Dec2 = crit.subs.iter().map(|s| s.max).sum();
+            if sum != crit.max {
+                c.push(
+                    &crit.id,
+                    ProblemKind::SumMismatch {
+                        max: crit.max,
+                        children: sum,
+                    },
+                );
+            }
+            for sub in &crit.subs {
+                // A criterion scored directly has one sub-criterion bearing
+                // the criterion's own id; any other reuse is a clash.
+                let inline = sub.id == crit.id && crit.subs.len() == 1;
+                let clash = field_ids.contains(sub.id.as_str())
+                    || (crit_ids.contains(sub.id.as_str()) && !inline);
+                if !sub_ids.insert(sub.id.as_str()) || clash {
+                    c.push(&sub.id, ProblemKind::DuplicateId(sub.id.clone()));
+                }
+                check_node(&mut c, &sub.id, &sub.title, sub.max);
+                check_rule(&mut c, sub);
+            }
+        }
+    }
+    let total = fw.total_max();
+    if !fw.fields.is_empty() && total != Dec2::HUNDRED {
+        c.push("fields", ProblemKind::TotalNot100(total));
+    }
+    c.problems
+}
+
+fn check_node(c: &mut Checker, id: &str, title: &str, max: Dec2) {
+    if id.trim().is_empty() {
+        c.push("(không mã)", ProblemKind::Empty("mã mục"));
+    }
+    if title.trim().is_empty() {
+        c.push(id, ProblemKind::Empty("tên mục"));
+    }
+    if max <= Dec2::ZERO {
+        c.push(id, ProblemKind::NonPositiveMax);
+    }
+}
+
+fn check_adjustments(c: &mut Checker, path: &str, adj: &Adjustments) {
+    if adj.cap < Dec2::ZERO {
+        c.push(path, ProblemKind::NegativeCap);
+    }
+    let mut ids = HashSet::new();
+    for item in &adj.items {
+        let p = format!("{path}.{}", item.id);
+        if !ids.insert(item.id.as_str()) {
+            c.push(&p, ProblemKind::DuplicateId(item.id.clone()));
+        }
+        if item.title.trim().is_empty() {
+            c.push(&p, ProblemKind::Empty("nội dung"));
+        }
+        if item.points <= Dec2::ZERO {
+            c.push(&p, ProblemKind::PointsOutOfRange(item.points));
+        }
+    }
+}
+
+fn check_points(c: &mut Checker, sub: &SubCriterion, points: impl Iterator<Item = Dec2>) {
+    let mut reaches_max = false;
+    for p in points {
+        if p < Dec2::ZERO || p > sub.max {
+            c.push(&sub.id, ProblemKind::PointsOutOfRange(p));
+        }
+        reaches_max |= p == sub.max;
+    }
+    if !reaches_max {
+        c.push(&sub.id, ProblemKind::MaxNotReachable);
+    }
+}
+
+fn check_rule(c: &mut Checker, sub: &SubCriterion) {
+    match &sub.rule {
+        Rule::Options { options } => {
+            if options.len() < 2 {
+                c.push(&sub.id, ProblemKind::NoOptions);
+            }
+            let mut ids = HashSet::new();
+            for o in options {
+                if !ids.insert(o.id.as_str()) {
+                    c.push(&sub.id, ProblemKind::DuplicateId(o.id.clone()));
+                }
+                if o.label.trim().is_empty() {
+                    c.push(&sub.id, ProblemKind::Empty("tên phương án"));
+                }
+            }
+            if !options.is_empty() {
+                check_points(c, sub, options.iter().map(|o| o.points));
+            }
+        }
+        Rule::RatioBands { bands, .. } => {
+            if bands.is_empty() {
+                c.push(&sub.id, ProblemKind::NoBands);
+                return;
+            }
+            let ranges: Vec<PctRange> = bands.iter().map(|b| b.range()).collect();
+            check_coverage(c, &sub.id, &ranges);
+            check_points(c, sub, bands.iter().map(|b| b.points));
+        }
+        Rule::CountBands { bands, max_count } => {
+            if bands.is_empty() {
+                c.push(&sub.id, ProblemKind::NoBands);
+                return;
+            }
+            check_count_coverage(c, &sub.id, bands, *max_count);
+            check_points(c, sub, bands.iter().map(|b| b.points));
+        }
+        Rule::Survey => {
+            if sub.no_case_full_points {
+                c.push(&sub.id, ProblemKind::SurveyNoCase);
+            }
+        }
+        Rule::YesNo | Rule::Proportional { .. } => {}
+    }
+}
+
+/// Percent ranges must tile 0–100% exactly: no gap, no overlap, with the
+/// inclusivity of touching ends complementary.
+fn check_coverage(c: &mut Checker, path: &str, ranges: &[PctRange]) {
+    let mut sorted: Vec<PctRange> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        let degenerate = r.from == r.to && !(r.from_inclusive && r.to_inclusive);
+        if r.from > r.to || r.from < Dec2::ZERO || r.to > Dec2::HUNDRED || degenerate {
+            c.push(path, ProblemKind::BadRange);
+        } else {
+            sorted.push(*r);
+        }
+    }
+    if sorted.is_empty() {
+        return;
+    }
+    // Lower bound first; at equal bounds the inclusive start comes first.
+    sorted.sort_by_key(|r| (r.from, !r.from_inclusive, r.to));
+    let first = sorted[0];
+    if first.from > Dec2::ZERO || !first.from_inclusive {
+        c.push(path, ProblemKind::Gap(Dec2::ZERO));
+    }
+    for w in sorted.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a.to < b.from {
+            c.push(path, ProblemKind::Gap(a.to));
+        } else if a.to > b.from {
+            c.push(path, ProblemKind::Overlap(b.from));
+        } else if a.to_inclusive && b.from_inclusive {
+            c.push(path, ProblemKind::Overlap(b.from));
+        } else if !a.to_inclusive && !b.from_inclusive {
+            c.push(path, ProblemKind::Gap(b.from));
+        }
+    }
+    let last = sorted[sorted.len() - 1];
+    let reach = sorted.iter().map(|r| r.to).max().unwrap_or(Dec2::ZERO);
+    if reach < Dec2::HUNDRED || (last.to == Dec2::HUNDRED && !last.to_inclusive) {
+        c.push(path, ProblemKind::Gap(reach));
+    }
+}
+
+/// Count bands must tile 0..=max_count (or 0..∞) exactly.
+fn check_count_coverage(c: &mut Checker, path: &str, bands: &[CountBand], max_count: Option<u64>) {
+    let mut sorted: Vec<&CountBand> = Vec::with_capacity(bands.len());
+    for b in bands {
+        if b.max.is_some_and(|m| m < b.min) {
+            c.push(path, ProblemKind::BadRange);
+        } else {
+            sorted.push(b);
+        }
+    }
+    if sorted.is_empty() {
+        return;
+    }
+    sorted.sort_by_key(|b| (b.min, b.max.unwrap_or(u64::MAX)));
+    if sorted[0].min > 0 {
+        c.push(path, ProblemKind::CountGap(0));
+    }
+    for w in sorted.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        match a.max {
+            None => c.push(path, ProblemKind::CountOverlap(b.min)),
+            Some(m) if m >= b.min => c.push(path, ProblemKind::CountOverlap(b.min)),
+            Some(m) if m + 1 < b.min => c.push(path, ProblemKind::CountGap(m + 1)),
+            Some(_) => {}
+        }
+    }
+    let last = sorted[sorted.len() - 1];
+    match (last.max, max_count) {
+        (None, Some(mc)) => c.push(path, ProblemKind::CountBeyondMax(mc)),
+        (Some(m), Some(mc)) if m > mc => c.push(path, ProblemKind::CountBeyondMax(mc)),
+        (Some(m), Some(mc)) if m < mc => c.push(path, ProblemKind::CountGap(m + 1)),
+        (Some(m), None) => c.push(path, ProblemKind::CountGap(m + 1)),
+        _ => {}
+    }
+}
