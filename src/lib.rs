@@ -2,4 +2,6 @@
 //! self-assessment. `engine` is pure and host-tested; `app` and `services`
 //! are the browser side.
 
+pub mod app;
 pub mod engine;
+pub mod services;

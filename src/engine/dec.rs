@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(Dec2(150).mul_ratio(0, 8), Dec2(0));
         assert_eq!(Dec2(7000).percent_of(Dec2(7500)), Dec2(9333));
         assert_eq!(Dec2(1).percent_of(Dec2(0)), Dec2(0));
-        assert_eq!(Dec2(-1).percent_of(Dec2(3)), Dec2(-33));
+        assert_eq!(Dec2(-1).percent_of(Dec2(3)), Dec2(-3333));
     }
 
     #[test]

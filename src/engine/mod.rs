@@ -5,7 +5,9 @@ pub mod assessment;
 pub mod dec;
 pub mod framework;
 pub mod score;
+pub mod stored;
 pub mod templates;
+pub mod time;
 pub mod validate;
 
 pub use assessment::{Answer, Assessment, Contact, Evidence, FrameworkRef, Period, Value};

@@ -1,0 +1,191 @@
+//! The checklist: a tree of fields → criteria on the side (a menu on
+//! phones) and the sub-criteria of one criterion, or of a filter, in the
+//! main panel.
+
+use super::route::Route;
+use super::state::{Edit, Filter};
+use super::sub_item::SubItem;
+use super::widgets::event_checked;
+use super::{edit, Ctx};
+use crate::engine::framework::{Criterion, Field};
+use crate::engine::{SubState, Summary};
+use crate::services;
+use yew::prelude::*;
+
+fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
+    let Some(x) = s.sub(id) else { return false };
+    match filter {
+        Filter::All => true,
+        Filter::Unanswered => !x.survey && !x.is_done() && x.state != SubState::NotApplicable,
+        Filter::Losing => !x.survey && x.state != SubState::Unanswered && x.lost > crate::engine::Dec2::ZERO,
+        Filter::MissingSupport => x.needs_support,
+    }
+}
+
+#[component]
+pub fn ChecklistPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let menu_open = use_state(|| false);
+    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let fw = cur.framework.clone();
+    let s = cur.summary.clone();
+    let aid = cur.assessment.id.clone();
+    let (crit_id, focus) = match &ctx.route {
+        Route::Checklist { criterion, sub, .. } => (criterion.clone(), sub.clone()),
+        _ => (None, None),
+    };
+    let selected: Option<(&Field, &Criterion)> = crit_id
+        .as_deref()
+        .and_then(|c| fw.criterion(c))
+        .or_else(|| fw.fields.first().and_then(|f| f.criteria.first().map(|c| (f, c))));
+
+    // Bring a focused item (next unanswered, a loss link) into view.
+    {
+        let focus = focus.clone();
+        use_effect_with(focus, move |f| {
+            if let Some(id) = f {
+                services::scroll_to_id(&format!("sub-{id}"));
+            }
+        });
+    }
+
+    let nav = fw.fields.iter().map(|f| {
+        let fs = s.field(&f.id);
+        html! {
+            <li key={f.id.clone()}>
+                <div class={classes!("nav-field", fs.is_some_and(|x| x.excluded).then_some("excluded"))}>
+                    <span>{format!("{}. {}", f.id, f.title)}</span>
+                    {node_badge(fs)}
+                </div>
+                <ul>
+                { for f.criteria.iter().map(|c| {
+                    let cs = s.criterion(&c.id);
+                    let active = selected.is_some_and(|(_, k)| k.id == c.id) && ctx.filter == Filter::All;
+                    let href = Route::Checklist { id: aid.clone(), criterion: Some(c.id.clone()), sub: None }.href();
+                    let close = { let m = menu_open.clone(); Callback::from(move |_| m.set(false)) };
+                    html!{
+                        <li key={c.id.clone()}>
+                            <a {href} onclick={close} class={classes!("nav-crit", active.then_some("active"), cs.is_some_and(|x| x.excluded).then_some("excluded"))}
+                               aria-current={active.then_some("page")}>
+                                <span>{format!("{} {}", c.id, c.title)}</span>
+                                {node_badge(cs)}
+                            </a>
+                        </li>
+                    }
+                }) }
+                </ul>
+            </li>
+        }
+    });
+
+    let panel = if ctx.filter != Filter::All {
+        let groups: Vec<Html> = fw
+            .fields
+            .iter()
+            .flat_map(|f| f.criteria.iter())
+            .filter_map(|c| {
+                let subs: Vec<Html> = c
+                    .subs
+                    .iter()
+                    .filter(|x| matches(ctx.filter, &s, &x.id))
+                    .map(|x| html! { <SubItem key={format!("{}-{}", cur.generation, x.id)} id={x.id.clone()} /> })
+                    .collect();
+                (!subs.is_empty()).then(|| html! {
+                    <section class="crit-group" key={c.id.clone()}>
+                        <h3 class="crit-title">{format!("{} {}", c.id, c.title)}</h3>
+                        { for subs }
+                    </section>
+                })
+            })
+            .collect();
+        html! {
+            <>
+                <h2>{format!("Lọc: {} ({} mục)", ctx.filter.label(), count(&fw, &s, ctx.filter))}</h2>
+                if groups.is_empty() { <p class="empty">{"Không có mục nào."}</p> }
+                { for groups }
+            </>
+        }
+    } else if let Some((field, crit)) = selected {
+        let cs = s.criterion(&crit.id);
+        let all: Vec<&Criterion> = fw.fields.iter().flat_map(|f| f.criteria.iter()).collect();
+        let pos = all.iter().position(|c| c.id == crit.id).unwrap_or(0);
+        let link = |c: Option<&&Criterion>, label: &str| match c {
+            Some(c) => html! { <a class="btn" href={Route::Checklist { id: aid.clone(), criterion: Some(c.id.clone()), sub: None }.href()}>{format!("{label} {}", c.id)}</a> },
+            None => html! { <span></span> },
+        };
+        let field_toggle = field.may_be_not_applicable.then(|| {
+            let ctx = ctx.clone();
+            let fid = field.id.clone();
+            let onchange = Callback::from(move |e: Event| edit(&ctx, Edit::Exclude(fid.clone(), event_checked(&e))));
+            html! {
+                <label class="choice na-toggle">
+                    <input type="checkbox" checked={cur.assessment.excluded.contains(&field.id)} {onchange} />
+                    {format!("Cả lĩnh vực {} không áp dụng cho đơn vị (ví dụ: không có thủ tục hành chính)", field.id)}
+                </label>
+            }
+        });
+        let crit_toggle = crit.may_be_not_applicable.then(|| {
+            let ctx = ctx.clone();
+            let cid = crit.id.clone();
+            let onchange = Callback::from(move |e: Event| edit(&ctx, Edit::Exclude(cid.clone(), event_checked(&e))));
+            html! {
+                <label class="choice na-toggle">
+                    <input type="checkbox" checked={cur.assessment.excluded.contains(&crit.id)} {onchange} />
+                    {format!("Tiêu chí {} không áp dụng cho đơn vị", crit.id)}
+                </label>
+            }
+        });
+        html! {
+            <>
+                <p class="crumb">{format!("Lĩnh vực {}. {}", field.id, field.title)}</p>
+                <h2 class="crit-heading">
+                    <span>{format!("{} {}", crit.id, crit.title)}</span>
+                    if let Some(cs) = cs { <span class="pts">{format!("{} / {} điểm", cs.points.to_vi(), cs.applicable_max.to_vi())}</span> }
+                </h2>
+                {field_toggle.unwrap_or_default()}
+                {crit_toggle.unwrap_or_default()}
+                { for crit.subs.iter().map(|x| html!{ <SubItem key={format!("{}-{}", cur.generation, x.id)} id={x.id.clone()} /> }) }
+                <nav class="prev-next" aria-label="Tiêu chí trước, sau">
+                    {link(pos.checked_sub(1).and_then(|i| all.get(i)), "← Tiêu chí")}
+                    {link(all.get(pos + 1), "Tiêu chí →")}
+                </nav>
+            </>
+        }
+    } else {
+        html! { <p>{"Bộ tiêu chí trống."}</p> }
+    };
+
+    let toggle = { let m = menu_open.clone(); Callback::from(move |_| m.set(!*m)) };
+    html! {
+        <div class="checklist">
+            <button class="btn menu-toggle" aria-expanded={menu_open.to_string()} aria-controls="crit-nav" onclick={toggle}>
+                {if *menu_open { "Đóng danh mục tiêu chí" } else { "☰ Danh mục tiêu chí" }}
+            </button>
+            <nav id="crit-nav" class={classes!("tree", menu_open.then_some("open"))} aria-label="Danh mục tiêu chí">
+                <ul>{ for nav }</ul>
+            </nav>
+            <div class="panel">{panel}</div>
+        </div>
+    }
+}
+
+fn count(fw: &crate::engine::Framework, s: &Summary, f: Filter) -> usize {
+    fw.subs().filter(|x| matches(f, s, &x.id)).count()
+}
+
+fn node_badge(n: Option<&crate::engine::NodeScore>) -> Html {
+    match n {
+        Some(n) if n.excluded => html! { <span class="node-badge">{"không áp dụng"}</span> },
+        Some(n) => html! {
+            <span class="node-badge">
+                <span class="nb-pts" title="Điểm đạt / tối đa">{format!("{}/{}đ", n.points.to_vi(), n.applicable_max.to_vi())}</span>
+                if n.applicable_items > 0 {
+                    <span class={classes!("nb-done", (n.answered == n.applicable_items).then_some("complete"))} title="Số mục đã trả lời">
+                        { if n.answered == n.applicable_items { "✓".to_string() } else { format!("{}/{} mục", n.answered, n.applicable_items) } }
+                    </span>
+                }
+            </span>
+        },
+        None => html! {},
+    }
+}

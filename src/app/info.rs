@@ -1,0 +1,134 @@
+//! Unit details, reporting period, contact, scope (not-applicable fields),
+//! bonus and deductions.
+
+use super::state::Edit;
+use super::widgets::{event_checked, event_value, TextField};
+use super::{edit, Ctx};
+use crate::engine::{Contact, Period};
+use yew::prelude::*;
+
+#[component]
+pub fn InfoPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let a = cur.assessment.clone();
+    let fw = cur.framework.clone();
+
+    let on_unit = { let ctx = ctx.clone(); Callback::from(move |v: String| edit(&ctx, Edit::UnitName(v))) };
+    let contact = |f: fn(&mut Contact, String)| {
+        let (ctx, c) = (ctx.clone(), a.contact.clone());
+        Callback::from(move |v: String| {
+            let mut c = c.clone();
+            f(&mut c, v);
+            edit(&ctx, Edit::Contact(c));
+        })
+    };
+    let on_year = {
+        let (ctx, p) = (ctx.clone(), a.period);
+        Callback::from(move |e: Event| {
+            if let Ok(y) = event_value(&e).trim().parse::<u16>() {
+                if (2000..=2100).contains(&y) {
+                    edit(&ctx, Edit::Period(y, p));
+                }
+            }
+        })
+    };
+
+    let excludable: Vec<(String, String)> = fw
+        .fields
+        .iter()
+        .flat_map(|f| {
+            let me = f.may_be_not_applicable.then(|| (f.id.clone(), format!("Lĩnh vực {}. {}", f.id, f.title)));
+            me.into_iter().chain(
+                f.criteria.iter().filter(|c| c.may_be_not_applicable).map(|c| (c.id.clone(), format!("Tiêu chí {} {}", c.id, c.title))),
+            )
+        })
+        .collect();
+
+    let adjust = |items: &[crate::engine::framework::AdjustmentItem], sign: &str| {
+        items
+            .iter()
+            .map(|it| {
+                let n = a.adjustments.get(&it.id).copied().unwrap_or(0);
+                let id = format!("adj-{}", it.id);
+                let (ctx, key) = (ctx.clone(), it.id.clone());
+                let repeatable = it.repeatable;
+                let control = if repeatable {
+                    let onchange = Callback::from(move |e: Event| {
+                        let v = event_value(&e).trim().parse::<u32>().unwrap_or(0).min(99);
+                        edit(&ctx, Edit::Adjust(key.clone(), v));
+                    });
+                    html! { <input id={id.clone()} type="number" min="0" max="99" value={n.to_string()} {onchange} /> }
+                } else {
+                    let onchange = Callback::from(move |e: Event| edit(&ctx, Edit::Adjust(key.clone(), u32::from(event_checked(&e)))));
+                    html! { <input id={id.clone()} type="checkbox" checked={n > 0} {onchange} /> }
+                };
+                html! {
+                    <li key={it.id.clone()} class="adj">
+                        {control}
+                        <label for={id}>{format!("{} ({}{} điểm{})", it.title, sign, it.points.to_vi(), if repeatable { " mỗi lần" } else { "" })}</label>
+                    </li>
+                }
+            })
+            .collect::<Html>()
+    };
+
+    html! {
+        <section class="info-page">
+            <h2>{"Thông tin đơn vị và kỳ báo cáo"}</h2>
+            <TextField id="info-unit" label="Tên cơ quan, đơn vị" value={a.unit_name.clone()} required=true oninput={on_unit} />
+            <div class="field">
+                <label for="info-year">{"Năm đánh giá"}</label>
+                <input id="info-year" type="number" min="2000" max="2100" value={a.year.to_string()} onchange={on_year} />
+            </div>
+            <fieldset class="periods">
+                <legend>{"Kỳ báo cáo"}</legend>
+                { for Period::ALL.iter().map(|&p| {
+                    let (ctx, y) = (ctx.clone(), a.year);
+                    let onchange = Callback::from(move |_| edit(&ctx, Edit::Period(y, p)));
+                    html!{
+                        <label class="choice">
+                            <input type="radio" name="info-period" checked={a.period == p} {onchange} />
+                            <span>{p.label()}</span><small>{format!("số liệu tính đến {}", p.cutoff_vi(a.year))}</small>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <fieldset>
+                <legend>{"Người liên hệ"}</legend>
+                <TextField id="info-c-name" label="Họ và tên" value={a.contact.name.clone()} oninput={contact(|c, v| c.name = v)} />
+                <TextField id="info-c-pos" label="Chức vụ" value={a.contact.position.clone()} oninput={contact(|c, v| c.position = v)} />
+                <TextField id="info-c-phone" label="Điện thoại" kind="tel" value={a.contact.phone.clone()} oninput={contact(|c, v| c.phone = v)} />
+                <TextField id="info-c-email" label="Thư điện tử" kind="email" value={a.contact.email.clone()} oninput={contact(|c, v| c.email = v)} />
+            </fieldset>
+            if !excludable.is_empty() {
+                <fieldset>
+                    <legend>{"Phạm vi áp dụng"}</legend>
+                    <p class="hint">{"Đơn vị không có thủ tục hành chính được loại trừ các lĩnh vực, tiêu chí dưới đây; chỉ số được tính trên tổng điểm tối đa còn lại."}</p>
+                    { for excludable.iter().map(|(id, label)| {
+                        let (ctx, nid) = (ctx.clone(), id.clone());
+                        let onchange = Callback::from(move |e: Event| edit(&ctx, Edit::Exclude(nid.clone(), event_checked(&e))));
+                        html!{ <label class="choice" key={id.clone()}><input type="checkbox" checked={a.excluded.contains(id)} {onchange} />{format!("{label}: không áp dụng")}</label> }
+                    }) }
+                </fieldset>
+            }
+            <fieldset>
+                <legend>{format!("Điểm thưởng (tối đa +{})", fw.bonus.cap.to_vi())}</legend>
+                <ul class="adjs">{adjust(&fw.bonus.items, "+")}</ul>
+            </fieldset>
+            <fieldset>
+                <legend>{format!("Điểm trừ (tối đa −{})", fw.deductions.cap.to_vi())}</legend>
+                <ul class="adjs">{adjust(&fw.deductions.items, "−")}</ul>
+            </fieldset>
+            <h2>{"Bộ tiêu chí"}</h2>
+            <dl class="fw-meta">
+                <dt>{"Tên"}</dt><dd>{&fw.title}</dd>
+                <dt>{"Phiên bản"}</dt><dd>{&fw.version}</dd>
+                <dt>{"Tỉnh"}</dt><dd>{&fw.province}</dd>
+                <dt>{"Loại đơn vị"}</dt><dd>{fw.unit_type.label()}</dd>
+                <dt>{"Tình trạng"}</dt><dd>{ if fw.is_template() { "Bộ tiêu chí mẫu (không phải văn bản chính thức)" } else { "Chính thức" } }</dd>
+                <dt>{"Nguồn"}</dt><dd>{&fw.source}</dd>
+            </dl>
+        </section>
+    }
+}

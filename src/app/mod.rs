@@ -1,0 +1,150 @@
+//! The Yew app: one reducer (`state`) shared by a context, hash routes,
+//! thin pages and components. Browser effects (storage, events) live here
+//! at the root; pages only read the state and dispatch actions.
+
+pub mod checklist;
+pub mod info;
+pub mod new;
+pub mod route;
+pub mod shell;
+pub mod start;
+pub mod state;
+pub mod sub_item;
+pub mod summary;
+pub mod widgets;
+
+use crate::engine::{stored, templates};
+use crate::services::{self, storage};
+use gloo::events::EventListener;
+use route::Route;
+use state::{Action, AppState, Edit};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+pub type Ctx = UseReducerHandle<AppState>;
+
+/// Dispatches an edit of the open assessment, stamped with the time.
+pub fn edit(ctx: &Ctx, e: Edit) {
+    ctx.dispatch(Action::Edit(e, services::now_iso()));
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        AppState::new(
+            templates::built_in(),
+            Route::parse(&services::current_hash()),
+            services::random_id(),
+        )
+    });
+
+    // Once: routes from the hash, other tabs' writes, storage health.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let mut listeners = Vec::new();
+            if let Some(w) = &window {
+                let d = dispatch.clone();
+                listeners.push(EventListener::new(w, "hashchange", move |_| {
+                    d.dispatch(Action::Navigate(Route::parse(&services::current_hash())));
+                }));
+                let d = dispatch.clone();
+                listeners.push(EventListener::new(w, "storage", move |ev| {
+                    let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    let Some(key) = ev.key() else { return };
+                    let saved_by = ev
+                        .new_value()
+                        .and_then(|t| stored::decode(&t).ok())
+                        .map(|s| s.saved_by);
+                    d.dispatch(Action::StorageChanged { key, saved_by });
+                }));
+            }
+            if storage::available() {
+                storage::request_persistence();
+            } else {
+                dispatch.dispatch(Action::StorageUnavailable);
+            }
+            move || drop(listeners)
+        });
+    }
+
+    // The route names an assessment that is not open: load it.
+    {
+        let st = state.clone();
+        let wanted = state.route.assessment_id().map(str::to_string);
+        let open = state.current.as_ref().map(|c| c.assessment.id.clone());
+        use_effect_with((wanted, open), move |(wanted, open)| {
+            if let Some(id) = wanted {
+                if open.as_ref() != Some(id) {
+                    if let Some(Ok(s)) = storage::load(id) {
+                        st.dispatch(Action::Open(Box::new(s.assessment)));
+                    }
+                }
+            }
+        });
+    }
+
+    // Autosave: every change is written at once, unless another tab's
+    // write is waiting for the user's decision.
+    {
+        let st = state.clone();
+        let deps = state
+            .current
+            .as_ref()
+            .map(|c| (c.assessment.clone(), c.dirty, state.conflict));
+        use_effect_with(deps, move |deps| {
+            if let Some((a, true, false)) = deps {
+                match storage::save(a, &st.tab, &services::now_iso()) {
+                    Ok(()) => st.dispatch(Action::Saved(services::now_clock())),
+                    Err(msg) => st.dispatch(Action::SaveFailed(msg)),
+                }
+            }
+        });
+    }
+
+    let page = match &state.route {
+        Route::Start => html! { <start::StartPage /> },
+        Route::New => html! { <new::NewPage /> },
+        Route::NotFound => not_found("Không có trang này."),
+        r => {
+            let id = r.assessment_id().unwrap_or_default();
+            match &state.current {
+                Some(c) if c.assessment.id == id => html! { <shell::Shell /> },
+                _ => match storage::load(id) {
+                    Some(Err(e)) => not_found(&format!("Không mở được bản tự đánh giá: {e}.")),
+                    Some(Ok(s)) if state.framework(&s.assessment.framework.id, &s.assessment.framework.version).is_none() => {
+                        not_found("Không có bộ tiêu chí của bản tự đánh giá này trong ứng dụng.")
+                    }
+                    Some(Ok(_)) => html! { <p class="loading">{"Đang mở…"}</p> },
+                    None => not_found("Không tìm thấy bản tự đánh giá này trong trình duyệt."),
+                },
+            }
+        }
+    };
+
+    html! {
+        <ContextProvider<Ctx> context={state.clone()}>
+            <a class="skip" href="#noi-dung">{"Bỏ qua, đến nội dung chính"}</a>
+            <header class="topbar">
+                <a class="brand" href="#/">{"Tự chấm điểm Chỉ số CCHC"}</a>
+            </header>
+            if state.storage_unavailable {
+                <div class="banner warn" role="alert">
+                    {"Trình duyệt không cho phép lưu dữ liệu (bộ nhớ bị chặn). Ứng dụng vẫn chạy, nhưng dữ liệu sẽ mất khi đóng trang: hãy xuất tệp để giữ lại."}
+                </div>
+            }
+            <main id="noi-dung" tabindex="-1">{page}</main>
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn not_found(msg: &str) -> Html {
+    html! {
+        <section class="page">
+            <h1>{"Không mở được trang"}</h1>
+            <p role="alert">{msg.to_string()}</p>
+            <p><a class="btn" href="#/">{"Về trang đầu"}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! The frame around an open assessment: title, tabs, banners, and the
+//! summary bar that stays in view while the user works.
+
+use super::checklist::ChecklistPage;
+use super::info::InfoPage;
+use super::route::Route;
+use super::state::{next_unanswered, Action, Filter, SaveStatus};
+use super::summary::SummaryPage;
+use super::Ctx;
+use crate::engine::Dec2;
+use crate::services;
+use yew::prelude::*;
+
+#[component]
+pub fn Shell() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let a = &cur.assessment;
+    let fw = &cur.framework;
+    let s = &cur.summary;
+    let id = a.id.clone();
+
+    let tab = |route: Route, label: &str, active: bool| {
+        html! {
+            <a href={route.href()} class={classes!("tab", active.then_some("active"))}
+               aria-current={active.then_some("page")}>{label.to_string()}</a>
+        }
+    };
+    let (is_check, is_info, is_sum) = match &ctx.route {
+        Route::Checklist { .. } => (true, false, false),
+        Route::Info { .. } => (false, true, false),
+        _ => (false, false, true),
+    };
+    let body = match &ctx.route {
+        Route::Info { .. } => html! { <InfoPage /> },
+        Route::Summary { .. } => html! { <SummaryPage /> },
+        _ => html! { <ChecklistPage /> },
+    };
+
+    let on_next = {
+        let (ctx, fw, s) = (ctx.clone(), fw.clone(), s.clone());
+        Callback::from(move |_| {
+            let after = match &ctx.route {
+                Route::Checklist { criterion, .. } => criterion.clone(),
+                _ => None,
+            };
+            ctx.dispatch(Action::SetFilter(Filter::All));
+            if let Some((c, sub)) = next_unanswered(&fw, &s, after.as_deref()) {
+                let id = ctx.current.as_ref().map(|c| c.assessment.id.clone()).unwrap_or_default();
+                services::set_hash(&Route::Checklist { id, criterion: Some(c), sub: Some(sub) }.href());
+            }
+        })
+    };
+    let on_reload = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        Callback::from(move |_| {
+            if let Some(Ok(st)) = crate::services::storage::load(&id) {
+                ctx.dispatch(Action::Open(Box::new(st.assessment)));
+            }
+        })
+    };
+    let on_keep = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::KeepMine))
+    };
+
+    let save_text = match &ctx.save {
+        SaveStatus::Idle => html! { <span class="saved">{"Đã lưu"}</span> },
+        SaveStatus::Saved(t) => html! { <span class="saved" data-saved={t.clone()}>{format!("Đã lưu lúc {t}")}</span> },
+        SaveStatus::Failed(_) => html! { <span class="saved failed">{"Chưa lưu được"}</span> },
+    };
+    let pct = |d: Dec2| format!("{}%", d.to_vi_fixed());
+
+    html! {
+        <div class="shell">
+            <div class="shell-head">
+                <div class="title">
+                    <h1>{&a.unit_name}</h1>
+                    <p class="sub-title">
+                        {format!("{} {} · số liệu tính đến {} · {}", a.period.label(), a.year, a.period.cutoff_vi(a.year), fw.title)}
+                    </p>
+                </div>
+                <div class="save-state" aria-live="polite">{save_text}</div>
+            </div>
+            if fw.is_template() {
+                <p class="banner template" role="note">{"Bộ tiêu chí mẫu — đối chiếu với Quyết định của UBND tỉnh"}</p>
+            }
+            if let SaveStatus::Failed(msg) = &ctx.save {
+                <div class="banner warn" role="alert">{msg.clone()}</div>
+            }
+            if ctx.conflict {
+                <div class="banner warn" role="alert">
+                    <p>{"Bản tự đánh giá này vừa được lưu từ một thẻ (tab) khác của trình duyệt. Việc tự động lưu ở thẻ này đã tạm dừng để không ghi đè lên nhau."}</p>
+                    <button class="btn" onclick={on_reload}>{"Dùng bản vừa lưu ở thẻ kia"}</button>
+                    <button class="btn" onclick={on_keep}>{"Giữ bản ở thẻ này (ghi đè)"}</button>
+                </div>
+            }
+            <nav class="tabs" aria-label="Các phần của bản tự đánh giá">
+                {tab(Route::Checklist { id: id.clone(), criterion: None, sub: None }, "Chấm điểm", is_check)}
+                {tab(Route::Info { id: id.clone() }, "Thông tin đơn vị", is_info)}
+                {tab(Route::Summary { id: id.clone() }, "Tổng hợp", is_sum)}
+            </nav>
+            <section class="summary-bar" aria-label="Kết quả tạm tính">
+                <dl>
+                    <div><dt>{"Tự chấm"}</dt><dd><span data-summary="self">{s.self_points.to_vi()}</span>{format!(" / {}", s.self_max.to_vi())}</dd></div>
+                    <div><dt>{"Điều tra XHH "}<span class="badge">{"ước tính"}</span></dt>
+                        <dd><span data-summary="survey">{s.survey_estimate.to_vi()}</span>{format!(" / {}", s.survey_max.to_vi())}</dd></div>
+                    <div><dt>{"Tổng điểm"}</dt><dd><span data-summary="total">{s.total.to_vi()}</span>{format!(" / {}", s.applicable_max.to_vi())}</dd></div>
+                    <div><dt>{"Chỉ số ước tính"}</dt><dd data-summary="index">{pct(s.index)}</dd></div>
+                    <div><dt>{"Xếp loại"}</dt><dd data-summary="band">{s.band.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{"Hoàn thành"}</dt><dd data-summary="completion">{format!("{}%", s.completion.to_vi())}</dd></div>
+                    <div><dt>{"Thiếu kiểm chứng"}</dt><dd data-summary="missing">{s.missing_support.len()}</dd></div>
+                </dl>
+                if is_check {
+                    <div class="bar-actions">
+                        <button class="btn primary" onclick={on_next} disabled={s.answered == s.applicable_items}>{"Mục chưa trả lời tiếp theo"}</button>
+                        <div class="filters" role="group" aria-label="Lọc danh sách tiêu chí">
+                            { for Filter::ALL.iter().map(|&f| {
+                                let on = ctx.filter == f;
+                                let ctx = ctx.clone();
+                                let onclick = Callback::from(move |_| ctx.dispatch(Action::SetFilter(f)));
+                                html!{ <button class={classes!("btn", "filter", on.then_some("on"))}
+                                        aria-pressed={on.to_string()} {onclick}>{f.label()}</button> }
+                            }) }
+                        </div>
+                    </div>
+                }
+            </section>
+            {body}
+        </div>
+    }
+}

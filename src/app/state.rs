@@ -1,0 +1,378 @@
+//! The app's one state and its reducer. Pure: no browser calls here, so the
+//! whole flow of edits → scores is testable on the host.
+
+use super::route::Route;
+use crate::engine::stored::key_of;
+use crate::engine::{score, Answer, Assessment, Contact, Framework, Period, Summary};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Checklist filters of the summary bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Chưa trả lời.
+    Unanswered,
+    /// Bị mất điểm.
+    Losing,
+    /// Thiếu tài liệu kiểm chứng.
+    MissingSupport,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 4] = [Filter::All, Filter::Unanswered, Filter::Losing, Filter::MissingSupport];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "Tất cả",
+            Filter::Unanswered => "Chưa trả lời",
+            Filter::Losing => "Bị mất điểm",
+            Filter::MissingSupport => "Thiếu tài liệu kiểm chứng",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    #[default]
+    Idle,
+    /// Saved at hh:mm:ss.
+    Saved(String),
+    /// Storage refused the write (full, blocked): working in memory only.
+    Failed(String),
+}
+
+/// The open assessment with its framework and scores. The summary is
+/// derived, recomputed by the reducer on every change, never edited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Current {
+    pub assessment: Rc<Assessment>,
+    pub framework: Rc<Framework>,
+    pub summary: Rc<Summary>,
+    /// Bumped when the assessment is replaced from outside (reload from
+    /// another tab), so inputs holding local text are rebuilt.
+    pub generation: u32,
+    /// Changed since the last successful save.
+    pub dirty: bool,
+}
+
+impl Current {
+    pub fn new(assessment: Assessment, framework: Rc<Framework>) -> Current {
+        let summary = Rc::new(score(&framework, &assessment));
+        Current {
+            assessment: Rc::new(assessment),
+            framework,
+            summary,
+            generation: 0,
+            dirty: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub frameworks: Rc<Vec<Rc<Framework>>>,
+    pub route: Route,
+    pub current: Option<Current>,
+    pub filter: Filter,
+    pub save: SaveStatus,
+    /// Storage cannot be used at all in this browser session.
+    pub storage_unavailable: bool,
+    /// Another tab saved the open assessment: autosave is paused until the
+    /// user chooses which copy to keep.
+    pub conflict: bool,
+    /// Random id of this tab, written with every save.
+    pub tab: String,
+}
+
+impl AppState {
+    pub fn new(frameworks: Vec<Framework>, route: Route, tab: String) -> AppState {
+        AppState {
+            frameworks: Rc::new(frameworks.into_iter().map(Rc::new).collect()),
+            route,
+            current: None,
+            filter: Filter::All,
+            save: SaveStatus::Idle,
+            storage_unavailable: false,
+            conflict: false,
+            tab,
+        }
+    }
+
+    pub fn framework(&self, id: &str, version: &str) -> Option<Rc<Framework>> {
+        self.frameworks
+            .iter()
+            .find(|f| f.id == id && f.version == version)
+            .or_else(|| self.frameworks.iter().find(|f| f.id == id))
+            .cloned()
+    }
+}
+
+/// A change to the open assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Answer(String, Answer),
+    /// Declare a field or criterion not applicable (or applicable again).
+    Exclude(String, bool),
+    /// Bonus or deduction item → times it applies (0 removes it).
+    Adjust(String, u32),
+    UnitName(String),
+    Period(u16, Period),
+    Contact(Contact),
+}
+
+impl Edit {
+    pub fn apply(self, a: &mut Assessment) {
+        match self {
+            Edit::Answer(id, ans) => a.set_answer(&id, ans),
+            Edit::Exclude(id, true) => {
+                a.excluded.insert(id);
+            }
+            Edit::Exclude(id, false) => {
+                a.excluded.remove(&id);
+            }
+            Edit::Adjust(id, 0) => {
+                a.adjustments.remove(&id);
+            }
+            Edit::Adjust(id, n) => {
+                a.adjustments.insert(id, n);
+            }
+            Edit::UnitName(n) => a.unit_name = n,
+            Edit::Period(y, p) => {
+                a.year = y;
+                a.period = p;
+            }
+            Edit::Contact(c) => a.contact = c,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Navigate(Route),
+    /// Open an assessment (created, loaded, or reloaded after a conflict).
+    Open(Box<Assessment>),
+    Close,
+    /// An edit, with the time it was made (ISO 8601).
+    Edit(Edit, String),
+    SetFilter(Filter),
+    Saved(String),
+    SaveFailed(String),
+    StorageUnavailable,
+    /// A storage key changed in another tab (the `storage` event), with
+    /// the tab id found in the new value, if any.
+    StorageChanged { key: String, saved_by: Option<String> },
+    /// Another tab wrote the open assessment.
+    Conflict,
+    /// Keep this tab's copy: overwrite the other tab's on the next save.
+    KeepMine,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Navigate(r) => {
+                if r == s.route {
+                    return self;
+                }
+                s.route = r;
+            }
+            Action::Open(a) => {
+                let Some(fw) = s.framework(&a.framework.id, &a.framework.version) else {
+                    return self;
+                };
+                let generation = s.current.as_ref().map_or(0, |c| c.generation + 1);
+                let mut cur = Current::new(*a, fw);
+                cur.generation = generation;
+                s.current = Some(cur);
+                s.conflict = false;
+                s.save = SaveStatus::Idle;
+            }
+            Action::Close => {
+                s.current = None;
+                s.conflict = false;
+            }
+            Action::Edit(edit, at) => {
+                let Some(cur) = s.current.as_mut() else {
+                    return self;
+                };
+                let mut a = (*cur.assessment).clone();
+                edit.apply(&mut a);
+                if a == *cur.assessment {
+                    return self;
+                }
+                a.updated = at;
+                cur.summary = Rc::new(score(&cur.framework, &a));
+                cur.assessment = Rc::new(a);
+                cur.dirty = true;
+            }
+            Action::SetFilter(f) => s.filter = f,
+            Action::Saved(at) => {
+                if let Some(c) = s.current.as_mut() {
+                    c.dirty = false;
+                }
+                s.save = SaveStatus::Saved(at);
+            }
+            Action::SaveFailed(msg) => s.save = SaveStatus::Failed(msg),
+            Action::StorageUnavailable => s.storage_unavailable = true,
+            Action::StorageChanged { key, saved_by } => {
+                let ours = s.current.as_ref().is_some_and(|c| key_of(&c.assessment.id) == key);
+                if !ours || saved_by.as_deref() == Some(s.tab.as_str()) {
+                    return self;
+                }
+                s.conflict = true;
+            }
+            Action::Conflict => s.conflict = true,
+            Action::KeepMine => {
+                s.conflict = false;
+                if let Some(c) = s.current.as_mut() {
+                    c.dirty = true;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{templates, Dec2, FrameworkRef, Value};
+
+    fn state_with_open() -> Rc<AppState> {
+        let s = Rc::new(AppState::new(templates::built_in(), Route::Start, "tab-a".into()));
+        let fw = &s.frameworks[0];
+        let a = Assessment::new(
+            "a1",
+            FrameworkRef {
+                id: fw.id.clone(),
+                version: fw.version.clone(),
+            },
+            "Sở Nội vụ",
+            2025,
+            Period::Q1,
+        );
+        s.reduce(Action::Open(Box::new(a)))
+    }
+
+    #[test]
+    fn edits_rescore_and_mark_dirty() {
+        let s = state_with_open();
+        let s = s.reduce(Action::Edit(
+            Edit::Answer(
+                "3.4.1".into(),
+                Answer {
+                    value: Some(Value::Ratio {
+                        numerator: 98,
+                        denominator: 100,
+                    }),
+                    ..Answer::default()
+                },
+            ),
+            "2025-03-01T08:00:00+07:00".into(),
+        ));
+        let cur = s.current.as_ref().unwrap();
+        assert_eq!(cur.summary.self_points, Dec2::from_int(4));
+        assert!(cur.dirty);
+        assert_eq!(cur.assessment.updated, "2025-03-01T08:00:00+07:00");
+        let s = s.reduce(Action::Saved("08:00:01".into()));
+        assert!(!s.current.as_ref().unwrap().dirty);
+        assert_eq!(s.save, SaveStatus::Saved("08:00:01".into()));
+    }
+
+    #[test]
+    fn a_no_op_edit_returns_the_same_state() {
+        let s = state_with_open();
+        let s2 = s.clone().reduce(Action::Edit(Edit::UnitName("Sở Nội vụ".into()), "t".into()));
+        assert!(Rc::ptr_eq(&s, &s2));
+        let s3 = s.clone().reduce(Action::Navigate(Route::Start));
+        assert!(Rc::ptr_eq(&s, &s3));
+    }
+
+    #[test]
+    fn conflict_then_keep_mine() {
+        let s = state_with_open();
+        let same_tab = Action::StorageChanged { key: "cchc.a.a1".into(), saved_by: Some("tab-a".into()) };
+        assert!(!s.clone().reduce(same_tab).conflict);
+        let other_key = Action::StorageChanged { key: "cchc.a.zz".into(), saved_by: Some("tab-b".into()) };
+        assert!(!s.clone().reduce(other_key).conflict);
+        let deleted = Action::StorageChanged { key: "cchc.a.a1".into(), saved_by: None };
+        assert!(s.clone().reduce(deleted).conflict);
+        let s = s.reduce(Action::StorageChanged { key: "cchc.a.a1".into(), saved_by: Some("tab-b".into()) });
+        assert!(s.conflict);
+        let s = s.reduce(Action::KeepMine);
+        assert!(!s.conflict);
+        assert!(s.current.as_ref().unwrap().dirty);
+    }
+
+    #[test]
+    fn opening_with_an_unknown_framework_changes_nothing() {
+        let s = Rc::new(AppState::new(templates::built_in(), Route::Start, "tab-a".into()));
+        let a = Assessment::new(
+            "x",
+            FrameworkRef {
+                id: "khong-co".into(),
+                version: "1".into(),
+            },
+            "X",
+            2025,
+            Period::Q1,
+        );
+        let s2 = s.clone().reduce(Action::Open(Box::new(a)));
+        assert!(Rc::ptr_eq(&s, &s2));
+    }
+}
+
+/// The next sub-criterion still to answer after criterion `after` (in
+/// framework order, wrapping round): (criterion id, sub-criterion id).
+pub fn next_unanswered(fw: &Framework, s: &Summary, after: Option<&str>) -> Option<(String, String)> {
+    let items: Vec<(&str, &str)> = fw
+        .fields
+        .iter()
+        .flat_map(|f| f.criteria.iter())
+        .flat_map(|c| c.subs.iter().map(move |x| (c.id.as_str(), x.id.as_str())))
+        .collect();
+    let open = |id: &str| {
+        s.sub(id)
+            .is_some_and(|x| !x.survey && !x.is_done() && x.state != crate::engine::SubState::NotApplicable)
+    };
+    let start = after
+        .and_then(|c| items.iter().rposition(|(k, _)| *k == c))
+        .map_or(0, |i| i + 1);
+    items[start..]
+        .iter()
+        .chain(items[..start].iter())
+        .find(|(_, id)| open(id))
+        .map(|(c, id)| (c.to_string(), id.to_string()))
+}
+
+#[cfg(test)]
+mod next_tests {
+    use super::*;
+    use crate::engine::{templates, Answer, FrameworkRef, Value};
+
+    #[test]
+    fn next_unanswered_walks_forward_and_wraps() {
+        let fw = templates::built_in().remove(0);
+        let mut a = Assessment::new(
+            "a",
+            FrameworkRef { id: fw.id.clone(), version: fw.version.clone() },
+            "X",
+            2025,
+            Period::Q1,
+        );
+        let yes = Answer { value: Some(Value::YesNo { yes: true }), ..Answer::default() };
+        let s = score(&fw, &a);
+        assert_eq!(next_unanswered(&fw, &s, None), Some(("1.1".into(), "1.1.1".into())));
+        assert_eq!(next_unanswered(&fw, &s, Some("1.1")), Some(("1.2".into(), "1.2.1".into())));
+        // survey items are skipped; after the last criterion it wraps round
+        assert_eq!(next_unanswered(&fw, &s, Some("7.4")), Some(("1.1".into(), "1.1.1".into())));
+        a.set_answer("1.1.2", yes);
+        let s = score(&fw, &a);
+        assert_eq!(next_unanswered(&fw, &s, Some("9.9")), Some(("1.1".into(), "1.1.1".into())));
+    }
+}

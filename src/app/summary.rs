@@ -1,0 +1,104 @@
+//! Summary page: per-field table, a bar chart of % achieved per field, and
+//! the sub-criteria losing most points, each linking to its item.
+
+use super::route::Route;
+use super::Ctx;
+use crate::engine::Dec2;
+use yew::prelude::*;
+
+#[component]
+pub fn SummaryPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let fw = &cur.framework;
+    let s = &cur.summary;
+    let aid = cur.assessment.id.clone();
+
+    let rows = fw.fields.iter().filter_map(|f| {
+        let n = s.field(&f.id)?;
+        Some(html! {
+            <tr key={f.id.clone()} data-field={f.id.clone()}>
+                <th scope="row">{format!("{}. {}", f.id, f.title)}{ if n.survey { " (ước tính)" } else { "" } }</th>
+                <td class="num">{n.max.to_vi()}</td>
+                <td class="num">{ if n.excluded { "không áp dụng".to_string() } else { n.applicable_max.to_vi() } }</td>
+                <td class="num">{n.points.to_vi()}</td>
+                <td class="num">{ if n.excluded { "—".to_string() } else { format!("{}%", n.percent().to_vi_fixed()) } }</td>
+                <td class="num">{ if n.applicable_items > 0 { format!("{}/{}", n.answered, n.applicable_items) } else { "—".into() } }</td>
+            </tr>
+        })
+    });
+
+    // Horizontal bars, one per field: an SVG is enough, no chart library.
+    let bar_h = 26;
+    let label_w = 44;
+    let width = 420;
+    let fields: Vec<_> = fw.fields.iter().filter_map(|f| s.field(&f.id).map(|n| (f, n))).collect();
+    let height = (fields.len() as i32) * bar_h + 24;
+    let chart = html! {
+        <svg class="chart" viewBox={format!("0 0 {} {}", width + label_w + 60, height)} role="img"
+             aria-label="Tỷ lệ điểm đạt được theo lĩnh vực">
+            { for [0, 25, 50, 75, 100].iter().map(|t| {
+                let x = label_w + width * t / 100;
+                html!{ <g key={*t}>
+                    <line x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height - 18).to_string()} class="grid" />
+                    <text x={x.to_string()} y={(height - 4).to_string()} class="tick" text-anchor="middle">{format!("{t}%")}</text>
+                </g> }
+            }) }
+            { for fields.iter().enumerate().map(|(i, (f, n))| {
+                let y = i as i32 * bar_h + 4;
+                let pct = if n.excluded { Dec2::ZERO } else { n.percent() };
+                let w = (pct.hundredths() as i64 * width as i64 / 10_000) as i32;
+                let level = if pct >= Dec2::from_int(80) { "good" } else if pct >= Dec2::from_int(50) { "mid" } else { "low" };
+                html!{ <g key={f.id.clone()}>
+                    <text x="0" y={(y + 15).to_string()} class="lbl">{format!("LV {}", f.id)}</text>
+                    <rect x={label_w.to_string()} y={y.to_string()} width={w.max(0).to_string()} height={(bar_h - 8).to_string()} class={classes!("bar", level, n.survey.then_some("est"))} />
+                    <text x={(label_w + w + 4).to_string()} y={(y + 15).to_string()} class="val">
+                        { if n.excluded { "không áp dụng".to_string() } else { format!("{}%", pct.to_vi()) } }
+                    </text>
+                </g> }
+            }) }
+        </svg>
+    };
+
+    let losses = s.losses();
+    html! {
+        <section class="summary-page">
+            <h2>{"Kết quả theo lĩnh vực"}</h2>
+            <div class="table-wrap">
+            <table class="fields">
+                <thead><tr>
+                    <th scope="col">{"Lĩnh vực"}</th><th scope="col">{"Điểm tối đa"}</th><th scope="col">{"Tối đa áp dụng"}</th>
+                    <th scope="col">{"Điểm đạt"}</th><th scope="col">{"Tỷ lệ"}</th><th scope="col">{"Đã trả lời"}</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+                <tfoot>
+                    <tr><th scope="row">{"Điểm tự chấm"}</th><td class="num">{s.self_max.to_vi()}</td><td></td><td class="num">{s.self_points.to_vi()}</td><td class="num">{format!("{}%", s.self_index.to_vi_fixed())}</td><td class="num">{format!("{}/{}", s.answered, s.applicable_items)}</td></tr>
+                    <tr><th scope="row">{"Điều tra xã hội học (ước tính)"}</th><td class="num">{s.survey_max.to_vi()}</td><td></td><td class="num">{s.survey_estimate.to_vi()}</td><td></td><td></td></tr>
+                    <tr><th scope="row">{"Điểm thưởng / điểm trừ"}</th><td></td><td></td><td class="num">{format!("+{} / −{}", s.bonus.to_vi(), s.deductions.to_vi())}</td><td></td><td></td></tr>
+                    <tr class="total"><th scope="row">{"Tổng (ước tính)"}</th><td class="num">{"100"}</td><td class="num">{s.applicable_max.to_vi()}</td><td class="num">{s.total.to_vi()}</td><td class="num">{format!("{}%", s.index.to_vi_fixed())}</td><td>{s.band.clone().unwrap_or_default()}</td></tr>
+                </tfoot>
+            </table>
+            </div>
+            <h2>{"Tỷ lệ điểm đạt theo lĩnh vực"}</h2>
+            {chart}
+            <h2>{"Các tiêu chí bị mất nhiều điểm nhất"}</h2>
+            if losses.is_empty() {
+                <p class="empty">{"Chưa có tiêu chí nào bị mất điểm trong các mục đã trả lời."}</p>
+            } else {
+                <ol class="losses">
+                    { for losses.iter().take(15).map(|l| {
+                        let title = fw.sub(&l.id).map(|x| x.title.clone()).unwrap_or_default();
+                        let crit = fw.criterion_of(&l.id).map(|c| c.id.clone());
+                        let href = Route::Checklist { id: aid.clone(), criterion: crit, sub: Some(l.id.clone()) }.href();
+                        html!{
+                            <li key={l.id.clone()}>
+                                <a {href}>{format!("{} {}", l.id, title)}</a>
+                                <span class="lost">{format!("mất {} / {} điểm", l.lost.to_vi(), l.applicable_max.to_vi())}</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

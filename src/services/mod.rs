@@ -1,0 +1,48 @@
+//! Browser glue: storage, time, ids. Kept apart from the pure engine.
+
+pub mod storage;
+
+use crate::engine::time;
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+pub fn now_iso() -> String {
+    time::iso(now_ms())
+}
+
+pub fn now_clock() -> String {
+    time::clock_vi(now_ms())
+}
+
+/// A short random id (assessments, tabs).
+pub fn random_id() -> String {
+    let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:x}{:08x}", now_ms() as u64 & 0xffff_ffff, (a ^ (b << 16)) & 0xffff_ffff)
+}
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn set_hash(h: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(h);
+    }
+}
+
+pub fn scroll_to_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
+        if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = h.focus();
+        }
+    }
+}
