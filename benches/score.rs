@@ -9,18 +9,30 @@ use std::hint::black_box;
 fn full_assessment(fw: &Framework) -> Assessment {
     let mut a = Assessment::new(
         "bench",
-        FrameworkRef { id: fw.id.clone(), version: fw.version.clone() },
+        FrameworkRef {
+            id: fw.id.clone(),
+            version: fw.version.clone(),
+        },
         "Sở Thử nghiệm",
         2025,
         Period::Year,
     );
     for (i, sub) in fw.subs().enumerate() {
         let value = match &sub.rule {
-            Rule::Options { options } => Value::Choice { option: options[i % options.len()].id.clone() },
+            Rule::Options { options } => Value::Choice {
+                option: options[i % options.len()].id.clone(),
+            },
             Rule::YesNo => Value::YesNo { yes: i % 3 != 0 },
-            Rule::RatioBands { .. } | Rule::Proportional { .. } => Value::Ratio { numerator: 90 + (i as u64 % 11), denominator: 100 },
-            Rule::CountBands { .. } => Value::Count { count: i as u64 % 5 },
-            Rule::Survey => Value::Estimate { points: Dec2::from_int(7) },
+            Rule::RatioBands { .. } | Rule::Proportional { .. } => Value::Ratio {
+                numerator: 90 + (i as u64 % 11),
+                denominator: 100,
+            },
+            Rule::CountBands { .. } => Value::Count {
+                count: i as u64 % 5,
+            },
+            Rule::Survey => Value::Estimate {
+                points: Dec2::from_int(7),
+            },
         };
         a.set_answer(
             &sub.id,
@@ -43,9 +55,13 @@ fn full_assessment(fw: &Framework) -> Assessment {
 fn bench(c: &mut Criterion) {
     let fw = templates::built_in().remove(0);
     let a = full_assessment(&fw);
-    c.bench_function("score_full_so_template", |b| b.iter(|| score(black_box(&fw), black_box(&a))));
+    c.bench_function("score_full_so_template", |b| {
+        b.iter(|| score(black_box(&fw), black_box(&a)))
+    });
     let text = templates::BUILT_IN[0].1;
-    c.bench_function("load_and_validate_so_template", |b| b.iter(|| Framework::from_json(black_box(text))));
+    c.bench_function("load_and_validate_so_template", |b| {
+        b.iter(|| Framework::from_json(black_box(text)))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -48,7 +48,10 @@ async fn wait_for(sel: &str) -> Element {
 }
 
 fn q(sel: &str) -> Element {
-    doc().query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}"))
+    doc()
+        .query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
 }
 
 fn text(sel: &str) -> String {
@@ -78,7 +81,11 @@ async fn type_into(sel: &str, value: &str) {
 }
 
 async fn go(hash: &str) {
-    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
     sleep(30).await;
     settle().await;
 }
@@ -98,13 +105,25 @@ async fn mount_with(id: &str, hash: &str) -> (yew::AppHandle<App>, Element) {
     let fw = so();
     let a = Assessment::new(
         id,
-        FrameworkRef { id: fw.id.clone(), version: fw.version.clone() },
+        FrameworkRef {
+            id: fw.id.clone(),
+            version: fw.version.clone(),
+        },
         "Sở Thử nghiệm",
         2025,
         Period::Q1,
     );
-    storage().set_item(&key_of(id), &stored::encode(&a, "setup", "2025-01-01T00:00:00+07:00")).unwrap();
-    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    storage()
+        .set_item(
+            &key_of(id),
+            &stored::encode(&a, "setup", "2025-01-01T00:00:00+07:00"),
+        )
+        .unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
     let root = doc().create_element("div").unwrap();
     doc().body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
@@ -113,7 +132,9 @@ async fn mount_with(id: &str, hash: &str) -> (yew::AppHandle<App>, Element) {
 }
 
 fn points(sub: &str) -> String {
-    q(&format!("[data-sub=\"{sub}\"] .pts")).get_attribute("data-points").unwrap_or_default()
+    q(&format!("[data-sub=\"{sub}\"] .pts"))
+        .get_attribute("data-points")
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -123,13 +144,26 @@ async fn every_rule_input_yields_the_engines_points() {
 
     // options: "không kịp thời" = 0.5
     click("[data-sub=\"1.1.1\"] input[type=radio]:nth-of-type(1)").await;
-    let radios = doc().query_selector_all("[data-sub=\"1.1.1\"] input[type=radio]").unwrap();
-    radios.get(1).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    let radios = doc()
+        .query_selector_all("[data-sub=\"1.1.1\"] input[type=radio]")
+        .unwrap();
+    radios
+        .get(1)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     settle().await;
     assert_eq!(points("1.1.1"), "0.5");
     // yes/no: đạt = 1
-    let yn = doc().query_selector_all("[data-sub=\"1.1.2\"] input[type=radio]").unwrap();
-    yn.get(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    let yn = doc()
+        .query_selector_all("[data-sub=\"1.1.2\"] input[type=radio]")
+        .unwrap();
+    yn.get(0)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     settle().await;
     assert_eq!(points("1.1.2"), "1");
     // ratio bands: 9/10 = 90% → 80–<100 → 1
@@ -175,9 +209,15 @@ async fn every_rule_input_yields_the_engines_points() {
     assert_eq!(s.self_points, Dec2::parse("5,5").unwrap()); // 0.5+1+1+0.5+0.5+2
     assert_eq!(text("[data-summary=\"self\"]"), s.self_points.to_vi());
     assert_eq!(text("[data-summary=\"total\"]"), "13"); // 5.5 + 7.5
-    assert_eq!(text("[data-summary=\"index\"]"), format!("{}%", s.index.to_vi_fixed()));
+    assert_eq!(
+        text("[data-summary=\"index\"]"),
+        format!("{}%", s.index.to_vi_fixed())
+    );
     assert_eq!(text("[data-summary=\"band\"]"), "Yếu");
-    assert_eq!(text("[data-summary=\"completion\"]"), format!("{}%", s.completion.to_vi()));
+    assert_eq!(
+        text("[data-summary=\"completion\"]"),
+        format!("{}%", s.completion.to_vi())
+    );
 
     app.destroy();
     root.remove();
@@ -187,18 +227,34 @@ async fn every_rule_input_yields_the_engines_points() {
 async fn evidence_is_added_edited_and_removed() {
     let (app, root) = mount_with("b2", "#/a/b2/tieu-chi/1.1").await;
     wait_for("[data-sub=\"1.1.2\"]").await;
-    let yn = doc().query_selector_all("[data-sub=\"1.1.2\"] input[type=radio]").unwrap();
-    yn.get(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    let yn = doc()
+        .query_selector_all("[data-sub=\"1.1.2\"] input[type=radio]")
+        .unwrap();
+    yn.get(0)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     settle().await;
     // points without support: explanation required
-    assert!(doc().query_selector("[data-sub=\"1.1.2\"] .explanation.required").unwrap().is_some());
+    assert!(doc()
+        .query_selector("[data-sub=\"1.1.2\"] .explanation.required")
+        .unwrap()
+        .is_some());
     assert_eq!(text("[data-summary=\"missing\"]"), "1");
 
     click("[data-sub=\"1.1.2\"] .evidence > button").await;
     type_into("#s1-1-2-ev0-number", "15/KH-STP").await;
     type_into("#s1-1-2-ev0-issuer", "Sở Tư pháp").await;
-    type_into("#s1-1-2-ev0-summary", "<script>alert(1)</script> Kế hoạch CCHC").await;
-    assert!(doc().query_selector("[data-sub=\"1.1.2\"] .explanation.required").unwrap().is_none());
+    type_into(
+        "#s1-1-2-ev0-summary",
+        "<script>alert(1)</script> Kế hoạch CCHC",
+    )
+    .await;
+    assert!(doc()
+        .query_selector("[data-sub=\"1.1.2\"] .explanation.required")
+        .unwrap()
+        .is_none());
     assert_eq!(text("[data-summary=\"missing\"]"), "0");
     let a = stored_assessment("b2");
     assert_eq!(
@@ -211,7 +267,10 @@ async fn evidence_is_added_edited_and_removed() {
         }]
     );
     // hostile text stays text
-    assert!(doc().query_selector("[data-sub=\"1.1.2\"] script").unwrap().is_none());
+    assert!(doc()
+        .query_selector("[data-sub=\"1.1.2\"] script")
+        .unwrap()
+        .is_none());
 
     click("[data-sub=\"1.1.2\"] .evidence-row button").await;
     assert!(stored_assessment("b2").answers["1.1.2"].evidence.is_empty());
@@ -240,9 +299,27 @@ async fn autosave_round_trip_restores_everything() {
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
     wait_for("[data-sub=\"3.4.1\"]").await;
-    assert_eq!(q("#s3-4-1-num").dyn_into::<HtmlInputElement>().unwrap().value(), "97");
-    assert_eq!(q("#s3-4-1-den").dyn_into::<HtmlInputElement>().unwrap().value(), "100");
-    assert_eq!(q("#s3-4-1-expl").dyn_into::<HtmlTextAreaElement>().unwrap().value(), "Số liệu từ Hệ thống một cửa");
+    assert_eq!(
+        q("#s3-4-1-num")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "97"
+    );
+    assert_eq!(
+        q("#s3-4-1-den")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "100"
+    );
+    assert_eq!(
+        q("#s3-4-1-expl")
+            .dyn_into::<HtmlTextAreaElement>()
+            .unwrap()
+            .value(),
+        "Số liệu từ Hệ thống một cửa"
+    );
     assert_eq!(points("3.4.1"), "3");
     app.destroy();
     root.remove();
@@ -252,8 +329,14 @@ async fn autosave_round_trip_restores_everything() {
 async fn unreadable_stored_data_is_kept_and_reported() {
     storage().clear().unwrap();
     storage().set_item("cchc.a.broken", "{ not json").unwrap();
-    storage().set_item("cchc.a.future", r#"{"store_version": 99}"#).unwrap();
-    web_sys::window().unwrap().location().set_hash("#/").unwrap();
+    storage()
+        .set_item("cchc.a.future", r#"{"store_version": 99}"#)
+        .unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
     let root = doc().create_element("div").unwrap();
     doc().body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
@@ -262,7 +345,10 @@ async fn unreadable_stored_data_is_kept_and_reported() {
     assert!(banner.contains("2 bản lưu không đọc được"), "{banner}");
     assert!(banner.contains("cập nhật ứng dụng"));
     // nothing overwritten
-    assert_eq!(storage().get_item("cchc.a.broken").unwrap().as_deref(), Some("{ not json"));
+    assert_eq!(
+        storage().get_item("cchc.a.broken").unwrap().as_deref(),
+        Some("{ not json")
+    );
     app.destroy();
     root.remove();
 }

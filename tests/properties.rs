@@ -36,36 +36,67 @@ fn arb_answer(sub: &SubCriterion) -> BoxedStrategy<Answer> {
             .prop_map(|h| Value::Estimate { points: Dec2(h) })
             .boxed(),
     };
-    (proptest::option::of(v), any::<bool>(), any::<bool>(), any::<bool>(), 0u8..8)
+    (
+        proptest::option::of(v),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        0u8..8,
+    )
         .prop_map(|(value, support, nc, na, roll)| Answer {
             value,
             no_case: nc && roll == 0,
             not_applicable: na && roll == 1,
-            explanation: if support { "giải trình".into() } else { String::new() },
+            explanation: if support {
+                "giải trình".into()
+            } else {
+                String::new()
+            },
             ..Answer::default()
         })
         .boxed()
 }
 
-fn arb_assessment(fw: Framework) -> impl Strategy<Value = (Framework, Vec<(String, Answer)>, Vec<String>, Vec<(String, u32)>)> {
+/// A framework with random answers, exclusions and adjustments.
+type Case = (
+    Framework,
+    Vec<(String, Answer)>,
+    Vec<String>,
+    Vec<(String, u32)>,
+);
+
+fn arb_assessment(fw: Framework) -> impl Strategy<Value = Case> {
     let subs: Vec<SubCriterion> = fw.subs().cloned().collect();
     let answers: Vec<BoxedStrategy<Option<(String, Answer)>>> = subs
         .iter()
         .map(|s| {
             let id = s.id.clone();
-            proptest::option::weighted(0.8, arb_answer(s).prop_map(move |a| (id.clone(), a))).boxed()
+            proptest::option::weighted(0.8, arb_answer(s).prop_map(move |a| (id.clone(), a)))
+                .boxed()
         })
         .collect();
-    let excl = proptest::sample::subsequence(vec!["3".to_string(), "7.2".to_string(), "1".to_string()], 0..=3);
+    let excl = proptest::sample::subsequence(
+        vec!["3".to_string(), "7.2".to_string(), "1".to_string()],
+        0..=3,
+    );
     let adj = proptest::collection::vec(
-        (proptest::sample::select(vec!["B1", "B2", "D1", "D2", "D3", "ZZ"]), 0u32..6)
+        (
+            proptest::sample::select(vec!["B1", "B2", "D1", "D2", "D3", "ZZ"]),
+            0u32..6,
+        )
             .prop_map(|(k, n)| (k.to_string(), n)),
         0..4,
     );
-    (Just(fw), answers, excl, adj).prop_map(|(fw, a, e, j)| (fw, a.into_iter().flatten().collect(), e, j))
+    (Just(fw), answers, excl, adj)
+        .prop_map(|(fw, a, e, j)| (fw, a.into_iter().flatten().collect(), e, j))
 }
 
-fn build(fw: &Framework, answers: &[(String, Answer)], excl: &[String], adj: &[(String, u32)]) -> Assessment {
+fn build(
+    fw: &Framework,
+    answers: &[(String, Answer)],
+    excl: &[String],
+    adj: &[(String, u32)],
+) -> Assessment {
     let mut a = new_assessment(fw);
     for (id, ans) in answers {
         a.set_answer(id, ans.clone());
@@ -77,28 +108,50 @@ fn build(fw: &Framework, answers: &[(String, Answer)], excl: &[String], adj: &[(
 
 fn check(fw: &Framework, s: &Summary) {
     for sub in &s.subs {
-        assert!(sub.points >= Dec2::ZERO && sub.points <= sub.applicable_max || sub.state == SubState::Invalid && sub.points == Dec2::ZERO,
-            "{} {:?}", sub.id, sub);
+        assert!(
+            sub.points >= Dec2::ZERO && sub.points <= sub.applicable_max
+                || sub.state == SubState::Invalid && sub.points == Dec2::ZERO,
+            "{} {:?}",
+            sub.id,
+            sub
+        );
         assert!(sub.applicable_max <= sub.max);
         assert!(sub.lost >= Dec2::ZERO);
     }
     for c in &s.criteria {
         let (_, crit) = fw.criterion(&c.id).unwrap();
-        let subs: Vec<&SubScore> = s.subs.iter().filter(|x| crit.subs.iter().any(|k| k.id == x.id)).collect();
+        let subs: Vec<&SubScore> = s
+            .subs
+            .iter()
+            .filter(|x| crit.subs.iter().any(|k| k.id == x.id))
+            .collect();
         assert_eq!(c.points, subs.iter().map(|x| x.points).sum::<Dec2>());
-        assert_eq!(c.applicable_max, subs.iter().map(|x| x.applicable_max).sum::<Dec2>());
+        assert_eq!(
+            c.applicable_max,
+            subs.iter().map(|x| x.applicable_max).sum::<Dec2>()
+        );
         assert!(c.points <= c.applicable_max);
     }
     for f in &s.fields {
         let field = fw.fields.iter().find(|x| x.id == f.id).unwrap();
-        let cs: Vec<&NodeScore> = s.criteria.iter().filter(|x| field.criteria.iter().any(|k| k.id == x.id)).collect();
+        let cs: Vec<&NodeScore> = s
+            .criteria
+            .iter()
+            .filter(|x| field.criteria.iter().any(|k| k.id == x.id))
+            .collect();
         assert_eq!(f.points, cs.iter().map(|x| x.points).sum::<Dec2>());
-        assert_eq!(f.applicable_max, cs.iter().map(|x| x.applicable_max).sum::<Dec2>());
+        assert_eq!(
+            f.applicable_max,
+            cs.iter().map(|x| x.applicable_max).sum::<Dec2>()
+        );
         assert!(f.percent() >= Dec2::ZERO && f.percent() <= Dec2::HUNDRED);
     }
     let field_sum: Dec2 = s.fields.iter().map(|f| f.points).sum();
     assert_eq!(field_sum, s.self_points + s.survey_estimate);
-    assert_eq!(s.applicable_max, s.fields.iter().map(|f| f.applicable_max).sum::<Dec2>());
+    assert_eq!(
+        s.applicable_max,
+        s.fields.iter().map(|f| f.applicable_max).sum::<Dec2>()
+    );
     assert!(s.self_points <= s.self_max);
     assert!(s.index >= Dec2::ZERO && s.index <= Dec2::HUNDRED);
     assert!(s.self_index >= Dec2::ZERO && s.self_index <= Dec2::HUNDRED);

@@ -113,10 +113,10 @@ fn ratio_bands_every_boundary_of_3_4_1() {
         (9000, 10000, "2"),
         (8999, 10000, "0"),
         (0, 10000, "0"),
-        (49, 50, "4"),  // exactly 98%
-        (1, 3, "0"),    // 33.33…%
-        (20, 21, "3"),  // 95.238…%
-        (19, 20, "3"),  // exactly 95%
+        (49, 50, "4"), // exactly 98%
+        (1, 3, "0"),   // 33.33…%
+        (20, 21, "3"), // 95.238…%
+        (19, 20, "3"), // exactly 95%
     ];
     for (n, dd, want) in cases {
         assert_eq!(p(&fw, "3.4.1", ratio(n, dd)), d(want), "{n}/{dd}");
@@ -147,10 +147,19 @@ fn ratio_bands_open_top_and_low_thresholds() {
 fn ratio_errors_and_zero_denominator() {
     let fw = so();
     let (_, st, e) = pts(&fw, "3.4.1", ratio(11, 10));
-    assert_eq!((st, e), (SubState::Invalid, Some(AnswerError::NumeratorExceedsDenominator)));
+    assert_eq!(
+        (st, e),
+        (
+            SubState::Invalid,
+            Some(AnswerError::NumeratorExceedsDenominator)
+        )
+    );
     // 3.4.1 does not allow "no case": 0/0 is an error to show
     let (_, st, e) = pts(&fw, "3.4.1", ratio(0, 0));
-    assert_eq!((st, e), (SubState::Invalid, Some(AnswerError::ZeroDenominator)));
+    assert_eq!(
+        (st, e),
+        (SubState::Invalid, Some(AnswerError::ZeroDenominator))
+    );
     // 3.4.2 allows it (no overdue file): 0/0 earns the maximum
     let (pt, st, e) = pts(&fw, "3.4.2", ratio(0, 0));
     assert_eq!((pt, st, e), (d("2"), SubState::NoCase, None));
@@ -183,7 +192,10 @@ fn count_bands_rule() {
     assert_eq!(p(&fw, "1.2.1", c(2)), d("0"));
     assert_eq!(p(&fw, "1.2.1", c(0)), d("0"));
     let (_, st, e) = pts(&fw, "1.2.1", c(5));
-    assert_eq!((st, e), (SubState::Invalid, Some(AnswerError::CountAboveMax(4))));
+    assert_eq!(
+        (st, e),
+        (SubState::Invalid, Some(AnswerError::CountAboveMax(4)))
+    );
     // 3.1.3: ≥3 = 1.5; 1–2 = 0.75; 0 = 0, unbounded
     assert_eq!(p(&fw, "3.1.3", c(0)), d("0"));
     assert_eq!(p(&fw, "3.1.3", c(1)), d("0,75"));
@@ -210,7 +222,10 @@ fn survey_estimates_are_kept_apart() {
     assert_eq!(s.answered, 1);
     assert!(s.losses().iter().all(|l| !l.survey));
     let (_, st, e) = pts(&fw, "8.1.1", value(Value::Estimate { points: d("10,5") }));
-    assert_eq!((st, e), (SubState::Invalid, Some(AnswerError::EstimateOutOfRange)));
+    assert_eq!(
+        (st, e),
+        (SubState::Invalid, Some(AnswerError::EstimateOutOfRange))
+    );
 }
 
 #[test]
@@ -224,7 +239,10 @@ fn no_case_and_not_applicable_paths() {
         not_applicable: true,
         ..Answer::default()
     };
-    assert_eq!(pts(&fw, "3.4.2", no_case.clone()), (d("2"), SubState::NoCase, None));
+    assert_eq!(
+        pts(&fw, "3.4.2", no_case.clone()),
+        (d("2"), SubState::NoCase, None)
+    );
     assert_eq!(
         pts(&fw, "3.4.1", no_case.clone()).2,
         Some(AnswerError::NoCaseNotAllowed)
@@ -272,7 +290,13 @@ fn unit_without_procedures_is_scored_on_the_reduced_maximum() {
     // a field that may not be excluded is reported, and still counted
     a.excluded.insert("1".into());
     let s = score(&fw, &a);
-    assert_eq!(s.errors, vec![("1".to_string(), AnswerError::ExclusionNotAllowed("1".into()))]);
+    assert_eq!(
+        s.errors,
+        vec![(
+            "1".to_string(),
+            AnswerError::ExclusionNotAllowed("1".into())
+        )]
+    );
     assert_eq!(s.field("1").unwrap().applicable_max, d("13"));
 }
 
@@ -292,7 +316,7 @@ fn bonus_and_deductions_are_capped_and_index_stays_in_range() {
     let s = score(&fw, &a);
     assert_eq!((s.bonus, s.deductions), (d("2"), d("3")));
     assert_eq!(s.total, d("97")); // 98 + 2 − 3
-    // bonus never lifts the index above 100
+                                  // bonus never lifts the index above 100
     a.set_answer("1.1.3", best(fw.sub("1.1.3").unwrap()));
     a.adjustments.remove("D2");
     let s = score(&fw, &a);
@@ -307,10 +331,18 @@ fn bonus_and_deductions_are_capped_and_index_stays_in_range() {
     z.set_answer("8.1.1", value(Value::Estimate { points: d("10") }));
     let s = score(&fw, &z);
     assert_eq!(s.deductions, d("1,5"));
-    assert_eq!(s.errors, vec![("D3".into(), AnswerError::AdjustmentNotRepeatable("D3".into()))]);
+    assert_eq!(
+        s.errors,
+        vec![(
+            "D3".into(),
+            AnswerError::AdjustmentNotRepeatable("D3".into())
+        )]
+    );
     // unknown adjustments are reported, never counted
     z.adjustments.insert("X9".into(), 1);
-    assert!(score(&fw, &z).errors.contains(&("X9".into(), AnswerError::UnknownAdjustment("X9".into()))));
+    assert!(score(&fw, &z)
+        .errors
+        .contains(&("X9".into(), AnswerError::UnknownAdjustment("X9".into()))));
 }
 
 #[test]
@@ -341,19 +373,30 @@ fn missing_support_and_losses() {
     let mut explained = ratio(9, 10); // 90% → 1 of 2 on 1.1.3
     explained.explanation = "Theo báo cáo quý".into();
     a.set_answer("1.1.3", explained);
-    a.set_answer("3.4.2", Answer { no_case: true, ..Answer::default() });
+    a.set_answer(
+        "3.4.2",
+        Answer {
+            no_case: true,
+            ..Answer::default()
+        },
+    );
     a.set_answer("1.2.1", value(Value::Count { count: 2 })); // 0 points: nothing to support
     let s = score(&fw, &a);
-    assert_eq!(s.missing_support, vec!["1.1.1".to_string(), "3.4.2".to_string()]);
+    assert_eq!(
+        s.missing_support,
+        vec!["1.1.1".to_string(), "3.4.2".to_string()]
+    );
     let losses: Vec<(&str, Dec2)> = s.losses().iter().map(|l| (l.id.as_str(), l.lost)).collect();
     assert_eq!(losses, vec![("1.1.3", d("1")), ("1.2.1", d("1"))]);
     assert_eq!(s.answered, 5);
     assert_eq!(s.completion, d("9,26")); // 5 / 54
-    // blank evidence rows do not count as evidence
+                                         // blank evidence rows do not count as evidence
     let mut blank = best(fw.sub("1.1.2").unwrap());
     blank.evidence.push(Evidence::default());
     a.set_answer("1.1.2", blank);
-    assert!(score(&fw, &a).missing_support.contains(&"1.1.2".to_string()));
+    assert!(score(&fw, &a)
+        .missing_support
+        .contains(&"1.1.2".to_string()));
 }
 
 #[test]

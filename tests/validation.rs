@@ -59,7 +59,11 @@ fn gaps_are_named() {
     sub_mut(&mut v, "3.4.1")["rule"]["bands"][0]["to_inclusive"] = json!(false);
     sub_mut(&mut v, "3.4.1")["rule"]["bands"][0]["from_inclusive"] = json!(true);
     let ps = problems(&v);
-    assert!(ps.iter().any(|p| p.starts_with("3.4.1: khoảng không hợp lệ")), "{ps:?}");
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("3.4.1: khoảng không hợp lệ")),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -90,22 +94,36 @@ fn total_must_be_100_and_fields_must_add_up() {
     f8["max"] = json!(21);
     f8["criteria"][0]["max"] = json!(11);
     f8["criteria"][0]["subs"][0]["max"] = json!(11);
-    assert_eq!(problems(&v), vec!["fields: tổng điểm tối đa là 101, phải bằng 100"]);
+    assert_eq!(
+        problems(&v),
+        vec!["fields: tổng điểm tối đa là 101, phải bằng 100"]
+    );
 }
 
 #[test]
 fn count_bands_must_tile() {
     let mut v = so_json();
     // 1.2.1 "4 = 1; 3 = 0.5; ≤2 = 0" → drop the "3" band
-    let bands = sub_mut(&mut v, "1.2.1")["rule"]["bands"].as_array_mut().unwrap();
+    let bands = sub_mut(&mut v, "1.2.1")["rule"]["bands"]
+        .as_array_mut()
+        .unwrap();
     bands.remove(1);
-    assert_eq!(problems(&v), vec!["1.2.1: các khoảng số lượng bỏ trống tại 3"]);
+    assert_eq!(
+        problems(&v),
+        vec!["1.2.1: các khoảng số lượng bỏ trống tại 3"]
+    );
     let mut v = so_json();
     sub_mut(&mut v, "3.1.3")["rule"]["bands"][1]["max"] = json!(3);
-    assert_eq!(problems(&v), vec!["3.1.3: các khoảng số lượng chồng lấn tại 3"]);
+    assert_eq!(
+        problems(&v),
+        vec!["3.1.3: các khoảng số lượng chồng lấn tại 3"]
+    );
     let mut v = so_json();
     sub_mut(&mut v, "1.2.1")["rule"]["max_count"] = json!(3);
-    assert_eq!(problems(&v), vec!["1.2.1: khoảng số lượng vượt quá số tối đa 3"]);
+    assert_eq!(
+        problems(&v),
+        vec!["1.2.1: khoảng số lượng vượt quá số tối đa 3"]
+    );
 }
 
 #[test]

@@ -17,7 +17,9 @@ fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
     match filter {
         Filter::All => true,
         Filter::Unanswered => !x.survey && !x.is_done() && x.state != SubState::NotApplicable,
-        Filter::Losing => !x.survey && x.state != SubState::Unanswered && x.lost > crate::engine::Dec2::ZERO,
+        Filter::Losing => {
+            !x.survey && x.state != SubState::Unanswered && x.lost > crate::engine::Dec2::ZERO
+        }
         Filter::MissingSupport => x.needs_support,
     }
 }
@@ -26,7 +28,9 @@ fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
 pub fn ChecklistPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let menu_open = use_state(|| false);
-    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let Some(cur) = ctx.current.clone() else {
+        return html! {};
+    };
     let fw = cur.framework.clone();
     let s = cur.summary.clone();
     let aid = cur.assessment.id.clone();
@@ -37,7 +41,11 @@ pub fn ChecklistPage() -> Html {
     let selected: Option<(&Field, &Criterion)> = crit_id
         .as_deref()
         .and_then(|c| fw.criterion(c))
-        .or_else(|| fw.fields.first().and_then(|f| f.criteria.first().map(|c| (f, c))));
+        .or_else(|| {
+            fw.fields
+                .first()
+                .and_then(|f| f.criteria.first().map(|c| (f, c)))
+        });
 
     // Bring a focused item (next unanswered, a loss link) into view.
     {
@@ -110,7 +118,9 @@ pub fn ChecklistPage() -> Html {
         let all: Vec<&Criterion> = fw.fields.iter().flat_map(|f| f.criteria.iter()).collect();
         let pos = all.iter().position(|c| c.id == crit.id).unwrap_or(0);
         let link = |c: Option<&&Criterion>, label: &str| match c {
-            Some(c) => html! { <a class="btn" href={Route::Checklist { id: aid.clone(), criterion: Some(c.id.clone()), sub: None }.href()}>{format!("{label} {}", c.id)}</a> },
+            Some(c) => {
+                html! { <a class="btn" href={Route::Checklist { id: aid.clone(), criterion: Some(c.id.clone()), sub: None }.href()}>{format!("{label} {}", c.id)}</a> }
+            }
             None => html! { <span></span> },
         };
         let field_toggle = field.may_be_not_applicable.then(|| {
@@ -155,7 +165,10 @@ pub fn ChecklistPage() -> Html {
         html! { <p>{"Bộ tiêu chí trống."}</p> }
     };
 
-    let toggle = { let m = menu_open.clone(); Callback::from(move |_| m.set(!*m)) };
+    let toggle = {
+        let m = menu_open.clone();
+        Callback::from(move |_| m.set(!*m))
+    };
     html! {
         <div class="checklist">
             <button class="btn menu-toggle" aria-expanded={menu_open.to_string()} aria-controls="crit-nav" onclick={toggle}>

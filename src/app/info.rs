@@ -10,11 +10,16 @@ use yew::prelude::*;
 #[component]
 pub fn InfoPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let Some(cur) = ctx.current.clone() else {
+        return html! {};
+    };
     let a = cur.assessment.clone();
     let fw = cur.framework.clone();
 
-    let on_unit = { let ctx = ctx.clone(); Callback::from(move |v: String| edit(&ctx, Edit::UnitName(v))) };
+    let on_unit = {
+        let ctx = ctx.clone();
+        Callback::from(move |v: String| edit(&ctx, Edit::UnitName(v)))
+    };
     let contact = |f: fn(&mut Contact, String)| {
         let (ctx, c) = (ctx.clone(), a.contact.clone());
         Callback::from(move |v: String| {
@@ -38,9 +43,14 @@ pub fn InfoPage() -> Html {
         .fields
         .iter()
         .flat_map(|f| {
-            let me = f.may_be_not_applicable.then(|| (f.id.clone(), format!("Lĩnh vực {}. {}", f.id, f.title)));
+            let me = f
+                .may_be_not_applicable
+                .then(|| (f.id.clone(), format!("Lĩnh vực {}. {}", f.id, f.title)));
             me.into_iter().chain(
-                f.criteria.iter().filter(|c| c.may_be_not_applicable).map(|c| (c.id.clone(), format!("Tiêu chí {} {}", c.id, c.title))),
+                f.criteria
+                    .iter()
+                    .filter(|c| c.may_be_not_applicable)
+                    .map(|c| (c.id.clone(), format!("Tiêu chí {} {}", c.id, c.title))),
             )
         })
         .collect();

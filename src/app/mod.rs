@@ -51,7 +51,9 @@ pub fn App() -> Html {
                 }));
                 let d = dispatch.clone();
                 listeners.push(EventListener::new(w, "storage", move |ev| {
-                    let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
                     let Some(key) = ev.key() else { return };
                     let saved_by = ev
                         .new_value()
@@ -113,7 +115,11 @@ pub fn App() -> Html {
                 Some(c) if c.assessment.id == id => html! { <shell::Shell /> },
                 _ => match storage::load(id) {
                     Some(Err(e)) => not_found(&format!("Không mở được bản tự đánh giá: {e}.")),
-                    Some(Ok(s)) if state.framework(&s.assessment.framework.id, &s.assessment.framework.version).is_none() => {
+                    Some(Ok(s))
+                        if state
+                            .framework(&s.assessment.framework.id, &s.assessment.framework.version)
+                            .is_none() =>
+                    {
                         not_found("Không có bộ tiêu chí của bản tự đánh giá này trong ứng dụng.")
                     }
                     Some(Ok(_)) => html! { <p class="loading">{"Đang mở…"}</p> },

@@ -78,7 +78,10 @@ pub fn NewPage() -> Html {
             let now = services::now_iso();
             let mut a = Assessment::new(
                 services::random_id(),
-                FrameworkRef { id: fw.id.clone(), version: fw.version.clone() },
+                FrameworkRef {
+                    id: fw.id.clone(),
+                    version: fw.version.clone(),
+                },
                 unit,
                 year,
                 form.period,
@@ -95,7 +98,14 @@ pub fn NewPage() -> Html {
                 Ok(()) => ctx.dispatch(Action::Saved(services::now_clock())),
                 Err(m) => ctx.dispatch(Action::SaveFailed(m)),
             }
-            services::set_hash(&Route::Checklist { id, criterion: None, sub: None }.href());
+            services::set_hash(
+                &Route::Checklist {
+                    id,
+                    criterion: None,
+                    sub: None,
+                }
+                .href(),
+            );
         })
     };
 

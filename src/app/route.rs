@@ -15,9 +15,13 @@ pub enum Route {
         sub: Option<String>,
     },
     /// `#/a/<id>/thong-tin`: unit, period, contact, exclusions, bonus.
-    Info { id: String },
+    Info {
+        id: String,
+    },
     /// `#/a/<id>/tong-hop`: per-field table, chart, losses.
-    Summary { id: String },
+    Summary {
+        id: String,
+    },
     NotFound,
 }
 
@@ -55,7 +59,9 @@ impl Route {
             Route::Start | Route::NotFound => "#/".into(),
             Route::New => "#/moi".into(),
             Route::Checklist {
-                id, criterion: None, ..
+                id,
+                criterion: None,
+                ..
             } => format!("#/a/{}", encode(id)),
             Route::Checklist {
                 id,
@@ -146,8 +152,29 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Start);
         assert_eq!(Route::parse("#"), Route::Start);
         assert_eq!(Route::parse("#/khong-co"), Route::NotFound);
-        assert_eq!(Route::parse("#/a/%ZZ"), Route::Checklist { id: "%ZZ".into(), criterion: None, sub: None });
-        assert_eq!(Route::parse("#/a/%"), Route::Checklist { id: "%".into(), criterion: None, sub: None });
-        assert_eq!(Route::parse("#/a/%C3%A9%"), Route::Checklist { id: "é%".into(), criterion: None, sub: None });
+        assert_eq!(
+            Route::parse("#/a/%ZZ"),
+            Route::Checklist {
+                id: "%ZZ".into(),
+                criterion: None,
+                sub: None
+            }
+        );
+        assert_eq!(
+            Route::parse("#/a/%"),
+            Route::Checklist {
+                id: "%".into(),
+                criterion: None,
+                sub: None
+            }
+        );
+        assert_eq!(
+            Route::parse("#/a/%C3%A9%"),
+            Route::Checklist {
+                id: "é%".into(),
+                criterion: None,
+                sub: None
+            }
+        );
     }
 }

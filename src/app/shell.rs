@@ -14,7 +14,9 @@ use yew::prelude::*;
 #[component]
 pub fn Shell() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let Some(cur) = ctx.current.clone() else {
+        return html! {};
+    };
     let a = &cur.assessment;
     let fw = &cur.framework;
     let s = &cur.summary;
@@ -46,8 +48,19 @@ pub fn Shell() -> Html {
             };
             ctx.dispatch(Action::SetFilter(Filter::All));
             if let Some((c, sub)) = next_unanswered(&fw, &s, after.as_deref()) {
-                let id = ctx.current.as_ref().map(|c| c.assessment.id.clone()).unwrap_or_default();
-                services::set_hash(&Route::Checklist { id, criterion: Some(c), sub: Some(sub) }.href());
+                let id = ctx
+                    .current
+                    .as_ref()
+                    .map(|c| c.assessment.id.clone())
+                    .unwrap_or_default();
+                services::set_hash(
+                    &Route::Checklist {
+                        id,
+                        criterion: Some(c),
+                        sub: Some(sub),
+                    }
+                    .href(),
+                );
             }
         })
     };
@@ -66,7 +79,9 @@ pub fn Shell() -> Html {
 
     let save_text = match &ctx.save {
         SaveStatus::Idle => html! { <span class="saved">{"Đã lưu"}</span> },
-        SaveStatus::Saved(t) => html! { <span class="saved" data-saved={t.clone()}>{format!("Đã lưu lúc {t}")}</span> },
+        SaveStatus::Saved(t) => {
+            html! { <span class="saved" data-saved={t.clone()}>{format!("Đã lưu lúc {t}")}</span> }
+        }
         SaveStatus::Failed(_) => html! { <span class="saved failed">{"Chưa lưu được"}</span> },
     };
     let pct = |d: Dec2| format!("{}%", d.to_vi_fixed());

@@ -21,7 +21,12 @@ pub enum Filter {
 }
 
 impl Filter {
-    pub const ALL: [Filter; 4] = [Filter::All, Filter::Unanswered, Filter::Losing, Filter::MissingSupport];
+    pub const ALL: [Filter; 4] = [
+        Filter::All,
+        Filter::Unanswered,
+        Filter::Losing,
+        Filter::MissingSupport,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -162,7 +167,10 @@ pub enum Action {
     StorageUnavailable,
     /// A storage key changed in another tab (the `storage` event), with
     /// the tab id found in the new value, if any.
-    StorageChanged { key: String, saved_by: Option<String> },
+    StorageChanged {
+        key: String,
+        saved_by: Option<String>,
+    },
     /// Another tab wrote the open assessment.
     Conflict,
     /// Keep this tab's copy: overwrite the other tab's on the next save.
@@ -220,7 +228,10 @@ impl Reducible for AppState {
             Action::SaveFailed(msg) => s.save = SaveStatus::Failed(msg),
             Action::StorageUnavailable => s.storage_unavailable = true,
             Action::StorageChanged { key, saved_by } => {
-                let ours = s.current.as_ref().is_some_and(|c| key_of(&c.assessment.id) == key);
+                let ours = s
+                    .current
+                    .as_ref()
+                    .is_some_and(|c| key_of(&c.assessment.id) == key);
                 if !ours || saved_by.as_deref() == Some(s.tab.as_str()) {
                     return self;
                 }
@@ -244,7 +255,11 @@ mod tests {
     use crate::engine::{templates, Dec2, FrameworkRef, Value};
 
     fn state_with_open() -> Rc<AppState> {
-        let s = Rc::new(AppState::new(templates::built_in(), Route::Start, "tab-a".into()));
+        let s = Rc::new(AppState::new(
+            templates::built_in(),
+            Route::Start,
+            "tab-a".into(),
+        ));
         let fw = &s.frameworks[0];
         let a = Assessment::new(
             "a1",
@@ -287,7 +302,9 @@ mod tests {
     #[test]
     fn a_no_op_edit_returns_the_same_state() {
         let s = state_with_open();
-        let s2 = s.clone().reduce(Action::Edit(Edit::UnitName("Sở Nội vụ".into()), "t".into()));
+        let s2 = s
+            .clone()
+            .reduce(Action::Edit(Edit::UnitName("Sở Nội vụ".into()), "t".into()));
         assert!(Rc::ptr_eq(&s, &s2));
         let s3 = s.clone().reduce(Action::Navigate(Route::Start));
         assert!(Rc::ptr_eq(&s, &s3));
@@ -296,13 +313,25 @@ mod tests {
     #[test]
     fn conflict_then_keep_mine() {
         let s = state_with_open();
-        let same_tab = Action::StorageChanged { key: "cchc.a.a1".into(), saved_by: Some("tab-a".into()) };
+        let same_tab = Action::StorageChanged {
+            key: "cchc.a.a1".into(),
+            saved_by: Some("tab-a".into()),
+        };
         assert!(!s.clone().reduce(same_tab).conflict);
-        let other_key = Action::StorageChanged { key: "cchc.a.zz".into(), saved_by: Some("tab-b".into()) };
+        let other_key = Action::StorageChanged {
+            key: "cchc.a.zz".into(),
+            saved_by: Some("tab-b".into()),
+        };
         assert!(!s.clone().reduce(other_key).conflict);
-        let deleted = Action::StorageChanged { key: "cchc.a.a1".into(), saved_by: None };
+        let deleted = Action::StorageChanged {
+            key: "cchc.a.a1".into(),
+            saved_by: None,
+        };
         assert!(s.clone().reduce(deleted).conflict);
-        let s = s.reduce(Action::StorageChanged { key: "cchc.a.a1".into(), saved_by: Some("tab-b".into()) });
+        let s = s.reduce(Action::StorageChanged {
+            key: "cchc.a.a1".into(),
+            saved_by: Some("tab-b".into()),
+        });
         assert!(s.conflict);
         let s = s.reduce(Action::KeepMine);
         assert!(!s.conflict);
@@ -311,7 +340,11 @@ mod tests {
 
     #[test]
     fn opening_with_an_unknown_framework_changes_nothing() {
-        let s = Rc::new(AppState::new(templates::built_in(), Route::Start, "tab-a".into()));
+        let s = Rc::new(AppState::new(
+            templates::built_in(),
+            Route::Start,
+            "tab-a".into(),
+        ));
         let a = Assessment::new(
             "x",
             FrameworkRef {
@@ -329,7 +362,11 @@ mod tests {
 
 /// The next sub-criterion still to answer after criterion `after` (in
 /// framework order, wrapping round): (criterion id, sub-criterion id).
-pub fn next_unanswered(fw: &Framework, s: &Summary, after: Option<&str>) -> Option<(String, String)> {
+pub fn next_unanswered(
+    fw: &Framework,
+    s: &Summary,
+    after: Option<&str>,
+) -> Option<(String, String)> {
     let items: Vec<(&str, &str)> = fw
         .fields
         .iter()
@@ -337,8 +374,9 @@ pub fn next_unanswered(fw: &Framework, s: &Summary, after: Option<&str>) -> Opti
         .flat_map(|c| c.subs.iter().map(move |x| (c.id.as_str(), x.id.as_str())))
         .collect();
     let open = |id: &str| {
-        s.sub(id)
-            .is_some_and(|x| !x.survey && !x.is_done() && x.state != crate::engine::SubState::NotApplicable)
+        s.sub(id).is_some_and(|x| {
+            !x.survey && !x.is_done() && x.state != crate::engine::SubState::NotApplicable
+        })
     };
     let start = after
         .and_then(|c| items.iter().rposition(|(k, _)| *k == c))
@@ -360,19 +398,37 @@ mod next_tests {
         let fw = templates::built_in().remove(0);
         let mut a = Assessment::new(
             "a",
-            FrameworkRef { id: fw.id.clone(), version: fw.version.clone() },
+            FrameworkRef {
+                id: fw.id.clone(),
+                version: fw.version.clone(),
+            },
             "X",
             2025,
             Period::Q1,
         );
-        let yes = Answer { value: Some(Value::YesNo { yes: true }), ..Answer::default() };
+        let yes = Answer {
+            value: Some(Value::YesNo { yes: true }),
+            ..Answer::default()
+        };
         let s = score(&fw, &a);
-        assert_eq!(next_unanswered(&fw, &s, None), Some(("1.1".into(), "1.1.1".into())));
-        assert_eq!(next_unanswered(&fw, &s, Some("1.1")), Some(("1.2".into(), "1.2.1".into())));
+        assert_eq!(
+            next_unanswered(&fw, &s, None),
+            Some(("1.1".into(), "1.1.1".into()))
+        );
+        assert_eq!(
+            next_unanswered(&fw, &s, Some("1.1")),
+            Some(("1.2".into(), "1.2.1".into()))
+        );
         // survey items are skipped; after the last criterion it wraps round
-        assert_eq!(next_unanswered(&fw, &s, Some("7.4")), Some(("1.1".into(), "1.1.1".into())));
+        assert_eq!(
+            next_unanswered(&fw, &s, Some("7.4")),
+            Some(("1.1".into(), "1.1.1".into()))
+        );
         a.set_answer("1.1.2", yes);
         let s = score(&fw, &a);
-        assert_eq!(next_unanswered(&fw, &s, Some("9.9")), Some(("1.1".into(), "1.1.1".into())));
+        assert_eq!(
+            next_unanswered(&fw, &s, Some("9.9")),
+            Some(("1.1".into(), "1.1.1".into()))
+        );
     }
 }

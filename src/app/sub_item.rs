@@ -13,25 +13,38 @@ pub struct SubItemProps {
     pub id: AttrValue,
 }
 
+/// A typed number that is not a whole non-negative number.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NotACount;
+
 /// Parses a whole non-negative number as typed (spaces and dots as
-/// thousands separators are allowed: "1.234" → 1234).
-pub fn parse_count(text: &str) -> Result<Option<u64>, ()> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+/// thousands separators are allowed: "1.234" → 1234). Empty is `None`.
+pub fn parse_count(text: &str) -> Result<Option<u64>, NotACount> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     if t.is_empty() {
         return Ok(None);
     }
     if !t.chars().all(|c| c.is_ascii_digit()) {
-        return Err(());
+        return Err(NotACount);
     }
-    t.parse::<u64>().map(Some).map_err(|_| ())
+    t.parse::<u64>().map(Some).map_err(|_| NotACount)
 }
 
 #[component]
 pub fn SubItem(p: &SubItemProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let Some(cur) = ctx.current.clone() else { return html! {} };
-    let Some(sub) = cur.framework.sub(&p.id).cloned() else { return html! {} };
-    let Some(sc) = cur.summary.sub(&p.id).cloned() else { return html! {} };
+    let Some(cur) = ctx.current.clone() else {
+        return html! {};
+    };
+    let Some(sub) = cur.framework.sub(&p.id).cloned() else {
+        return html! {};
+    };
+    let Some(sc) = cur.summary.sub(&p.id).cloned() else {
+        return html! {};
+    };
     let answer = cur.assessment.answer(&p.id).cloned().unwrap_or_default();
     let id = sub.id.clone();
 
@@ -63,7 +76,7 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 set.emit(a);
             });
             html! { <label class="choice"><input type="checkbox" checked={no_case_on} {onchange} />
-                {"Không phát sinh trong kỳ (được điểm tối đa)"}</label> }
+            {"Không phát sinh trong kỳ (được điểm tối đa)"}</label> }
         });
         let na = sub.may_be_not_applicable.then(|| {
             let (set, answer) = (set.clone(), answer.clone());
@@ -73,7 +86,7 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 set.emit(a);
             });
             html! { <label class="choice"><input type="checkbox" checked={na_on} {onchange} />
-                {"Không áp dụng đối với đơn vị (không tính điểm tối đa)"}</label> }
+            {"Không áp dụng đối với đơn vị (không tính điểm tối đa)"}</label> }
         });
         html! { <div class="flags">{no_case.unwrap_or_default()}{na.unwrap_or_default()}</div> }
     };
@@ -137,7 +150,10 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 let n = a.evidence.len() - 1;
                 set.emit(a);
                 let target = format!("{dom}-ev{n}-number");
-                gloo::timers::callback::Timeout::new(0, move || crate::services::scroll_to_id(&target)).forget();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    crate::services::scroll_to_id(&target)
+                })
+                .forget();
             })
         };
         html! {
@@ -216,8 +232,14 @@ fn points_badge(sc: &SubScore) -> Html {
         SubState::Unanswered => format!("chưa trả lời · tối đa {}", sc.max.to_vi()),
         SubState::NotApplicable => "không áp dụng".to_string(),
         SubState::Invalid => format!("lỗi · tối đa {}", sc.max.to_vi()),
-        SubState::Estimated => format!("{} / {} điểm (ước tính)", sc.points.to_vi(), sc.max.to_vi()),
-        SubState::NoCase => format!("{} / {} điểm (không phát sinh)", sc.points.to_vi(), sc.max.to_vi()),
+        SubState::Estimated => {
+            format!("{} / {} điểm (ước tính)", sc.points.to_vi(), sc.max.to_vi())
+        }
+        SubState::NoCase => format!(
+            "{} / {} điểm (không phát sinh)",
+            sc.points.to_vi(),
+            sc.max.to_vi()
+        ),
         SubState::Answered => format!("{} / {} điểm", sc.points.to_vi(), sc.max.to_vi()),
     };
     html! { <span class="pts" data-points={sc.points.to_plain()} aria-live="polite">{text}</span> }
@@ -239,9 +261,24 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
     let sub = &p.sub;
     let dom = dom_id(&sub.id);
     let (num0, den0, count0, est0) = match &p.answer.value {
-        Some(Value::Ratio { numerator, denominator }) => (numerator.to_string(), denominator.to_string(), String::new(), String::new()),
-        Some(Value::Count { count }) => (String::new(), String::new(), count.to_string(), String::new()),
-        Some(Value::Estimate { points }) => (String::new(), String::new(), String::new(), points.to_vi()),
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) => (
+            numerator.to_string(),
+            denominator.to_string(),
+            String::new(),
+            String::new(),
+        ),
+        Some(Value::Count { count }) => (
+            String::new(),
+            String::new(),
+            count.to_string(),
+            String::new(),
+        ),
+        Some(Value::Estimate { points }) => {
+            (String::new(), String::new(), String::new(), points.to_vi())
+        }
         _ => Default::default(),
     };
     let num = use_state(|| num0);
@@ -298,36 +335,72 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
                 </fieldset>
             }
         }
-        Rule::RatioBands { numerator_label, denominator_label, .. }
-        | Rule::Proportional { numerator_label, denominator_label } => {
+        Rule::RatioBands {
+            numerator_label,
+            denominator_label,
+            ..
+        }
+        | Rule::Proportional {
+            numerator_label,
+            denominator_label,
+        } => {
             let update = {
-                let (num, den, problem, e) = (num.clone(), den.clone(), problem.clone(), emit_value.clone());
+                let (num, den, problem, e) = (
+                    num.clone(),
+                    den.clone(),
+                    problem.clone(),
+                    emit_value.clone(),
+                );
                 move |n: String, d: String| {
                     num.set(n.clone());
                     den.set(d.clone());
                     match (parse_count(&n), parse_count(&d)) {
                         (Ok(Some(numerator)), Ok(Some(denominator))) => {
                             problem.set(None);
-                            e(Some(Value::Ratio { numerator, denominator }));
+                            e(Some(Value::Ratio {
+                                numerator,
+                                denominator,
+                            }));
                         }
                         (Ok(a), Ok(b)) => {
-                            problem.set((a.is_some() || b.is_some()).then(|| "Nhập cả tử số và mẫu số.".to_string()));
+                            problem.set(
+                                (a.is_some() || b.is_some())
+                                    .then(|| "Nhập cả tử số và mẫu số.".to_string()),
+                            );
                             e(None);
                         }
                         _ => problem.set(Some("Chỉ nhập số nguyên không âm (ví dụ 1250).".into())),
                     }
                 }
             };
-            let on_num = { let (u, den) = (update.clone(), den.clone()); Callback::from(move |ev: InputEvent| u(event_value(&ev), (*den).clone())) };
-            let on_den = { let (u, num) = (update.clone(), num.clone()); Callback::from(move |ev: InputEvent| u((*num).clone(), event_value(&ev))) };
+            let on_num = {
+                let (u, den) = (update.clone(), den.clone());
+                Callback::from(move |ev: InputEvent| u(event_value(&ev), (*den).clone()))
+            };
+            let on_den = {
+                let (u, num) = (update.clone(), num.clone());
+                Callback::from(move |ev: InputEvent| u((*num).clone(), event_value(&ev)))
+            };
             let pct = match &p.answer.value {
-                Some(Value::Ratio { numerator, denominator }) if *denominator > 0 && numerator <= denominator => {
-                    Some(Dec2::from_int(*numerator as i64).percent_of(Dec2::from_int(*denominator as i64)))
-                }
+                Some(Value::Ratio {
+                    numerator,
+                    denominator,
+                }) if *denominator > 0 && numerator <= denominator => Some(
+                    Dec2::from_int(*numerator as i64)
+                        .percent_of(Dec2::from_int(*denominator as i64)),
+                ),
                 _ => None,
             };
-            let nl = if numerator_label.is_empty() { "Tử số" } else { numerator_label.as_str() };
-            let dl = if denominator_label.is_empty() { "Mẫu số" } else { denominator_label.as_str() };
+            let nl = if numerator_label.is_empty() {
+                "Tử số"
+            } else {
+                numerator_label.as_str()
+            };
+            let dl = if denominator_label.is_empty() {
+                "Mẫu số"
+            } else {
+                denominator_label.as_str()
+            };
             html! {
                 <div class="ratio">
                     <div class="field">
@@ -357,11 +430,14 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
                             problem.set(None);
                             e(v.map(|count| Value::Count { count }));
                         }
-                        Err(()) => problem.set(Some("Chỉ nhập số nguyên không âm.".into())),
+                        Err(NotACount) => problem.set(Some("Chỉ nhập số nguyên không âm.".into())),
                     }
                 })
             };
-            let current = match &p.answer.value { Some(Value::Count { count }) => Some(*count), _ => None };
+            let current = match &p.answer.value {
+                Some(Value::Count { count }) => Some(*count),
+                _ => None,
+            };
             html! {
                 <div class="count">
                     <div class="field">
@@ -395,14 +471,17 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
                                 problem.set(None);
                                 e(Some(Value::Estimate { points: d }));
                             }
-                            _ => problem.set(Some(format!("Nhập số điểm từ 0 đến {} (tối đa 2 chữ số thập phân).", max.to_vi()))),
+                            _ => problem.set(Some(format!(
+                                "Nhập số điểm từ 0 đến {} (tối đa 2 chữ số thập phân).",
+                                max.to_vi()
+                            ))),
                         }
                     }
                 })
             };
             html! {
                 <div class="survey">
-                    <p class="muted">{"Điểm do điều tra xã hội học xác định, đơn vị không tự chấm. Có thể nhập điểm "}<span class="badge">{"ước tính"}</span>{" (ví dụ kết quả năm trước) để xem chỉ số dự kiến."}</p>
+                    <p class="muted"><span class="badge">{"ước tính"}</span>{" Không phải điểm chính thức: chỉ dùng để xem chỉ số dự kiến."}</p>
                     <div class="field">
                         <label for={format!("{dom}-est")}>{format!("Điểm ước tính (0 – {})", sub.max.to_vi())}</label>
                         <input id={format!("{dom}-est")} type="text" inputmode="decimal" value={(*est).clone()} {oninput} />
@@ -441,7 +520,7 @@ fn scale(rule: &Rule, max: Dec2, pct: Option<Dec2>) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_count;
+    use super::{parse_count, NotACount};
 
     #[test]
     fn counts_as_typed() {
@@ -449,9 +528,9 @@ mod tests {
         assert_eq!(parse_count(" 12 "), Ok(Some(12)));
         assert_eq!(parse_count("1.234"), Ok(Some(1234)));
         assert_eq!(parse_count("1 234"), Ok(Some(1234)));
-        assert_eq!(parse_count("-3"), Err(()));
-        assert_eq!(parse_count("1,5"), Err(()));
-        assert_eq!(parse_count("abc"), Err(()));
-        assert_eq!(parse_count("99999999999999999999999"), Err(()));
+        assert_eq!(parse_count("-3"), Err(NotACount));
+        assert_eq!(parse_count("1,5"), Err(NotACount));
+        assert_eq!(parse_count("abc"), Err(NotACount));
+        assert_eq!(parse_count("99999999999999999999999"), Err(NotACount));
     }
 }

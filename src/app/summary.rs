@@ -9,7 +9,9 @@ use yew::prelude::*;
 #[component]
 pub fn SummaryPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let Some(cur) = ctx.current.clone() else { return html! {} };
+    let Some(cur) = ctx.current.clone() else {
+        return html! {};
+    };
     let fw = &cur.framework;
     let s = &cur.summary;
     let aid = cur.assessment.id.clone();
@@ -32,7 +34,11 @@ pub fn SummaryPage() -> Html {
     let bar_h = 26;
     let label_w = 44;
     let width = 420;
-    let fields: Vec<_> = fw.fields.iter().filter_map(|f| s.field(&f.id).map(|n| (f, n))).collect();
+    let fields: Vec<_> = fw
+        .fields
+        .iter()
+        .filter_map(|f| s.field(&f.id).map(|n| (f, n)))
+        .collect();
     let height = (fields.len() as i32) * bar_h + 24;
     let chart = html! {
         <svg class="chart" viewBox={format!("0 0 {} {}", width + label_w + 60, height)} role="img"
@@ -47,7 +53,7 @@ pub fn SummaryPage() -> Html {
             { for fields.iter().enumerate().map(|(i, (f, n))| {
                 let y = i as i32 * bar_h + 4;
                 let pct = if n.excluded { Dec2::ZERO } else { n.percent() };
-                let w = (pct.hundredths() as i64 * width as i64 / 10_000) as i32;
+                let w = (pct.hundredths() * width as i64 / 10_000) as i32;
                 let level = if pct >= Dec2::from_int(80) { "good" } else if pct >= Dec2::from_int(50) { "mid" } else { "low" };
                 html!{ <g key={f.id.clone()}>
                     <text x="0" y={(y + 15).to_string()} class="lbl">{format!("LV {}", f.id)}</text>

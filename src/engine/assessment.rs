@@ -96,9 +96,15 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn is_blank(&self) -> bool {
-        [&self.number, &self.date, &self.issuer, &self.summary, &self.link]
-            .iter()
-            .all(|s| s.trim().is_empty())
+        [
+            &self.number,
+            &self.date,
+            &self.issuer,
+            &self.summary,
+            &self.link,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
     }
 }
 

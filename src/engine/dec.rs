@@ -46,8 +46,16 @@ impl Dec2 {
         {
             return None;
         }
-        let i: i64 = if int_part.is_empty() { 0 } else { int_part.parse().ok()? };
-        let mut f: i64 = if frac_part.is_empty() { 0 } else { frac_part.parse().ok()? };
+        let i: i64 = if int_part.is_empty() {
+            0
+        } else {
+            int_part.parse().ok()?
+        };
+        let mut f: i64 = if frac_part.is_empty() {
+            0
+        } else {
+            frac_part.parse().ok()?
+        };
         if frac_part.len() == 1 {
             f *= 10;
         }

@@ -328,14 +328,22 @@ pub struct Framework {
 /// framework at all, or it is and breaks these rules (all of them listed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    Json { line: usize, column: usize, message: String },
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     Invalid(Vec<Problem>),
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::Json { line, column, message } => write!(
+            LoadError::Json {
+                line,
+                column,
+                message,
+            } => write!(
                 f,
                 "Tệp bộ tiêu chí không đúng định dạng (dòng {line}, cột {column}): {message}"
             ),

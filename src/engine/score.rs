@@ -79,7 +79,10 @@ pub struct SubScore {
 impl SubScore {
     /// Answered in a way that counts toward completion.
     pub fn is_done(&self) -> bool {
-        matches!(self.state, SubState::Answered | SubState::NoCase | SubState::NotApplicable)
+        matches!(
+            self.state,
+            SubState::Answered | SubState::NoCase | SubState::NotApplicable
+        )
     }
 }
 
@@ -183,26 +186,33 @@ fn score_rule(sub: &SubCriterion, value: &Value) -> Result<(Dec2, SubState), Ans
             .find(|o| &o.id == option)
             .map(|o| (o.points, SubState::Answered))
             .ok_or_else(|| AnswerError::UnknownOption(option.clone())),
-        (Rule::YesNo, Value::YesNo { yes }) => Ok((
-            if *yes { sub.max } else { Dec2::ZERO },
-            SubState::Answered,
-        )),
-        (Rule::RatioBands { bands, .. }, Value::Ratio { numerator, denominator }) => {
-            match ratio_check(*numerator, *denominator)? {
-                None => Ok((sub.max, SubState::NoCase)),
-                Some((n, d)) => bands
-                    .iter()
-                    .find(|b| b.range().contains_ratio(n, d))
-                    .map(|b| (b.points, SubState::Answered))
-                    .ok_or(AnswerError::NoBandFits),
-            }
+        (Rule::YesNo, Value::YesNo { yes }) => {
+            Ok((if *yes { sub.max } else { Dec2::ZERO }, SubState::Answered))
         }
-        (Rule::Proportional { .. }, Value::Ratio { numerator, denominator }) => {
-            match ratio_check(*numerator, *denominator)? {
-                None => Ok((sub.max, SubState::NoCase)),
-                Some((n, d)) => Ok((sub.max.mul_ratio(n, d), SubState::Answered)),
-            }
-        }
+        (
+            Rule::RatioBands { bands, .. },
+            Value::Ratio {
+                numerator,
+                denominator,
+            },
+        ) => match ratio_check(*numerator, *denominator)? {
+            None => Ok((sub.max, SubState::NoCase)),
+            Some((n, d)) => bands
+                .iter()
+                .find(|b| b.range().contains_ratio(n, d))
+                .map(|b| (b.points, SubState::Answered))
+                .ok_or(AnswerError::NoBandFits),
+        },
+        (
+            Rule::Proportional { .. },
+            Value::Ratio {
+                numerator,
+                denominator,
+            },
+        ) => match ratio_check(*numerator, *denominator)? {
+            None => Ok((sub.max, SubState::NoCase)),
+            Some((n, d)) => Ok((sub.max.mul_ratio(n, d), SubState::Answered)),
+        },
         (Rule::CountBands { bands, max_count }, Value::Count { count }) => {
             if let Some(m) = max_count {
                 if count > m {
@@ -315,7 +325,10 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
     let mut fields = Vec::new();
 
     for id in &a.excluded {
-        let allowed = fw.fields.iter().any(|f| &f.id == id && f.may_be_not_applicable)
+        let allowed = fw
+            .fields
+            .iter()
+            .any(|f| &f.id == id && f.may_be_not_applicable)
             || fw
                 .fields
                 .iter()
@@ -354,7 +367,12 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
         }
     }
     for id in a.adjustments.keys() {
-        let known = fw.bonus.items.iter().chain(fw.deductions.items.iter()).any(|i| &i.id == id);
+        let known = fw
+            .bonus
+            .items
+            .iter()
+            .chain(fw.deductions.items.iter())
+            .any(|i| &i.id == id);
         if !known {
             errors.push((id.clone(), AnswerError::UnknownAdjustment(id.clone())));
         }
@@ -396,8 +414,11 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
     let bonus = adjustment_total(&fw.bonus, &a.adjustments, &mut errors);
     let deductions = adjustment_total(&fw.deductions, &a.adjustments, &mut errors);
     let applicable_max = self_max + survey_max;
-    let total = (self_points + survey_estimate + bonus - deductions).clamp_to(Dec2::ZERO, applicable_max);
-    let index = total.percent_of(applicable_max).clamp_to(Dec2::ZERO, Dec2::HUNDRED);
+    let total =
+        (self_points + survey_estimate + bonus - deductions).clamp_to(Dec2::ZERO, applicable_max);
+    let index = total
+        .percent_of(applicable_max)
+        .clamp_to(Dec2::ZERO, Dec2::HUNDRED);
     let band = fw.band_for(index).map(|b| b.label.clone());
     let completion = if applicable_items == 0 {
         Dec2::HUNDRED

@@ -131,9 +131,18 @@ mod tests {
             decode(r#"{"store_version": 9, "assessment": {}}"#),
             Err(DecodeError::Newer(9))
         );
-        assert!(matches!(decode("{not json"), Err(DecodeError::Unreadable(_))));
-        assert!(matches!(decode(r#"{"store_version": 1}"#), Err(DecodeError::Unreadable(_))));
-        assert!(matches!(decode(r#"{"store_version": "x"}"#), Err(DecodeError::Unreadable(_))));
+        assert!(matches!(
+            decode("{not json"),
+            Err(DecodeError::Unreadable(_))
+        ));
+        assert!(matches!(
+            decode(r#"{"store_version": 1}"#),
+            Err(DecodeError::Unreadable(_))
+        ));
+        assert!(matches!(
+            decode(r#"{"store_version": "x"}"#),
+            Err(DecodeError::Unreadable(_))
+        ));
         assert!(matches!(decode("null"), Err(DecodeError::Unreadable(_))));
     }
 }

@@ -18,7 +18,14 @@ pub fn parts(epoch_ms: i64) -> (i64, u32, u32, u32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d, (secs / 3600) as u32, (secs / 60 % 60) as u32, (secs % 60) as u32)
+    (
+        y,
+        m,
+        d,
+        (secs / 3600) as u32,
+        (secs / 60 % 60) as u32,
+        (secs % 60) as u32,
+    )
 }
 
 pub fn iso(epoch_ms: i64) -> String {
@@ -33,7 +40,13 @@ pub fn clock_vi(epoch_ms: i64) -> String {
 
 /// `2025-03-14` or `2025-03-14T…` → `14/03/2025`; anything else unchanged.
 pub fn date_vi(iso: &str) -> String {
-    match (iso.get(0..4), iso.get(4..5), iso.get(5..7), iso.get(7..8), iso.get(8..10)) {
+    match (
+        iso.get(0..4),
+        iso.get(4..5),
+        iso.get(5..7),
+        iso.get(7..8),
+        iso.get(8..10),
+    ) {
         (Some(y), Some("-"), Some(m), Some("-"), Some(d)) => format!("{d}/{m}/{y}"),
         _ => iso.to_string(),
     }

@@ -24,7 +24,10 @@ pub enum ProblemKind {
     Empty(&'static str),
     DuplicateId(String),
     /// Children's maxima do not add up to the parent's.
-    SumMismatch { max: Dec2, children: Dec2 },
+    SumMismatch {
+        max: Dec2,
+        children: Dec2,
+    },
     TotalNot100(Dec2),
     NonPositiveMax,
     PointsOutOfRange(Dec2),
@@ -63,12 +66,19 @@ impl fmt::Display for Problem {
             TotalNot100(t) => write!(f, "tổng điểm tối đa là {}, phải bằng 100", t.to_vi()),
             NonPositiveMax => write!(f, "điểm tối đa phải lớn hơn 0"),
             PointsOutOfRange(p) => {
-                write!(f, "mức điểm {} nằm ngoài khoảng 0 đến điểm tối đa", p.to_vi())
+                write!(
+                    f,
+                    "mức điểm {} nằm ngoài khoảng 0 đến điểm tối đa",
+                    p.to_vi()
+                )
             }
             MaxNotReachable => write!(f, "không có mức nào đạt điểm tối đa"),
             NoOptions => write!(f, "cần ít nhất hai phương án"),
             NoBands => write!(f, "chưa có khoảng điểm nào"),
-            BadRange => write!(f, "khoảng không hợp lệ (cận dưới lớn hơn cận trên hoặc ngoài 0–100%)"),
+            BadRange => write!(
+                f,
+                "khoảng không hợp lệ (cận dưới lớn hơn cận trên hoặc ngoài 0–100%)"
+            ),
             Gap(p) => write!(f, "các khoảng bỏ trống tại {}%", p.to_vi()),
             Overlap(p) => write!(f, "các khoảng chồng lấn tại {}%", p.to_vi()),
             CountGap(n) => write!(f, "các khoảng số lượng bỏ trống tại {n}"),
@@ -314,9 +324,7 @@ fn check_coverage(c: &mut Checker, path: &str, ranges: &[PctRange]) {
         let (a, b) = (w[0], w[1]);
         if a.to < b.from {
             c.push(path, ProblemKind::Gap(a.to));
-        } else if a.to > b.from {
-            c.push(path, ProblemKind::Overlap(b.from));
-        } else if a.to_inclusive && b.from_inclusive {
+        } else if a.to > b.from || (a.to_inclusive && b.from_inclusive) {
             c.push(path, ProblemKind::Overlap(b.from));
         } else if !a.to_inclusive && !b.from_inclusive {
             c.push(path, ProblemKind::Gap(b.from));

@@ -20,7 +20,11 @@ pub fn now_clock() -> String {
 pub fn random_id() -> String {
     let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    format!("{:x}{:08x}", now_ms() as u64 & 0xffff_ffff, (a ^ (b << 16)) & 0xffff_ffff)
+    format!(
+        "{:x}{:08x}",
+        now_ms() as u64 & 0xffff_ffff,
+        (a ^ (b << 16)) & 0xffff_ffff
+    )
 }
 
 pub fn current_hash() -> String {

@@ -58,7 +58,9 @@ pub fn load_all() -> (Vec<stored::Stored>, Vec<Unreadable>) {
     let n = s.length().unwrap_or(0);
     let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
     for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
-        let Some(text) = s.get_item(&key).ok().flatten() else { continue };
+        let Some(text) = s.get_item(&key).ok().flatten() else {
+            continue;
+        };
         match stored::decode(&text) {
             Ok(st) => ok.push(st),
             Err(e) => bad.push(Unreadable {
@@ -67,7 +69,11 @@ pub fn load_all() -> (Vec<stored::Stored>, Vec<Unreadable>) {
             }),
         }
     }
-    ok.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then(a.assessment.id.cmp(&b.assessment.id)));
+    ok.sort_by(|a, b| {
+        b.saved_at
+            .cmp(&a.saved_at)
+            .then(a.assessment.id.cmp(&b.assessment.id))
+    });
     (ok, bad)
 }
 

@@ -1,0 +1,38 @@
+// The JSON Schemas in schemas/ describe the files the app really reads:
+// every built-in framework validates, and broken ones do not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { root } from '../lib/harness.js';
+
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'framework.schema.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+const builtIns = fs.readdirSync(path.join(root, 'frameworks')).filter((f) => f.endsWith('.json'));
+
+test('every built-in framework matches the schema', () => {
+  assert.ok(builtIns.length >= 2);
+  for (const f of builtIns) {
+    const data = JSON.parse(fs.readFileSync(path.join(root, 'frameworks', f), 'utf8'));
+    assert.ok(validate(data), `${f}: ${ajv.errorsText(validate.errors)}`);
+  }
+});
+
+test('the schema refuses what the app refuses', () => {
+  const base = JSON.parse(fs.readFileSync(path.join(root, 'frameworks', builtIns[0]), 'utf8'));
+  const broken = [
+    (d) => { d.format = 'other'; },
+    (d) => { d.fields[0].criteria[0].subs[0].rule = { kind: 'nonsense' }; },
+    (d) => { d.fields[0].criteria[0].subs[0].max = 0.125; },
+    (d) => { d.status = 'draft'; },
+    (d) => { delete d.fields; },
+    (d) => { d.bands[0].to = 120; },
+  ];
+  for (const [i, breakIt] of broken.entries()) {
+    const d = structuredClone(base);
+    breakIt(d);
+    assert.equal(validate(d), false, `case ${i} should be refused`);
+  }
+});
