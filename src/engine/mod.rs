@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod dec;
+pub mod file;
 pub mod framework;
 pub mod score;
 pub mod stored;

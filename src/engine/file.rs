@@ -1,0 +1,568 @@
+//! The self-assessment file: what an agency attaches to its quarterly
+//! report, and the only way data leaves the browser. Documented in
+//! `docs/file-format.md` and `schemas/self-assessment.schema.json`.
+//!
+//! Export is deterministic: the same assessment gives the same bytes, apart
+//! from `exported_at`. Import goes through one function, [`import`], that
+//! checks, migrates and recomputes, and either returns a whole assessment
+//! or an error saying what is wrong; nothing is changed on failure.
+
+use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period};
+use super::dec::Dec2;
+use super::framework::{Framework, UnitType};
+use super::score::{score, AnswerError, Summary};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+pub const FILE_FORMAT: &str = "cchc-self-assessment";
+pub const FILE_FORMAT_VERSION: u32 = 1;
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// SHA-256 (hex) of the framework's canonical JSON.
+    pub sha256: String,
+    pub built_in: bool,
+    /// The whole framework when it is not built into the app, so the
+    /// receiver needs nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedded: Option<Framework>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitInfo {
+    pub name: String,
+    pub unit_type: UnitType,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodInfo {
+    pub year: u16,
+    pub period: Period,
+    /// Informative only ("Quý I"); ignored on import.
+    #[serde(default)]
+    pub label: String,
+    /// Data cut-off, ISO date; informative only.
+    #[serde(default)]
+    pub cutoff: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldLine {
+    pub id: String,
+    pub title: String,
+    pub max: Dec2,
+    pub applicable_max: Dec2,
+    pub points: Dec2,
+    pub percent: Dec2,
+    pub excluded: bool,
+}
+
+/// The computed figures, written for people and other tools to read. On
+/// import they are never trusted: scores are recomputed and differences
+/// reported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileSummary {
+    pub self_points: Dec2,
+    pub self_max: Dec2,
+    pub survey_estimate: Dec2,
+    pub survey_max: Dec2,
+    pub bonus: Dec2,
+    pub deductions: Dec2,
+    pub total: Dec2,
+    pub applicable_max: Dec2,
+    pub index: Dec2,
+    pub band: Option<String>,
+    pub completion: Dec2,
+    pub answered: usize,
+    pub applicable_items: usize,
+    pub missing_support: Vec<String>,
+    pub fields: Vec<FieldLine>,
+}
+
+impl FileSummary {
+    pub fn of(fw: &Framework, s: &Summary) -> FileSummary {
+        FileSummary {
+            self_points: s.self_points,
+            self_max: s.self_max,
+            survey_estimate: s.survey_estimate,
+            survey_max: s.survey_max,
+            bonus: s.bonus,
+            deductions: s.deductions,
+            total: s.total,
+            applicable_max: s.applicable_max,
+            index: s.index,
+            band: s.band.clone(),
+            completion: s.completion,
+            answered: s.answered,
+            applicable_items: s.applicable_items,
+            missing_support: s.missing_support.clone(),
+            fields: fw
+                .fields
+                .iter()
+                .filter_map(|f| {
+                    let n = s.field(&f.id)?;
+                    Some(FieldLine {
+                        id: f.id.clone(),
+                        title: f.title.clone(),
+                        max: n.max,
+                        applicable_max: n.applicable_max,
+                        points: n.points,
+                        percent: n.percent(),
+                        excluded: n.excluded,
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Checksum {
+    pub algorithm: String,
+    /// SHA-256 (hex) of the canonical content: the file without
+    /// `checksum` and `exported_at`, keys sorted, no spaces.
+    pub value: String,
+}
+
+/// The file, field by field in the order written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SelfAssessmentFile {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    pub exported_at: String,
+    pub framework: FrameworkInfo,
+    pub unit: UnitInfo,
+    #[serde(default)]
+    pub contact: Contact,
+    pub period: PeriodInfo,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub updated: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub excluded: BTreeSet<String>,
+    #[serde(default)]
+    pub adjustments: BTreeMap<String, u32>,
+    pub summary: serde_json::Value,
+    pub checksum: Checksum,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Canonical JSON of any value: keys sorted, no whitespace.
+fn canonical(v: &serde_json::Value) -> String {
+    // serde_json's Map is ordered by key (no preserve_order feature).
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+pub fn framework_sha256(fw: &Framework) -> String {
+    let v = serde_json::to_value(fw).unwrap_or_default();
+    sha256_hex(canonical(&v).as_bytes())
+}
+
+fn content_checksum(doc: &serde_json::Value) -> String {
+    let mut v = doc.clone();
+    if let Some(m) = v.as_object_mut() {
+        m.remove("checksum");
+        m.remove("exported_at");
+    }
+    sha256_hex(canonical(&v).as_bytes())
+}
+
+/// ASCII slug of a Vietnamese name: "Sở Tư pháp" → "so-tu-phap".
+pub fn slug(name: &str) -> String {
+    const MAP: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        // combining marks (decomposed input) are dropped
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        let c = MAP
+            .iter()
+            .find(|(set, _)| set.contains(c))
+            .map_or(c, |(_, base)| *base);
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    let s = out.trim_end_matches('-');
+    let s: String = s.chars().take(60).collect();
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() {
+        "don-vi".into()
+    } else {
+        s
+    }
+}
+
+pub fn file_name(a: &Assessment) -> String {
+    format!("CCHC_{}_{}_{}.json", slug(&a.unit_name), a.year, a.period.code())
+}
+
+/// The file for an assessment, as pretty-printed UTF-8 JSON.
+pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str) -> String {
+    let summary = FileSummary::of(fw, &score(fw, a));
+    let (d, m) = a.period.cutoff();
+    let mut doc = SelfAssessmentFile {
+        format: FILE_FORMAT.into(),
+        format_version: FILE_FORMAT_VERSION,
+        app_version: APP_VERSION.into(),
+        exported_at: exported_at.into(),
+        framework: FrameworkInfo {
+            id: fw.id.clone(),
+            version: fw.version.clone(),
+            title: fw.title.clone(),
+            sha256: framework_sha256(fw),
+            built_in,
+            embedded: (!built_in).then(|| fw.clone()),
+        },
+        unit: UnitInfo {
+            name: a.unit_name.clone(),
+            unit_type: fw.unit_type,
+        },
+        contact: a.contact.clone(),
+        period: PeriodInfo {
+            year: a.year,
+            period: a.period,
+            label: a.period.label().into(),
+            cutoff: format!("{:04}-{m:02}-{d:02}", a.year),
+        },
+        created: a.created.clone(),
+        updated: a.updated.clone(),
+        answers: a.answers.clone(),
+        excluded: a.excluded.clone(),
+        adjustments: a.adjustments.clone(),
+        summary: serde_json::to_value(&summary).unwrap_or_default(),
+        checksum: Checksum {
+            algorithm: "sha256".into(),
+            value: String::new(),
+        },
+    };
+    let v = serde_json::to_value(&doc).unwrap_or_default();
+    doc.checksum.value = content_checksum(&v);
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Why a file was refused. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge(usize),
+    Empty,
+    NotUtf8,
+    NotJson { line: usize, column: usize },
+    NotOurFormat,
+    IsFramework,
+    NewerVersion(u32),
+    Malformed(String),
+    UnknownFramework { id: String, version: String },
+    BadFramework(Vec<String>),
+    AnswersDontFit(Vec<(String, String)>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ImportError::*;
+        match self {
+            TooLarge(n) => write!(
+                f,
+                "Tệp quá lớn ({:.1} MB). Tệp tự đánh giá không vượt quá 5 MB: hãy kiểm tra lại có chọn đúng tệp không.",
+                *n as f64 / 1_048_576.0
+            ),
+            Empty => f.write_str("Tệp rỗng."),
+            NotUtf8 => f.write_str("Tệp không phải văn bản UTF-8: đây không phải tệp tự đánh giá (.json) do ứng dụng xuất ra."),
+            NotJson { line, column } => write!(
+                f,
+                "Tệp không đúng định dạng JSON (lỗi ở dòng {line}, cột {column}). Tệp có thể bị hỏng hoặc đã bị sửa tay."
+            ),
+            NotOurFormat => f.write_str("Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC do ứng dụng xuất ra."),
+            IsFramework => f.write_str("Đây là tệp bộ tiêu chí, không phải tệp tự đánh giá."),
+            NewerVersion(v) => write!(
+                f,
+                "Tệp được tạo bằng phiên bản ứng dụng mới hơn (định dạng {v}). Hãy cập nhật ứng dụng rồi nhập lại."
+            ),
+            Malformed(m) => write!(f, "Tệp thiếu hoặc sai dữ liệu: {m}."),
+            UnknownFramework { id, version } => write!(
+                f,
+                "Tệp dùng bộ tiêu chí \"{id}\" (phiên bản {version}) không có trong ứng dụng và không kèm theo trong tệp. Hãy nạp bộ tiêu chí đó trước."
+            ),
+            BadFramework(ps) => write!(f, "Bộ tiêu chí kèm trong tệp không hợp lệ: {}", ps.join("; ")),
+            AnswersDontFit(list) => {
+                write!(f, "Câu trả lời không khớp với bộ tiêu chí ({} mục): ", list.len())?;
+                let parts: Vec<String> = list.iter().map(|(id, m)| format!("{id}: {m}")).collect();
+                f.write_str(&parts.join("; "))
+            }
+        }
+    }
+}
+
+/// Something the user must see (and, for the checksum, acknowledge).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// The content does not match its checksum: damaged or edited.
+    ChecksumMismatch,
+    /// The framework differs from the one the file was made with.
+    FrameworkChanged,
+    /// The figures written in the file differ from the recomputed ones.
+    SummaryDiffers(Vec<String>),
+    /// The file's figures could not be read (they are recomputed anyway).
+    SummaryUnreadable,
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportWarning::ChecksumMismatch => f.write_str(
+                "Mã kiểm tra (checksum) không khớp: tệp đã bị hỏng hoặc bị sửa sau khi xuất. Hãy đối chiếu với đơn vị gửi tệp.",
+            ),
+            ImportWarning::FrameworkChanged => f.write_str(
+                "Bộ tiêu chí trong ứng dụng khác với bộ tiêu chí lúc xuất tệp (cùng mã và phiên bản nhưng nội dung khác).",
+            ),
+            ImportWarning::SummaryDiffers(d) => write!(
+                f,
+                "Điểm ghi trong tệp khác điểm tính lại (ứng dụng dùng điểm tính lại): {}",
+                d.join("; ")
+            ),
+            ImportWarning::SummaryUnreadable => {
+                f.write_str("Không đọc được phần tổng hợp điểm trong tệp; điểm đã được tính lại.")
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    pub framework: Framework,
+    /// True when the framework came embedded and is not yet known here.
+    pub framework_is_new: bool,
+    pub warnings: Vec<ImportWarning>,
+    /// Format version the file was written in (before migration).
+    pub from_version: u32,
+}
+
+impl Imported {
+    pub fn needs_acknowledgement(&self) -> bool {
+        !self.warnings.is_empty()
+    }
+}
+
+/// Whether an answer error means the answers were made for another
+/// framework (refused), rather than a value the user can still fix
+/// (accepted and shown, as in the app).
+fn misfit(e: &AnswerError) -> bool {
+    !matches!(
+        e,
+        AnswerError::NumeratorExceedsDenominator
+            | AnswerError::ZeroDenominator
+            | AnswerError::CountAboveMax(_)
+            | AnswerError::EstimateOutOfRange
+            | AnswerError::NoBandFits
+    )
+}
+
+fn differences(file: &FileSummary, now: &FileSummary) -> Vec<String> {
+    let mut d = Vec::new();
+    let cmp = |d: &mut Vec<String>, name: &str, a: Dec2, b: Dec2| {
+        if a != b {
+            d.push(format!("{name}: tệp ghi {}, tính lại {}", a.to_vi(), b.to_vi()));
+        }
+    };
+    cmp(&mut d, "Điểm tự chấm", file.self_points, now.self_points);
+    cmp(&mut d, "Điểm điều tra (ước tính)", file.survey_estimate, now.survey_estimate);
+    cmp(&mut d, "Điểm thưởng", file.bonus, now.bonus);
+    cmp(&mut d, "Điểm trừ", file.deductions, now.deductions);
+    cmp(&mut d, "Tổng điểm", file.total, now.total);
+    cmp(&mut d, "Tổng điểm tối đa áp dụng", file.applicable_max, now.applicable_max);
+    cmp(&mut d, "Chỉ số", file.index, now.index);
+    for f in &now.fields {
+        match file.fields.iter().find(|x| x.id == f.id) {
+            Some(x) => cmp(&mut d, &format!("Lĩnh vực {}", f.id), x.points, f.points),
+            None => d.push(format!("Lĩnh vực {}: không có trong tệp", f.id)),
+        }
+    }
+    if file.band != now.band {
+        d.push(format!(
+            "Xếp loại: tệp ghi {}, tính lại {}",
+            file.band.as_deref().unwrap_or("—"),
+            now.band.as_deref().unwrap_or("—")
+        ));
+    }
+    d
+}
+
+/// Reads a self-assessment file. `known` are the frameworks this app has
+/// (built in or loaded); `new_id` becomes the imported assessment's id.
+pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let format = doc.get("format").and_then(|v| v.as_str());
+    match format {
+        Some(FILE_FORMAT) => {}
+        Some(super::framework::FRAMEWORK_FORMAT) => return Err(ImportError::IsFramework),
+        _ => return Err(ImportError::NotOurFormat),
+    }
+    let version = doc
+        .get("format_version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| ImportError::Malformed("thiếu format_version".into()))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > FILE_FORMAT_VERSION {
+        return Err(ImportError::NewerVersion(version));
+    }
+    // Version 1 is the first format; older versions would be migrated here,
+    // one step at a time, before the typed read below.
+    if version < 1 {
+        return Err(ImportError::Malformed(format!("format_version {version}")));
+    }
+    let mut warnings = Vec::new();
+    let declared = doc
+        .get("checksum")
+        .and_then(|c| c.get("value"))
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    if declared != content_checksum(&doc) {
+        warnings.push(ImportWarning::ChecksumMismatch);
+    }
+    let file: SelfAssessmentFile =
+        serde_json::from_value(doc).map_err(|e| ImportError::Malformed(e.to_string()))?;
+
+    let (framework, framework_is_new) = match &file.framework.embedded {
+        Some(fw) => {
+            let problems = super::validate::validate(fw);
+            if !problems.is_empty() {
+                return Err(ImportError::BadFramework(
+                    problems.iter().map(|p| p.to_string()).collect(),
+                ));
+            }
+            let existing = known
+                .iter()
+                .find(|k| k.id == fw.id && k.version == fw.version);
+            (fw.clone(), existing.is_none())
+        }
+        None => {
+            let fw = known
+                .iter()
+                .find(|k| k.id == file.framework.id && k.version == file.framework.version)
+                .ok_or_else(|| ImportError::UnknownFramework {
+                    id: file.framework.id.clone(),
+                    version: file.framework.version.clone(),
+                })?;
+            (fw.clone(), false)
+        }
+    };
+    if framework_sha256(&framework) != file.framework.sha256 {
+        warnings.push(ImportWarning::FrameworkChanged);
+    }
+
+    let assessment = Assessment {
+        id: new_id.to_string(),
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+        },
+        unit_name: file.unit.name.clone(),
+        year: file.period.year,
+        period: file.period.period,
+        contact: file.contact.clone(),
+        answers: file.answers.clone(),
+        excluded: file.excluded.clone(),
+        adjustments: file.adjustments.clone(),
+        created: file.created.clone(),
+        updated: file.updated.clone(),
+    };
+    let summary = score(&framework, &assessment);
+    let misfits: Vec<(String, String)> = summary
+        .errors
+        .iter()
+        .filter(|(_, e)| misfit(e))
+        .map(|(id, e)| (id.clone(), e.to_string()))
+        .collect();
+    if !misfits.is_empty() {
+        return Err(ImportError::AnswersDontFit(misfits));
+    }
+    match serde_json::from_value::<FileSummary>(file.summary.clone()) {
+        Ok(fs) => {
+            let d = differences(&fs, &FileSummary::of(&framework, &summary));
+            if !d.is_empty() {
+                warnings.push(ImportWarning::SummaryDiffers(d));
+            }
+        }
+        Err(_) => warnings.push(ImportWarning::SummaryUnreadable),
+    }
+    Ok(Imported {
+        assessment,
+        framework,
+        framework_is_new,
+        warnings,
+        from_version: version,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Sở Tư pháp"), "so-tu-phap");
+        assert_eq!(slug("UBND phường Diên Hồng"), "ubnd-phuong-dien-hong");
+        assert_eq!(slug("Sở Nông nghiệp & Môi trường (Gia Lai)"), "so-nong-nghiep-moi-truong-gia-lai");
+        assert_eq!(slug("ĐẮK ĐOA"), "dak-doa");
+        // decomposed (NFD) input
+        assert_eq!(slug("So\u{31b} Y te\u{302}\u{301}"), "so-y-te");
+        assert_eq!(slug("  ***  "), "don-vi");
+        assert_eq!(slug("<script>"), "script");
+    }
+
+    #[test]
+    fn hashes_hex() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
