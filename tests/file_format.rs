@@ -34,14 +34,24 @@ fn sample() -> (Framework, Assessment) {
         link: String::new(),
     });
     a.set_answer("3.4.1", r);
-    a.set_answer("3.4.2", Answer { no_case: true, explanation: "Không có hồ sơ quá hạn".into(), ..Answer::default() });
+    a.set_answer(
+        "3.4.2",
+        Answer {
+            no_case: true,
+            explanation: "Không có hồ sơ quá hạn".into(),
+            ..Answer::default()
+        },
+    );
     a.set_answer("8.1.1", value(Value::Estimate { points: d("8,25") }));
     a.adjustments.insert("D2".into(), 1);
     (fw, a)
 }
 
 fn strip_time(s: &str) -> String {
-    s.lines().filter(|l| !l.contains("\"exported_at\"")).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .filter(|l| !l.contains("\"exported_at\""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn imp(text: &str) -> Result<file::Imported, ImportError> {
@@ -69,7 +79,10 @@ fn export_is_deterministic_and_named_in_ascii() {
     assert_eq!(v["summary"]["total"], json!(14.25));
     assert_eq!(v["summary"]["index"], json!(14.25));
     assert_eq!(v["summary"]["fields"][2]["points"], json!(6));
-    assert_eq!(v["answers"]["3.4.1"]["value"], json!({"type": "ratio", "numerator": 985, "denominator": 1000}));
+    assert_eq!(
+        v["answers"]["3.4.1"]["value"],
+        json!({"type": "ratio", "numerator": 985, "denominator": 1000})
+    );
 }
 
 #[test]
@@ -101,10 +114,13 @@ fn an_embedded_framework_travels_with_the_file() {
     let mut v: J = serde_json::from_str(&text).unwrap();
     v["framework"]["embedded"]["fields"][0]["max"] = json!(14);
     let e = file::import(v.to_string().as_bytes(), &[], "x").unwrap_err();
-    assert_eq!(e, ImportError::BadFramework(vec![
-        "1: tổng điểm các mục con (13) khác điểm tối đa (14)".into(),
-        "fields: tổng điểm tối đa là 101, phải bằng 100".into(),
-    ]));
+    assert_eq!(
+        e,
+        ImportError::BadFramework(vec![
+            "1: tổng điểm các mục con (13) khác điểm tối đa (14)".into(),
+            "fields: tổng điểm tối đa là 101, phải bằng 100".into(),
+        ])
+    );
 }
 
 #[test]
@@ -119,14 +135,26 @@ fn each_refusal_has_its_message() {
         "Tệp quá lớn (5.0 MB). Tệp tự đánh giá không vượt quá 5 MB: hãy kiểm tra lại có chọn đúng tệp không."
     );
     assert_eq!(msg(imp("")), "Tệp rỗng.");
-    assert!(matches!(file::import(&[0xff, 0xfe, 0x00], &[], "x"), Err(ImportError::NotUtf8)));
+    assert!(matches!(
+        file::import(&[0xff, 0xfe, 0x00], &[], "x"),
+        Err(ImportError::NotUtf8)
+    ));
     assert_eq!(
         msg(imp("{\n  \"format\": \"cchc-self-assessment\",\n  x\n}")),
         "Tệp không đúng định dạng JSON (lỗi ở dòng 3, cột 3). Tệp có thể bị hỏng hoặc đã bị sửa tay."
     );
-    assert_eq!(msg(imp("{\"hello\": 1}")), "Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC do ứng dụng xuất ra.");
-    assert_eq!(msg(imp("[1,2]")), "Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC do ứng dụng xuất ra.");
-    assert_eq!(msg(imp(templates::BUILT_IN[0].1)), "Đây là tệp bộ tiêu chí, không phải tệp tự đánh giá.");
+    assert_eq!(
+        msg(imp("{\"hello\": 1}")),
+        "Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC do ứng dụng xuất ra."
+    );
+    assert_eq!(
+        msg(imp("[1,2]")),
+        "Tệp JSON này không phải tệp tự đánh giá Chỉ số CCHC do ứng dụng xuất ra."
+    );
+    assert_eq!(
+        msg(imp(templates::BUILT_IN[0].1)),
+        "Đây là tệp bộ tiêu chí, không phải tệp tự đánh giá."
+    );
 
     let mut v: J = serde_json::from_str(&good).unwrap();
     v["format_version"] = json!(2);
@@ -151,10 +179,15 @@ fn each_refusal_has_its_message() {
     );
     let mut v: J = serde_json::from_str(&good).unwrap();
     v.as_object_mut().unwrap().remove("unit");
-    assert_eq!(msg(imp(&v.to_string())), "Tệp thiếu hoặc sai dữ liệu: missing field `unit`.");
+    assert_eq!(
+        msg(imp(&v.to_string())),
+        "Tệp thiếu hoặc sai dữ liệu: missing field `unit`."
+    );
     let mut v: J = serde_json::from_str(&good).unwrap();
     v["period"]["period"] = json!("q5");
-    assert!(msg(imp(&v.to_string())).starts_with("Tệp thiếu hoặc sai dữ liệu: unknown variant `q5`"));
+    assert!(
+        msg(imp(&v.to_string())).starts_with("Tệp thiếu hoặc sai dữ liệu: unknown variant `q5`")
+    );
 }
 
 #[test]
@@ -174,13 +207,16 @@ fn tampering_is_warned_about_and_figures_are_recomputed() {
     v["summary"]["total"] = json!(99);
     v["summary"]["fields"][2]["points"] = json!(20);
     let got = imp(&serde_json::to_string_pretty(&v).unwrap()).unwrap();
-    assert_eq!(got.warnings, vec![
-        ImportWarning::ChecksumMismatch,
-        ImportWarning::SummaryDiffers(vec![
-            "Tổng điểm: tệp ghi 99, tính lại 14,25".into(),
-            "Lĩnh vực 3: tệp ghi 20, tính lại 6".into(),
-        ]),
-    ]);
+    assert_eq!(
+        got.warnings,
+        vec![
+            ImportWarning::ChecksumMismatch,
+            ImportWarning::SummaryDiffers(vec![
+                "Tổng điểm: tệp ghi 99, tính lại 14,25".into(),
+                "Lĩnh vực 3: tệp ghi 20, tính lại 6".into(),
+            ]),
+        ]
+    );
     assert!(got.needs_acknowledgement());
     assert_eq!(score(&got.framework, &got.assessment).total, d("14,25"));
     // an edited answer with the summary left alone
@@ -188,7 +224,9 @@ fn tampering_is_warned_about_and_figures_are_recomputed() {
     v["answers"]["1.1.1"]["value"]["option"] = json!("a");
     let got = imp(&v.to_string()).unwrap();
     assert_eq!(got.warnings[0], ImportWarning::ChecksumMismatch);
-    assert!(matches!(&got.warnings[1], ImportWarning::SummaryDiffers(d) if d[0] == "Điểm tự chấm: tệp ghi 6,5, tính lại 7"));
+    assert!(
+        matches!(&got.warnings[1], ImportWarning::SummaryDiffers(d) if d[0] == "Điểm tự chấm: tệp ghi 6,5, tính lại 7")
+    );
     // reformatting or a changed export time is not tampering
     let v: J = serde_json::from_str(&good).unwrap();
     let mut v2 = v.clone();
@@ -199,7 +237,10 @@ fn tampering_is_warned_about_and_figures_are_recomputed() {
     // unreadable summary: recomputed, warned
     let mut v: J = serde_json::from_str(&good).unwrap();
     v["summary"] = json!("xx");
-    assert!(imp(&v.to_string()).unwrap().warnings.contains(&ImportWarning::SummaryUnreadable));
+    assert!(imp(&v.to_string())
+        .unwrap()
+        .warnings
+        .contains(&ImportWarning::SummaryUnreadable));
 }
 
 #[test]
@@ -210,13 +251,20 @@ fn hostile_text_survives_as_text() {
     a.contact.name = evil.into();
     let mut ans = value(Value::YesNo { yes: true });
     ans.explanation = evil.into();
-    ans.evidence.push(Evidence { number: evil.into(), link: "javascript:alert(3)".into(), ..Evidence::default() });
+    ans.evidence.push(Evidence {
+        number: evil.into(),
+        link: "javascript:alert(3)".into(),
+        ..Evidence::default()
+    });
     a.set_answer("1.1.2", ans);
     let text = file::export(&a, &fw, true, T1);
     let got = imp(&text).unwrap();
     assert_eq!(got.assessment.unit_name, evil);
     assert_eq!(got.assessment.answers["1.1.2"].explanation, evil);
-    assert_eq!(file::file_name(&a), "CCHC_script-alert-1-script-img-src-x-onerror-alert-2_2025_Q1.json");
+    assert_eq!(
+        file::file_name(&a),
+        "CCHC_script-alert-1-script-img-src-x-onerror-alert-2_2025_Q1.json"
+    );
 }
 
 proptest! {
@@ -288,4 +336,25 @@ proptest! {
         walk(&mut doc, &mut n, path, &v);
         let _ = file::import(doc.to_string().as_bytes(), &templates::built_in(), "f");
     }
+}
+
+/// `docs/example-self-assessment.json` is what the exporter writes today
+/// (the schema test validates it); regenerate with
+/// `CCHC_WRITE_EXAMPLE=1 cargo test --test file_format example`.
+#[test]
+fn example_file_in_docs_is_current() {
+    let (fw, a) = sample();
+    let text = file::export(&a, &fw, true, T1);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/example-self-assessment.json"
+    );
+    if std::env::var_os("CCHC_WRITE_EXAMPLE").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        committed, text,
+        "docs/example-self-assessment.json is out of date"
+    );
 }

@@ -36,3 +36,19 @@ test('the schema refuses what the app refuses', () => {
     assert.equal(validate(d), false, `case ${i} should be refused`);
   }
 });
+
+test('the example self-assessment file matches its schema', () => {
+  const fileSchema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'self-assessment.schema.json'), 'utf8'));
+  const ajv2 = new Ajv2020({ allErrors: true, strict: false });
+  ajv2.addSchema(schema, 'framework.schema.json');
+  const check = ajv2.compile(fileSchema);
+  const example = JSON.parse(fs.readFileSync(path.join(root, 'docs', 'example-self-assessment.json'), 'utf8'));
+  assert.ok(check(example), ajv2.errorsText(check.errors));
+  // with the framework embedded, too
+  const fw = JSON.parse(fs.readFileSync(path.join(root, 'frameworks', builtIns[0]), 'utf8'));
+  const embedded = { ...example, framework: { ...example.framework, built_in: false, embedded: fw } };
+  assert.ok(check(embedded), ajv2.errorsText(check.errors));
+  const bad = structuredClone(example);
+  bad.answers['1.1.1'].value = { type: 'choice' };
+  assert.equal(check(bad), false);
+});

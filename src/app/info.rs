@@ -130,6 +130,9 @@ pub fn InfoPage() -> Html {
                 <legend>{format!("Điểm trừ (tối đa −{})", fw.deductions.cap.to_vi())}</legend>
                 <ul class="adjs">{adjust(&fw.deductions.items, "−")}</ul>
             </fieldset>
+            <h2>{"Nhập tệp thay thế"}</h2>
+            <p class="hint">{"Thay toàn bộ dữ liệu của bản này bằng một tệp tự đánh giá (.json) đã xuất trước đó. Ứng dụng hỏi lại trước khi thay."}</p>
+            <super::import::ImportBox replace={a.id.clone()} />
             <h2>{"Bộ tiêu chí"}</h2>
             <dl class="fw-meta">
                 <dt>{"Tên"}</dt><dd>{&fw.title}</dd>

@@ -3,6 +3,8 @@
 //! at the root; pages only read the state and dispatch actions.
 
 pub mod checklist;
+pub mod compare;
+pub mod import;
 pub mod info;
 pub mod new;
 pub mod route;
@@ -31,11 +33,23 @@ pub fn edit(ctx: &Ctx, e: Edit) {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
-        AppState::new(
+        let mut s = AppState::new(
             templates::built_in(),
             Route::parse(&services::current_hash()),
             services::random_id(),
-        )
+        );
+        // Frameworks loaded from files earlier, after the built-in ones.
+        let mut list = (*s.frameworks).clone();
+        for fw in storage::load_frameworks() {
+            if !list
+                .iter()
+                .any(|k| k.id == fw.id && k.version == fw.version)
+            {
+                list.push(std::rc::Rc::new(fw));
+            }
+        }
+        s.frameworks = std::rc::Rc::new(list);
+        s
     });
 
     // Once: routes from the hash, other tabs' writes, storage health.

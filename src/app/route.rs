@@ -22,6 +22,10 @@ pub enum Route {
     Summary {
         id: String,
     },
+    /// `#/a/<id>/so-sanh`: compare with an earlier period.
+    Compare {
+        id: String,
+    },
     NotFound,
 }
 
@@ -50,6 +54,7 @@ impl Route {
             },
             ["a", id, "thong-tin"] => Route::Info { id: dec(id) },
             ["a", id, "tong-hop"] => Route::Summary { id: dec(id) },
+            ["a", id, "so-sanh"] => Route::Compare { id: dec(id) },
             _ => Route::NotFound,
         }
     }
@@ -75,13 +80,17 @@ impl Route {
             } => format!("#/a/{}/tieu-chi/{}/{}", encode(id), encode(c), encode(sub)),
             Route::Info { id } => format!("#/a/{}/thong-tin", encode(id)),
             Route::Summary { id } => format!("#/a/{}/tong-hop", encode(id)),
+            Route::Compare { id } => format!("#/a/{}/so-sanh", encode(id)),
         }
     }
 
     /// The assessment this route shows, if any.
     pub fn assessment_id(&self) -> Option<&str> {
         match self {
-            Route::Checklist { id, .. } | Route::Info { id } | Route::Summary { id } => Some(id),
+            Route::Checklist { id, .. }
+            | Route::Info { id }
+            | Route::Summary { id }
+            | Route::Compare { id } => Some(id),
             _ => None,
         }
     }
@@ -145,6 +154,7 @@ mod tests {
             },
             Route::Info { id: "a-2".into() },
             Route::Summary { id: "x y".into() },
+            Route::Compare { id: "a1".into() },
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

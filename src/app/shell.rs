@@ -28,14 +28,14 @@ pub fn Shell() -> Html {
                aria-current={active.then_some("page")}>{label.to_string()}</a>
         }
     };
-    let (is_check, is_info, is_sum) = match &ctx.route {
-        Route::Checklist { .. } => (true, false, false),
-        Route::Info { .. } => (false, true, false),
-        _ => (false, false, true),
-    };
+    let is_check = matches!(ctx.route, Route::Checklist { .. });
+    let is_info = matches!(ctx.route, Route::Info { .. });
+    let is_sum = matches!(ctx.route, Route::Summary { .. });
+    let is_cmp = matches!(ctx.route, Route::Compare { .. });
     let body = match &ctx.route {
         Route::Info { .. } => html! { <InfoPage /> },
         Route::Summary { .. } => html! { <SummaryPage /> },
+        Route::Compare { .. } => html! { <super::compare::ComparePage /> },
         _ => html! { <ChecklistPage /> },
     };
 
@@ -77,6 +77,20 @@ pub fn Shell() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::KeepMine))
     };
 
+    let on_export = {
+        let (ctx, a, fw) = (ctx.clone(), a.clone(), fw.clone());
+        let built_in = ctx.is_built_in(&fw);
+        Callback::from(move |_| {
+            let text = crate::engine::file::export(&a, &fw, built_in, &services::now_iso());
+            if let Err(m) = services::files::download(
+                &crate::engine::file::file_name(&a),
+                &text,
+                "application/json",
+            ) {
+                ctx.dispatch(Action::SaveFailed(m));
+            }
+        })
+    };
     let save_text = match &ctx.save {
         SaveStatus::Idle => html! { <span class="saved">{"Đã lưu"}</span> },
         SaveStatus::Saved(t) => {
@@ -95,7 +109,10 @@ pub fn Shell() -> Html {
                         {format!("{} {} · số liệu tính đến {} · {}", a.period.label(), a.year, a.period.cutoff_vi(a.year), fw.title)}
                     </p>
                 </div>
-                <div class="save-state" aria-live="polite">{save_text}</div>
+                <div class="head-actions">
+                    <div class="save-state" aria-live="polite">{save_text}</div>
+                    <button class="btn" onclick={on_export}>{"Xuất tệp tự đánh giá (.json)"}</button>
+                </div>
             </div>
             if fw.is_template() {
                 <p class="banner template" role="note">{"Bộ tiêu chí mẫu — đối chiếu với Quyết định của UBND tỉnh"}</p>
@@ -114,6 +131,7 @@ pub fn Shell() -> Html {
                 {tab(Route::Checklist { id: id.clone(), criterion: None, sub: None }, "Chấm điểm", is_check)}
                 {tab(Route::Info { id: id.clone() }, "Thông tin đơn vị", is_info)}
                 {tab(Route::Summary { id: id.clone() }, "Tổng hợp", is_sum)}
+                {tab(Route::Compare { id: id.clone() }, "So sánh kỳ trước", is_cmp)}
             </nav>
             <section class="summary-bar" aria-label="Kết quả tạm tính">
                 <dl>

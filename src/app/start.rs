@@ -100,6 +100,7 @@ pub fn StartPage() -> Html {
             <h1>{"Bản tự đánh giá đã lưu trong trình duyệt này"}</h1>
             <p class="lead">{"Dữ liệu chỉ lưu trên máy này, không gửi đi đâu. Mỗi thay đổi được lưu ngay."}</p>
             <p><a class="btn primary" href={Route::New.href()}>{"Tạo bản tự đánh giá mới"}</a></p>
+            <super::import::ImportBox on_done={{ let r = refresh.clone(); Callback::from(move |_| r.set(*r + 1)) }} />
             if !unreadable.is_empty() {
                 <div class="banner warn" role="alert">
                     <p>{format!("Có {} bản lưu không đọc được. Dữ liệu gốc được giữ nguyên, không bị ghi đè:", unreadable.len())}</p>

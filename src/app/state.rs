@@ -77,7 +77,10 @@ impl Current {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
+    /// Built-in frameworks first, then those loaded from files.
     pub frameworks: Rc<Vec<Rc<Framework>>>,
+    /// How many of `frameworks` are built in.
+    pub built_in: usize,
     pub route: Route,
     pub current: Option<Current>,
     pub filter: Filter,
@@ -94,6 +97,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(frameworks: Vec<Framework>, route: Route, tab: String) -> AppState {
         AppState {
+            built_in: frameworks.len(),
             frameworks: Rc::new(frameworks.into_iter().map(Rc::new).collect()),
             route,
             current: None,
@@ -109,8 +113,17 @@ impl AppState {
         self.frameworks
             .iter()
             .find(|f| f.id == id && f.version == version)
-            .or_else(|| self.frameworks.iter().find(|f| f.id == id))
             .cloned()
+    }
+
+    /// Whether this exact framework ships with the app (and so need not be
+    /// embedded in exported files).
+    pub fn is_built_in(&self, fw: &Framework) -> bool {
+        self.frameworks[..self.built_in].iter().any(|b| **b == *fw)
+    }
+
+    pub fn framework_list(&self) -> Vec<Framework> {
+        self.frameworks.iter().map(|f| (**f).clone()).collect()
     }
 }
 
@@ -158,6 +171,10 @@ pub enum Action {
     Navigate(Route),
     /// Open an assessment (created, loaded, or reloaded after a conflict).
     Open(Box<Assessment>),
+    /// Replace the open assessment's content (import into it); saved at once.
+    Replace(Box<Assessment>),
+    /// A framework loaded from a file (kept after the built-in ones).
+    AddFramework(Box<Framework>),
     Close,
     /// An edit, with the time it was made (ISO 8601).
     Edit(Edit, String),
@@ -199,6 +216,24 @@ impl Reducible for AppState {
                 s.current = Some(cur);
                 s.conflict = false;
                 s.save = SaveStatus::Idle;
+            }
+            Action::Replace(a) => {
+                let Some(fw) = s.framework(&a.framework.id, &a.framework.version) else {
+                    return self;
+                };
+                let generation = s.current.as_ref().map_or(0, |c| c.generation + 1);
+                let mut cur = Current::new(*a, fw);
+                cur.generation = generation;
+                cur.dirty = true;
+                s.current = Some(cur);
+            }
+            Action::AddFramework(fw) => {
+                if s.framework(&fw.id, &fw.version).is_some() {
+                    return self;
+                }
+                let mut list = (*s.frameworks).clone();
+                list.push(Rc::new(*fw));
+                s.frameworks = Rc::new(list);
             }
             Action::Close => {
                 s.current = None;

@@ -228,7 +228,12 @@ pub fn slug(name: &str) -> String {
 }
 
 pub fn file_name(a: &Assessment) -> String {
-    format!("CCHC_{}_{}_{}.json", slug(&a.unit_name), a.year, a.period.code())
+    format!(
+        "CCHC_{}_{}_{}.json",
+        slug(&a.unit_name),
+        a.year,
+        a.period.code()
+    )
 }
 
 /// The file for an assessment, as pretty-printed UTF-8 JSON.
@@ -398,15 +403,29 @@ fn differences(file: &FileSummary, now: &FileSummary) -> Vec<String> {
     let mut d = Vec::new();
     let cmp = |d: &mut Vec<String>, name: &str, a: Dec2, b: Dec2| {
         if a != b {
-            d.push(format!("{name}: tệp ghi {}, tính lại {}", a.to_vi(), b.to_vi()));
+            d.push(format!(
+                "{name}: tệp ghi {}, tính lại {}",
+                a.to_vi(),
+                b.to_vi()
+            ));
         }
     };
     cmp(&mut d, "Điểm tự chấm", file.self_points, now.self_points);
-    cmp(&mut d, "Điểm điều tra (ước tính)", file.survey_estimate, now.survey_estimate);
+    cmp(
+        &mut d,
+        "Điểm điều tra (ước tính)",
+        file.survey_estimate,
+        now.survey_estimate,
+    );
     cmp(&mut d, "Điểm thưởng", file.bonus, now.bonus);
     cmp(&mut d, "Điểm trừ", file.deductions, now.deductions);
     cmp(&mut d, "Tổng điểm", file.total, now.total);
-    cmp(&mut d, "Tổng điểm tối đa áp dụng", file.applicable_max, now.applicable_max);
+    cmp(
+        &mut d,
+        "Tổng điểm tối đa áp dụng",
+        file.applicable_max,
+        now.applicable_max,
+    );
     cmp(&mut d, "Chỉ số", file.index, now.index);
     for f in &now.fields {
         match file.fields.iter().find(|x| x.id == f.id) {
@@ -550,7 +569,10 @@ mod tests {
     fn slugs_are_ascii() {
         assert_eq!(slug("Sở Tư pháp"), "so-tu-phap");
         assert_eq!(slug("UBND phường Diên Hồng"), "ubnd-phuong-dien-hong");
-        assert_eq!(slug("Sở Nông nghiệp & Môi trường (Gia Lai)"), "so-nong-nghiep-moi-truong-gia-lai");
+        assert_eq!(
+            slug("Sở Nông nghiệp & Môi trường (Gia Lai)"),
+            "so-nong-nghiep-moi-truong-gia-lai"
+        );
         assert_eq!(slug("ĐẮK ĐOA"), "dak-doa");
         // decomposed (NFD) input
         assert_eq!(slug("So\u{31b} Y te\u{302}\u{301}"), "so-y-te");

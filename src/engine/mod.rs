@@ -2,6 +2,7 @@
 //! answers, scoring. Everything here runs and is tested on the host.
 
 pub mod assessment;
+pub mod compare;
 pub mod dec;
 pub mod file;
 pub mod framework;

@@ -1,5 +1,6 @@
 //! Browser glue: storage, time, ids. Kept apart from the pure engine.
 
+pub mod files;
 pub mod storage;
 
 use crate::engine::time;

@@ -87,3 +87,32 @@ pub fn request_persistence() {
         }
     }
 }
+
+const FW_PREFIX: &str = "cchc.fw.";
+
+/// Saves a framework loaded from a file, so assessments using it open later.
+pub fn save_framework(fw: &crate::engine::Framework) -> Result<(), String> {
+    let s = local().ok_or_else(|| "Trình duyệt không cho phép lưu dữ liệu.".to_string())?;
+    s.set_item(
+        &format!("{FW_PREFIX}{}@{}", fw.id, fw.version),
+        &fw.to_json_pretty(),
+    )
+    .map_err(|_| {
+        "Không lưu được bộ tiêu chí vào trình duyệt (bộ nhớ đầy hoặc bị chặn).".to_string()
+    })
+}
+
+/// Frameworks saved in this browser; invalid ones are skipped.
+pub fn load_frameworks() -> Vec<crate::engine::Framework> {
+    let Some(s) = local() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
+    let mut out: Vec<crate::engine::Framework> = keys
+        .iter()
+        .filter(|k| k.starts_with(FW_PREFIX))
+        .filter_map(|k| s.get_item(k).ok().flatten())
+        .filter_map(|t| crate::engine::Framework::from_json(&t).ok())
+        .collect();
+    out.sort_by(|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
+    out
+}

@@ -185,4 +185,3 @@ pub fn build(
     a.adjustments = adj.iter().cloned().collect();
     a
 }
-
