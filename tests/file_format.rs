@@ -44,6 +44,29 @@ fn sample() -> (Framework, Assessment) {
     );
     a.set_answer("8.1.1", value(Value::Estimate { points: d("8,25") }));
     a.adjustments.insert("D2".into(), 1);
+    a.actions.push(plan::CorrectiveAction {
+        id: "bp1".into(),
+        subs: vec!["3.4.1".into()],
+        what: "Rà soát quy trình nội bộ để giải quyết hồ sơ đúng hạn".into(),
+        unit: "Văn phòng Sở".into(),
+        person: "Trần Văn C".into(),
+        deadline: "2025-06-14".into(),
+        expected_points: d("1"),
+        status: plan::Status::InProgress,
+        progress: 40,
+        ..Default::default()
+    });
+    for (i, done) in [true, false].into_iter().enumerate() {
+        a.plan.push(plan::PlanTask {
+            id: format!("kh{i}"),
+            area: plan::ReformArea::Procedures,
+            task: format!("Nhiệm vụ {}", i + 1),
+            status: if done { plan::Status::Done } else { plan::Status::InProgress },
+            ..Default::default()
+        });
+    }
+    a.report.number = "45/BC-STP".into();
+    a.report.place = "Gia Lai".into();
     (fw, a)
 }
 

@@ -182,6 +182,50 @@ pub struct Assessment {
     pub created: String,
     #[serde(default)]
     pub updated: String,
+    /// Corrective actions for the points lost.
+    #[serde(default)]
+    pub actions: Vec<super::plan::CorrectiveAction>,
+    /// The unit's annual PAR plan.
+    #[serde(default)]
+    pub plan: Vec<super::plan::PlanTask>,
+    /// The plan-completion item is answered by hand instead of from the
+    /// plan (an explanation is then required).
+    #[serde(default)]
+    pub plan_override: bool,
+    /// Heading and free-text parts of the printed report.
+    #[serde(default)]
+    pub report: ReportInfo,
+}
+
+/// What the printed report needs besides the scores.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportInfo {
+    /// The issuing body above the unit name (cơ quan chủ quản), e.g. "UBND TỈNH GIA LAI".
+    #[serde(default)]
+    pub parent_body: String,
+    /// "Số: …/BC-…".
+    #[serde(default)]
+    pub number: String,
+    /// Place of the date line ("Gia Lai").
+    #[serde(default)]
+    pub place: String,
+    /// ISO date of the report.
+    #[serde(default)]
+    pub date: String,
+    /// (III) Difficulties, problems.
+    #[serde(default)]
+    pub difficulties: String,
+    /// (III) Proposals and recommendations.
+    #[serde(default)]
+    pub proposals: String,
+    /// Signer's title and name.
+    #[serde(default)]
+    pub signer_title: String,
+    #[serde(default)]
+    pub signer_name: String,
+    /// "Nơi nhận", one per line.
+    #[serde(default)]
+    pub recipients: String,
 }
 
 impl Assessment {
@@ -204,6 +248,10 @@ impl Assessment {
             adjustments: BTreeMap::new(),
             created: String::new(),
             updated: String::new(),
+            actions: Vec::new(),
+            plan: Vec::new(),
+            plan_override: false,
+            report: ReportInfo::default(),
         }
     }
 

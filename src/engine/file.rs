@@ -7,7 +7,8 @@
 //! checks, migrates and recomputes, and either returns a whole assessment
 //! or an error saying what is wrong; nothing is changed on failure.
 
-use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period};
+use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period, ReportInfo};
+use super::plan::{CorrectiveAction, PlanTask};
 use super::dec::Dec2;
 use super::framework::{Framework, UnitType};
 use super::score::{score, AnswerError, Summary};
@@ -154,6 +155,14 @@ pub struct SelfAssessmentFile {
     pub excluded: BTreeSet<String>,
     #[serde(default)]
     pub adjustments: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub actions: Vec<CorrectiveAction>,
+    #[serde(default)]
+    pub plan: Vec<PlanTask>,
+    #[serde(default)]
+    pub plan_override: bool,
+    #[serde(default)]
+    pub report: ReportInfo,
     pub summary: serde_json::Value,
     pub checksum: Checksum,
 }
@@ -269,6 +278,10 @@ pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str)
         answers: a.answers.clone(),
         excluded: a.excluded.clone(),
         adjustments: a.adjustments.clone(),
+        actions: a.actions.clone(),
+        plan: a.plan.clone(),
+        plan_override: a.plan_override,
+        report: a.report.clone(),
         summary: serde_json::to_value(&summary).unwrap_or_default(),
         checksum: Checksum {
             algorithm: "sha256".into(),
@@ -532,6 +545,10 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         adjustments: file.adjustments.clone(),
         created: file.created.clone(),
         updated: file.updated.clone(),
+        actions: file.actions.clone(),
+        plan: file.plan.clone(),
+        plan_override: file.plan_override,
+        report: file.report.clone(),
     };
     let summary = score(&framework, &assessment);
     let misfits: Vec<(String, String)> = summary

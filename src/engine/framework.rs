@@ -321,6 +321,10 @@ pub struct Framework {
     pub bands: Vec<Band>,
     pub bonus: Adjustments,
     pub deductions: Adjustments,
+    /// The sub-criterion measuring completion of the unit's annual PAR
+    /// plan (a ratio rule); fed from the plan kept in the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_completion_sub: Option<String>,
     pub fields: Vec<Field>,
 }
 

@@ -6,13 +6,14 @@ pub mod compare;
 pub mod dec;
 pub mod file;
 pub mod framework;
+pub mod plan;
 pub mod score;
 pub mod stored;
 pub mod templates;
 pub mod time;
 pub mod validate;
 
-pub use assessment::{Answer, Assessment, Contact, Evidence, FrameworkRef, Period, Value};
+pub use assessment::{Answer, Assessment, Contact, Evidence, FrameworkRef, Period, ReportInfo, Value};
 pub use dec::Dec2;
 pub use framework::{Framework, LoadError, Rule, Status, SubCriterion, UnitType};
 pub use score::{score, AnswerError, NodeScore, SubScore, SubState, Summary};

@@ -72,8 +72,11 @@ pub struct SubScore {
     pub state: SubState,
     pub error: Option<AnswerError>,
     pub survey: bool,
-    /// Claims points with neither evidence nor explanation.
+    /// Claims points with neither evidence nor explanation (or overrides
+    /// the plan figure without an explanation).
     pub needs_support: bool,
+    /// The input came from the unit's annual plan, not typed by hand.
+    pub from_plan: bool,
 }
 
 impl SubScore {
@@ -250,6 +253,7 @@ pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) ->
         error: None,
         survey,
         needs_support: false,
+        from_plan: false,
     };
     let outcome: Result<(Dec2, SubState), AnswerError> = if excluded {
         Ok((Dec2::ZERO, SubState::NotApplicable))
@@ -339,6 +343,8 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
         }
     }
 
+    let fed = super::plan::plan_feeds(fw, a);
+    let overridden = a.plan_override && super::plan::plan_figure(a).is_some();
     for field in &fw.fields {
         let f_ex = field.may_be_not_applicable && a.excluded.contains(&field.id);
         let mut fnode = node(&field.id, field.max, f_ex);
@@ -346,7 +352,29 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
             let c_ex = f_ex || (crit.may_be_not_applicable && a.excluded.contains(&crit.id));
             let mut cnode = node(&crit.id, crit.max, c_ex);
             for sub in &crit.subs {
-                let s = score_sub(sub, a.answers.get(&sub.id), c_ex);
+                let plan_sub = fw.plan_completion_sub.as_deref() == Some(sub.id.as_str());
+                let mut s = match fed {
+                    Some((id, fig)) if id == sub.id => {
+                        let mut ans = a.answers.get(&sub.id).cloned().unwrap_or_default();
+                        ans.value = Some(Value::Ratio {
+                            numerator: fig.done,
+                            denominator: fig.total,
+                        });
+                        ans.no_case = false;
+                        ans.not_applicable = false;
+                        let mut s = score_sub(sub, Some(&ans), c_ex);
+                        s.from_plan = true;
+                        s
+                    }
+                    _ => score_sub(sub, a.answers.get(&sub.id), c_ex),
+                };
+                if plan_sub && overridden && s.state != SubState::NotApplicable {
+                    let explained = a
+                        .answers
+                        .get(&sub.id)
+                        .is_some_and(|x| !x.explanation.trim().is_empty());
+                    s.needs_support |= !explained;
+                }
                 if let Some(e) = &s.error {
                     errors.push((s.id.clone(), e.clone()));
                 }

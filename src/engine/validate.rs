@@ -43,6 +43,8 @@ pub enum ProblemKind {
     SurveyNoCase,
     YearsReversed,
     NegativeCap,
+    /// `plan_completion_sub` names no ratio sub-criterion.
+    BadPlanSub(String),
 }
 
 impl fmt::Display for Problem {
@@ -90,6 +92,10 @@ impl fmt::Display for Problem {
             ),
             YearsReversed => write!(f, "năm kết thúc trước năm bắt đầu"),
             NegativeCap => write!(f, "mức trần không được âm"),
+            BadPlanSub(id) => write!(
+                f,
+                "tiêu chí hoàn thành kế hoạch \"{id}\" không có hoặc không tính theo tỷ lệ"
+            ),
         }
     }
 }
@@ -201,6 +207,14 @@ pub fn validate(fw: &Framework) -> Vec<Problem> {
                 check_node(&mut c, &sub.id, &sub.title, sub.max);
                 check_rule(&mut c, sub);
             }
+        }
+    }
+    if let Some(id) = &fw.plan_completion_sub {
+        let ok = fw.sub(id).is_some_and(|s| {
+            matches!(s.rule, Rule::RatioBands { .. } | Rule::Proportional { .. })
+        });
+        if !ok {
+            c.push("plan_completion_sub", ProblemKind::BadPlanSub(id.clone()));
         }
     }
     let total = fw.total_max();

@@ -1,0 +1,182 @@
+//! Corrective actions, the annual plan feeding its sub-criterion, the
+//! "if every action succeeds" projection, and the CSV files for Excel.
+
+mod common;
+use cchc::engine::plan::{self, CorrectiveAction, PlanTask, ReformArea, Status};
+use cchc::engine::*;
+use common::*;
+
+fn tasks(done: usize, total: usize) -> Vec<PlanTask> {
+    (0..total)
+        .map(|i| PlanTask {
+            id: format!("t{i}"),
+            task: format!("Nhiệm vụ {i}"),
+            status: if i < done { Status::Done } else { Status::InProgress },
+            ..PlanTask::default()
+        })
+        .collect()
+}
+
+#[test]
+fn plan_completion_feeds_its_sub_criterion() {
+    let fw = so();
+    assert_eq!(fw.plan_completion_sub.as_deref(), Some("1.1.3"));
+    let mut a = new_assessment(&fw);
+    // no plan kept here: the item is answered by hand as usual
+    a.set_answer("1.1.3", ratio(1, 1));
+    assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("2"));
+    assert!(!score(&fw, &a).sub("1.1.3").unwrap().from_plan);
+    // with a plan, its figure wins: 7/9 = 77.78% → < 80 → 0
+    a.plan = tasks(7, 9);
+    let s = score(&fw, &a);
+    let x = s.sub("1.1.3").unwrap();
+    assert_eq!((x.points, x.from_plan, x.state), (d("0"), true, SubState::Answered));
+    assert_eq!(plan::plan_figure(&a), Some(plan::PlanFigure { done: 7, total: 9 }));
+    a.plan = tasks(8, 10); // 80% → 1
+    assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("1"));
+    a.plan = tasks(10, 10); // 100% → 2
+    assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("2"));
+    // the hand answer's evidence and explanation still count
+    assert!(score(&fw, &a).missing_support.contains(&"1.1.3".to_string()));
+    let mut ans = a.answers["1.1.3"].clone();
+    ans.evidence.push(Evidence { number: "01/KH".into(), ..Evidence::default() });
+    a.set_answer("1.1.3", ans);
+    assert!(!score(&fw, &a).missing_support.contains(&"1.1.3".to_string()));
+
+    // override: the typed figure counts, and an explanation is required
+    a.plan = tasks(5, 10);
+    a.plan_override = true;
+    let x = score(&fw, &a).sub("1.1.3").unwrap().clone();
+    assert_eq!((x.points, x.from_plan, x.needs_support), (d("2"), false, true));
+    let mut ans = a.answers["1.1.3"].clone();
+    ans.explanation = "Kế hoạch được điều chỉnh theo QĐ 12/QĐ-UBND; 2 nhiệm vụ chuyển sang năm sau".into();
+    a.set_answer("1.1.3", ans);
+    assert!(!score(&fw, &a).sub("1.1.3").unwrap().needs_support);
+}
+
+#[test]
+fn a_framework_naming_a_wrong_plan_item_is_refused() {
+    let mut v: serde_json::Value = serde_json::from_str(templates::BUILT_IN[0].1).unwrap();
+    v["plan_completion_sub"] = serde_json::json!("1.1.1"); // an options rule
+    let e = Framework::from_json(&v.to_string()).unwrap_err().to_string();
+    assert!(e.contains("plan_completion_sub: tiêu chí hoàn thành kế hoạch \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
+    v["plan_completion_sub"] = serde_json::json!("9.9");
+    assert!(Framework::from_json(&v.to_string()).is_err());
+}
+
+fn action(subs: &[&str], expected: &str, status: Status) -> CorrectiveAction {
+    CorrectiveAction {
+        id: subs.join("+"),
+        subs: subs.iter().map(|s| s.to_string()).collect(),
+        what: "Khắc phục".into(),
+        expected_points: d(expected),
+        status,
+        ..CorrectiveAction::default()
+    }
+}
+
+#[test]
+fn index_if_every_action_succeeds() {
+    let fw = so();
+    let mut a = new_assessment(&fw);
+    for sub in fw.subs() {
+        a.set_answer(&sub.id, best(sub));
+    }
+    a.set_answer("3.4.1", ratio(95, 100)); // 3 of 5: loses 2
+    a.set_answer("1.1.1", value(Value::Choice { option: "c".into() })); // loses 1
+    let s = score(&fw, &a);
+    assert_eq!(s.total, d("97"));
+    // an action expecting 2 back on 3.4.1
+    a.actions.push(action(&["3.4.1"], "2", Status::InProgress));
+    let p = plan::project(&fw, &a, &s);
+    assert_eq!((p.gain, p.total, p.index), (d("2"), d("99"), d("99")));
+    // expecting more than the item loses is capped by what it loses
+    a.actions[0].expected_points = d("4");
+    assert_eq!(plan::project(&fw, &a, &s).gain, d("2"));
+    // two actions on the same item are not counted twice beyond its loss
+    a.actions.push(action(&["3.4.1", "1.1.1"], "2", Status::NotStarted));
+    let p = plan::project(&fw, &a, &s);
+    assert_eq!((p.gain, p.index, p.open_actions), (d("3"), d("100"), 2));
+    // done actions are already in the answers: not projected again
+    a.actions[0].status = Status::Done;
+    a.actions[1].expected_points = d("1");
+    let p = plan::project(&fw, &a, &s);
+    assert_eq!((p.gain, p.total, p.done_actions), (d("1"), d("98"), 1));
+    assert_eq!(p.completion(), d("50"));
+    assert_eq!(p.band.as_deref(), Some("Tốt"));
+}
+
+#[test]
+fn overdue_is_past_deadline_and_not_done() {
+    let mut x = action(&["1.1.1"], "1", Status::InProgress);
+    x.deadline = "2025-03-10".into();
+    assert!(x.is_overdue("2025-03-11"));
+    assert!(!x.is_overdue("2025-03-10"));
+    x.status = Status::Done;
+    assert!(!x.is_overdue("2025-04-01"));
+    x.status = Status::NotStarted;
+    x.deadline.clear();
+    assert!(!x.is_overdue("2099-01-01"));
+}
+
+#[test]
+fn csv_files_open_in_excel_with_vietnamese_text() {
+    let fw = so();
+    let mut a = new_assessment(&fw);
+    a.actions.push(CorrectiveAction {
+        id: "a1".into(),
+        subs: vec!["3.4.1".into(), "3.4.2".into()],
+        what: "Rà soát, \"nhắc việc\" hồ sơ sắp đến hạn".into(),
+        unit: "Văn phòng".into(),
+        person: "Nguyễn Văn A".into(),
+        deadline: "2025-06-14".into(),
+        expected_points: d("1,5"),
+        status: Status::InProgress,
+        progress: 40,
+        result: "=HYPERLINK(\"x\")".into(),
+        evidence: "dòng 1\ndòng 2".into(),
+    });
+    assert_eq!(
+        plan::actions_csv(&a),
+        "\u{feff}STT,Tiêu chí thành phần,Biện pháp,Đơn vị chủ trì,Người phụ trách,Thời hạn,Điểm dự kiến thu hồi,Trạng thái,Tiến độ (%),Kết quả,Tài liệu kiểm chứng\r\n\
+         1,\"3.4.1; 3.4.2\",\"Rà soát, \"\"nhắc việc\"\" hồ sơ sắp đến hạn\",Văn phòng,Nguyễn Văn A,14/06/2025,\"1,5\",Đang thực hiện,40,\"'=HYPERLINK(\"\"x\"\")\",\"dòng 1\ndòng 2\"\r\n"
+    );
+    a.plan.push(PlanTask {
+        id: "p2".into(),
+        area: ReformArea::DigitalGovernment,
+        task: "Số hóa hồ sơ".into(),
+        output: "100% hồ sơ được số hóa".into(),
+        lead: "Văn phòng".into(),
+        deadline: "2025-12-14".into(),
+        status: Status::InProgress,
+        progress: [(Period::Q1, 20), (Period::H1, 55)].into_iter().collect(),
+    });
+    a.plan.push(PlanTask {
+        id: "p1".into(),
+        area: ReformArea::Institutions,
+        task: "Rà soát văn bản".into(),
+        status: Status::Done,
+        progress: [(Period::Q1, 100)].into_iter().collect(),
+        ..PlanTask::default()
+    });
+    assert_eq!(
+        plan::plan_csv(&a),
+        "\u{feff}STT,Nội dung cải cách,Nhiệm vụ,Kết quả đầu ra,Đơn vị chủ trì,Thời hạn,Trạng thái,Quý I (%),6 tháng (%),Quý III (%),Năm (%)\r\n\
+         1,Cải cách thể chế,Rà soát văn bản,,,,Hoàn thành,100,,,\r\n\
+         2,\"Xây dựng, phát triển Chính phủ điện tử, Chính phủ số\",Số hóa hồ sơ,100% hồ sơ được số hóa,Văn phòng,14/12/2025,Đang thực hiện,20,55,,\r\n"
+    );
+}
+
+#[test]
+fn actions_and_plan_carry_over_to_the_next_period() {
+    let fw = so();
+    let mut a = new_assessment(&fw);
+    a.period = Period::Q3;
+    a.actions.push(action(&["1.1.1"], "1", Status::InProgress));
+    a.plan = tasks(1, 2);
+    let b = cchc::app::start::duplicate_for_next_period(&a, "b".into(), "2025-09-20T08:00:00+07:00");
+    assert_eq!((b.period, b.year), (Period::Year, 2025));
+    assert_eq!((b.actions.clone(), b.plan.clone()), (a.actions.clone(), a.plan.clone()));
+    let c = cchc::app::start::duplicate_for_next_period(&b, "c".into(), "2025-12-20T08:00:00+07:00");
+    assert_eq!((c.period, c.year), (Period::Q1, 2026));
+}
