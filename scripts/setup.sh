@@ -48,10 +48,10 @@ if ! ([ -x .tools/node_modules/.bin/wasm-opt ] && .tools/node_modules/.bin/wasm-
   (cd .tools && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
 fi
 
-if ! (have chromium && have chromedriver); then
-  say "installing Debian's Chromium and ChromeDriver"
+if ! (have chromium && have chromedriver && have pdftotext && have pdftoppm && have pdfinfo); then
+  say "installing Debian's Chromium, ChromeDriver and poppler-utils (report PDF checks)"
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium chromium-driver
+  $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils fonts-liberation
 fi
 
 if [ ! -d e2e/node_modules/playwright-core ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then

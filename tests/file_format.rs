@@ -61,7 +61,11 @@ fn sample() -> (Framework, Assessment) {
             id: format!("kh{i}"),
             area: plan::ReformArea::Procedures,
             task: format!("Nhiệm vụ {}", i + 1),
-            status: if done { plan::Status::Done } else { plan::Status::InProgress },
+            status: if done {
+                plan::Status::Done
+            } else {
+                plan::Status::InProgress
+            },
             ..Default::default()
         });
     }

@@ -11,7 +11,11 @@ fn tasks(done: usize, total: usize) -> Vec<PlanTask> {
         .map(|i| PlanTask {
             id: format!("t{i}"),
             task: format!("Nhiệm vụ {i}"),
-            status: if i < done { Status::Done } else { Status::InProgress },
+            status: if i < done {
+                Status::Done
+            } else {
+                Status::InProgress
+            },
             ..PlanTask::default()
         })
         .collect()
@@ -30,26 +34,43 @@ fn plan_completion_feeds_its_sub_criterion() {
     a.plan = tasks(7, 9);
     let s = score(&fw, &a);
     let x = s.sub("1.1.3").unwrap();
-    assert_eq!((x.points, x.from_plan, x.state), (d("0"), true, SubState::Answered));
-    assert_eq!(plan::plan_figure(&a), Some(plan::PlanFigure { done: 7, total: 9 }));
+    assert_eq!(
+        (x.points, x.from_plan, x.state),
+        (d("0"), true, SubState::Answered)
+    );
+    assert_eq!(
+        plan::plan_figure(&a),
+        Some(plan::PlanFigure { done: 7, total: 9 })
+    );
     a.plan = tasks(8, 10); // 80% → 1
     assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("1"));
     a.plan = tasks(10, 10); // 100% → 2
     assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("2"));
     // the hand answer's evidence and explanation still count
-    assert!(score(&fw, &a).missing_support.contains(&"1.1.3".to_string()));
+    assert!(score(&fw, &a)
+        .missing_support
+        .contains(&"1.1.3".to_string()));
     let mut ans = a.answers["1.1.3"].clone();
-    ans.evidence.push(Evidence { number: "01/KH".into(), ..Evidence::default() });
+    ans.evidence.push(Evidence {
+        number: "01/KH".into(),
+        ..Evidence::default()
+    });
     a.set_answer("1.1.3", ans);
-    assert!(!score(&fw, &a).missing_support.contains(&"1.1.3".to_string()));
+    assert!(!score(&fw, &a)
+        .missing_support
+        .contains(&"1.1.3".to_string()));
 
     // override: the typed figure counts, and an explanation is required
     a.plan = tasks(5, 10);
     a.plan_override = true;
     let x = score(&fw, &a).sub("1.1.3").unwrap().clone();
-    assert_eq!((x.points, x.from_plan, x.needs_support), (d("2"), false, true));
+    assert_eq!(
+        (x.points, x.from_plan, x.needs_support),
+        (d("2"), false, true)
+    );
     let mut ans = a.answers["1.1.3"].clone();
-    ans.explanation = "Kế hoạch được điều chỉnh theo QĐ 12/QĐ-UBND; 2 nhiệm vụ chuyển sang năm sau".into();
+    ans.explanation =
+        "Kế hoạch được điều chỉnh theo QĐ 12/QĐ-UBND; 2 nhiệm vụ chuyển sang năm sau".into();
     a.set_answer("1.1.3", ans);
     assert!(!score(&fw, &a).sub("1.1.3").unwrap().needs_support);
 }
@@ -58,7 +79,9 @@ fn plan_completion_feeds_its_sub_criterion() {
 fn a_framework_naming_a_wrong_plan_item_is_refused() {
     let mut v: serde_json::Value = serde_json::from_str(templates::BUILT_IN[0].1).unwrap();
     v["plan_completion_sub"] = serde_json::json!("1.1.1"); // an options rule
-    let e = Framework::from_json(&v.to_string()).unwrap_err().to_string();
+    let e = Framework::from_json(&v.to_string())
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("plan_completion_sub: tiêu chí hoàn thành kế hoạch \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
     v["plan_completion_sub"] = serde_json::json!("9.9");
     assert!(Framework::from_json(&v.to_string()).is_err());
@@ -94,7 +117,8 @@ fn index_if_every_action_succeeds() {
     a.actions[0].expected_points = d("4");
     assert_eq!(plan::project(&fw, &a, &s).gain, d("2"));
     // two actions on the same item are not counted twice beyond its loss
-    a.actions.push(action(&["3.4.1", "1.1.1"], "2", Status::NotStarted));
+    a.actions
+        .push(action(&["3.4.1", "1.1.1"], "2", Status::NotStarted));
     let p = plan::project(&fw, &a, &s);
     assert_eq!((p.gain, p.index, p.open_actions), (d("3"), d("100"), 2));
     // done actions are already in the answers: not projected again
@@ -174,9 +198,14 @@ fn actions_and_plan_carry_over_to_the_next_period() {
     a.period = Period::Q3;
     a.actions.push(action(&["1.1.1"], "1", Status::InProgress));
     a.plan = tasks(1, 2);
-    let b = cchc::app::start::duplicate_for_next_period(&a, "b".into(), "2025-09-20T08:00:00+07:00");
+    let b =
+        cchc::app::start::duplicate_for_next_period(&a, "b".into(), "2025-09-20T08:00:00+07:00");
     assert_eq!((b.period, b.year), (Period::Year, 2025));
-    assert_eq!((b.actions.clone(), b.plan.clone()), (a.actions.clone(), a.plan.clone()));
-    let c = cchc::app::start::duplicate_for_next_period(&b, "c".into(), "2025-12-20T08:00:00+07:00");
+    assert_eq!(
+        (b.actions.clone(), b.plan.clone()),
+        (a.actions.clone(), a.plan.clone())
+    );
+    let c =
+        cchc::app::start::duplicate_for_next_period(&b, "c".into(), "2025-12-20T08:00:00+07:00");
     assert_eq!((c.period, c.year), (Period::Q1, 2026));
 }

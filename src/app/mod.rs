@@ -2,11 +2,14 @@
 //! thin pages and components. Browser effects (storage, events) live here
 //! at the root; pages only read the state and dispatch actions.
 
+pub mod actions;
+pub mod annual_plan;
 pub mod checklist;
 pub mod compare;
 pub mod import;
 pub mod info;
 pub mod new;
+pub mod report;
 pub mod route;
 pub mod shell;
 pub mod start;

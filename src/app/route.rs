@@ -26,6 +26,19 @@ pub enum Route {
     Compare {
         id: String,
     },
+    /// `#/a/<id>/bien-phap` or `#/a/<id>/bien-phap/<action>` (focused).
+    Actions {
+        id: String,
+        focus: Option<String>,
+    },
+    /// `#/a/<id>/ke-hoach`: the annual PAR plan.
+    Plan {
+        id: String,
+    },
+    /// `#/a/<id>/bao-cao`: the printable report.
+    Report {
+        id: String,
+    },
     NotFound,
 }
 
@@ -55,6 +68,16 @@ impl Route {
             ["a", id, "thong-tin"] => Route::Info { id: dec(id) },
             ["a", id, "tong-hop"] => Route::Summary { id: dec(id) },
             ["a", id, "so-sanh"] => Route::Compare { id: dec(id) },
+            ["a", id, "bien-phap"] => Route::Actions {
+                id: dec(id),
+                focus: None,
+            },
+            ["a", id, "bien-phap", f] => Route::Actions {
+                id: dec(id),
+                focus: Some(dec(f)),
+            },
+            ["a", id, "ke-hoach"] => Route::Plan { id: dec(id) },
+            ["a", id, "bao-cao"] => Route::Report { id: dec(id) },
             _ => Route::NotFound,
         }
     }
@@ -81,6 +104,12 @@ impl Route {
             Route::Info { id } => format!("#/a/{}/thong-tin", encode(id)),
             Route::Summary { id } => format!("#/a/{}/tong-hop", encode(id)),
             Route::Compare { id } => format!("#/a/{}/so-sanh", encode(id)),
+            Route::Actions { id, focus: None } => format!("#/a/{}/bien-phap", encode(id)),
+            Route::Actions { id, focus: Some(f) } => {
+                format!("#/a/{}/bien-phap/{}", encode(id), encode(f))
+            }
+            Route::Plan { id } => format!("#/a/{}/ke-hoach", encode(id)),
+            Route::Report { id } => format!("#/a/{}/bao-cao", encode(id)),
         }
     }
 
@@ -90,7 +119,10 @@ impl Route {
             Route::Checklist { id, .. }
             | Route::Info { id }
             | Route::Summary { id }
-            | Route::Compare { id } => Some(id),
+            | Route::Compare { id }
+            | Route::Actions { id, .. }
+            | Route::Plan { id }
+            | Route::Report { id } => Some(id),
             _ => None,
         }
     }
@@ -155,6 +187,16 @@ mod tests {
             Route::Info { id: "a-2".into() },
             Route::Summary { id: "x y".into() },
             Route::Compare { id: "a1".into() },
+            Route::Actions {
+                id: "a1".into(),
+                focus: None,
+            },
+            Route::Actions {
+                id: "a1".into(),
+                focus: Some("bp-1".into()),
+            },
+            Route::Plan { id: "a1".into() },
+            Route::Report { id: "a1".into() },
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

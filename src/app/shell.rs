@@ -32,10 +32,16 @@ pub fn Shell() -> Html {
     let is_info = matches!(ctx.route, Route::Info { .. });
     let is_sum = matches!(ctx.route, Route::Summary { .. });
     let is_cmp = matches!(ctx.route, Route::Compare { .. });
+    let is_act = matches!(ctx.route, Route::Actions { .. });
+    let is_plan = matches!(ctx.route, Route::Plan { .. });
+    let is_rep = matches!(ctx.route, Route::Report { .. });
     let body = match &ctx.route {
         Route::Info { .. } => html! { <InfoPage /> },
         Route::Summary { .. } => html! { <SummaryPage /> },
         Route::Compare { .. } => html! { <super::compare::ComparePage /> },
+        Route::Actions { .. } => html! { <super::actions::ActionsPage /> },
+        Route::Plan { .. } => html! { <super::annual_plan::PlanPage /> },
+        Route::Report { .. } => html! { <super::report::ReportPage /> },
         _ => html! { <ChecklistPage /> },
     };
 
@@ -131,6 +137,9 @@ pub fn Shell() -> Html {
                 {tab(Route::Checklist { id: id.clone(), criterion: None, sub: None }, "Chấm điểm", is_check)}
                 {tab(Route::Info { id: id.clone() }, "Thông tin đơn vị", is_info)}
                 {tab(Route::Summary { id: id.clone() }, "Tổng hợp", is_sum)}
+                {tab(Route::Actions { id: id.clone(), focus: None }, "Biện pháp khắc phục", is_act)}
+                {tab(Route::Plan { id: id.clone() }, "Kế hoạch CCHC năm", is_plan)}
+                {tab(Route::Report { id: id.clone() }, "Báo cáo", is_rep)}
                 {tab(Route::Compare { id: id.clone() }, "So sánh kỳ trước", is_cmp)}
             </nav>
             <section class="summary-bar" aria-label="Kết quả tạm tính">

@@ -2,8 +2,9 @@
 //! whole flow of edits → scores is testable on the host.
 
 use super::route::Route;
+use crate::engine::plan::{CorrectiveAction, PlanTask};
 use crate::engine::stored::key_of;
-use crate::engine::{score, Answer, Assessment, Contact, Framework, Period, Summary};
+use crate::engine::{score, Answer, Assessment, Contact, Framework, Period, ReportInfo, Summary};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -138,6 +139,26 @@ pub enum Edit {
     UnitName(String),
     Period(u16, Period),
     Contact(Contact),
+    /// Upsert (Some) or remove (None) a corrective action by id.
+    Action(String, Option<CorrectiveAction>),
+    /// Upsert (Some) or remove (None) an annual-plan task by id.
+    Task(String, Option<PlanTask>),
+    /// Answer the plan-completion item by hand instead of from the plan.
+    PlanOverride(bool),
+    Report(ReportInfo),
+}
+
+/// Replaces the item with `id`, appends it if new, or removes it.
+fn upsert<T>(list: &mut Vec<T>, id: &str, item: Option<T>, id_of: impl Fn(&T) -> &str) {
+    let pos = list.iter().position(|x| id_of(x) == id);
+    match (pos, item) {
+        (Some(i), Some(x)) => list[i] = x,
+        (None, Some(x)) => list.push(x),
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, None) => {}
+    }
 }
 
 impl Edit {
@@ -162,6 +183,10 @@ impl Edit {
                 a.period = p;
             }
             Edit::Contact(c) => a.contact = c,
+            Edit::Action(id, x) => upsert(&mut a.actions, &id, x, |x| &x.id),
+            Edit::Task(id, x) => upsert(&mut a.plan, &id, x, |x| &x.id),
+            Edit::PlanOverride(b) => a.plan_override = b,
+            Edit::Report(r) => a.report = r,
         }
     }
 }
@@ -332,6 +357,46 @@ mod tests {
         let s = s.reduce(Action::Saved("08:00:01".into()));
         assert!(!s.current.as_ref().unwrap().dirty);
         assert_eq!(s.save, SaveStatus::Saved("08:00:01".into()));
+    }
+
+    #[test]
+    fn actions_and_tasks_are_upserted_and_removed() {
+        let s = state_with_open();
+        let x = CorrectiveAction {
+            id: "x1".into(),
+            what: "A".into(),
+            ..CorrectiveAction::default()
+        };
+        let s = s.reduce(Action::Edit(
+            Edit::Action("x1".into(), Some(x.clone())),
+            "t".into(),
+        ));
+        let y = CorrectiveAction {
+            what: "B".into(),
+            ..x.clone()
+        };
+        let s = s.reduce(Action::Edit(Edit::Action("x1".into(), Some(y)), "t".into()));
+        assert_eq!(s.current.as_ref().unwrap().assessment.actions.len(), 1);
+        assert_eq!(s.current.as_ref().unwrap().assessment.actions[0].what, "B");
+        let s = s.reduce(Action::Edit(Edit::Action("x1".into(), None), "t".into()));
+        assert!(s.current.as_ref().unwrap().assessment.actions.is_empty());
+        let t = PlanTask {
+            id: "t1".into(),
+            status: crate::engine::plan::Status::Done,
+            ..PlanTask::default()
+        };
+        let s = s.reduce(Action::Edit(Edit::Task("t1".into(), Some(t)), "t".into()));
+        // the plan now answers 1.1.3: 1/1 done → 2 points
+        assert_eq!(
+            s.current
+                .as_ref()
+                .unwrap()
+                .summary
+                .sub("1.1.3")
+                .unwrap()
+                .points,
+            Dec2::from_int(2)
+        );
     }
 
     #[test]

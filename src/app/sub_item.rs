@@ -63,6 +63,17 @@ pub fn SubItem(p: &SubItemProps) -> Html {
     };
 
     let excluded_above = sc.state == SubState::NotApplicable && !answer.not_applicable;
+    let plan_sub = cur.framework.plan_completion_sub.as_deref() == Some(id.as_str());
+    let n_actions = cur
+        .assessment
+        .actions
+        .iter()
+        .filter(|x| x.subs.contains(&id))
+        .count();
+    let on_add_action = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        Callback::from(move |_| super::actions::add_for(&ctx, &id))
+    };
     let locked = answer.no_case || answer.not_applicable || excluded_above;
     let dom = dom_id(&id);
 
@@ -196,13 +207,26 @@ pub fn SubItem(p: &SubItemProps) -> Html {
             <div class="rule" aria-disabled={locked.to_string()}>
                 if excluded_above {
                     <p class="muted">{"Không áp dụng (đã khai báo cho cả lĩnh vực hoặc tiêu chí)."}</p>
+                } else if sc.from_plan {
+                    {plan_box(&ctx, &cur.assessment, &sc)}
                 } else if !locked {
+                    if plan_sub && cur.assessment.plan_override && !cur.assessment.plan.is_empty() {
+                        {plan_box(&ctx, &cur.assessment, &sc)}
+                    }
                     <RuleInput sub={sub.clone()} answer={answer.clone()} score={sc.clone()} onchange={set.clone()} />
                     if answer.value.is_some() {
                         <button type="button" class="btn link small" onclick={clear}>{"Xóa câu trả lời"}</button>
                     }
                 }
             </div>
+            if sc.lost > Dec2::ZERO && matches!(sc.state, SubState::Answered | SubState::Invalid) {
+                <p class="add-action">
+                    <button type="button" class="btn small" onclick={on_add_action}>{"+ Biện pháp khắc phục"}</button>
+                    if n_actions > 0 {
+                        {" "}<a href={super::route::Route::Actions { id: cur.assessment.id.clone(), focus: None }.href()}>{format!("{n_actions} biện pháp đã có")}</a>
+                    }
+                </p>
+            }
             if !excluded_above { {flags} }
             if let Some(e) = &sc.error { <p class="error" role="alert">{e.to_string()}</p> }
             if !excluded_above && !sub.rule.is_survey() {
@@ -210,6 +234,33 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 {explanation}
             }
         </article>
+    }
+}
+
+/// Where the plan-completion figure comes from, and the switch to type it
+/// by hand instead.
+fn plan_box(ctx: &Ctx, a: &crate::engine::Assessment, sc: &SubScore) -> Html {
+    let fig = crate::engine::plan::plan_figure(a);
+    let onchange = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| edit(&ctx, Edit::PlanOverride(event_checked(&e))))
+    };
+    let href = super::route::Route::Plan { id: a.id.clone() }.href();
+    html! {
+        <div class="plan-box" data-plan-box="">
+            if let Some(f) = fig {
+                <p>
+                    {format!("Lấy từ Kế hoạch CCHC năm: {}/{} nhiệm vụ hoàn thành ({}%)", f.done, f.total,
+                        Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed())}
+                    { if sc.from_plan { format!(" → {} điểm. ", sc.points.to_vi()) } else { ". ".to_string() } }
+                    <a {href}>{"Xem kế hoạch"}</a>
+                </p>
+            }
+            <label class="choice">
+                <input type="checkbox" checked={a.plan_override} {onchange} />
+                {"Nhập số liệu khác (ghi đè số liệu kế hoạch; phải giải trình)"}
+            </label>
+        </div>
     }
 }
 

@@ -96,10 +96,15 @@ pub fn SummaryPage() -> Html {
                         let title = fw.sub(&l.id).map(|x| x.title.clone()).unwrap_or_default();
                         let crit = fw.criterion_of(&l.id).map(|c| c.id.clone());
                         let href = Route::Checklist { id: aid.clone(), criterion: crit, sub: Some(l.id.clone()) }.href();
+                        let n = cur.assessment.actions.iter().filter(|x| x.subs.contains(&l.id)).count();
+                        let (ctx, sid) = (ctx.clone(), l.id.clone());
+                        let add = Callback::from(move |_| super::actions::add_for(&ctx, &sid));
                         html!{
                             <li key={l.id.clone()}>
                                 <a {href}>{format!("{} {}", l.id, title)}</a>
                                 <span class="lost">{format!("mất {} / {} điểm", l.lost.to_vi(), l.applicable_max.to_vi())}</span>
+                                if n > 0 { <span class="muted">{format!(" · {n} biện pháp")}</span> }
+                                <button class="btn small" onclick={add} aria-label={format!("Thêm biện pháp khắc phục cho {}", l.id)}>{"+ Biện pháp"}</button>
                             </li>
                         }
                     }) }

@@ -27,6 +27,16 @@ impl Period {
         }
     }
 
+    /// As written in a report title: "quý I năm 2025", "6 tháng đầu năm 2025".
+    pub fn phrase(self, year: u16) -> String {
+        match self {
+            Period::Q1 => format!("quý I năm {year}"),
+            Period::H1 => format!("6 tháng đầu năm {year}"),
+            Period::Q3 => format!("quý III năm {year}"),
+            Period::Year => format!("năm {year}"),
+        }
+    }
+
     /// Short ASCII code for file names.
     pub fn code(self) -> &'static str {
         match self {

@@ -8,9 +8,9 @@
 //! or an error saying what is wrong; nothing is changed on failure.
 
 use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period, ReportInfo};
-use super::plan::{CorrectiveAction, PlanTask};
 use super::dec::Dec2;
 use super::framework::{Framework, UnitType};
+use super::plan::{CorrectiveAction, PlanTask};
 use super::score::{score, AnswerError, Summary};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

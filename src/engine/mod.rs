@@ -13,7 +13,9 @@ pub mod templates;
 pub mod time;
 pub mod validate;
 
-pub use assessment::{Answer, Assessment, Contact, Evidence, FrameworkRef, Period, ReportInfo, Value};
+pub use assessment::{
+    Answer, Assessment, Contact, Evidence, FrameworkRef, Period, ReportInfo, Value,
+};
 pub use dec::Dec2;
 pub use framework::{Framework, LoadError, Rule, Status, SubCriterion, UnitType};
 pub use score::{score, AnswerError, NodeScore, SubScore, SubState, Summary};

@@ -9,7 +9,9 @@ use super::score::Summary;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -87,7 +89,9 @@ impl CorrectiveAction {
 }
 
 /// The six reform contents of Nghị quyết 76/NQ-CP (2021–2030).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ReformArea {
     #[default]
@@ -214,7 +218,11 @@ impl Projection {
 }
 
 pub fn project(fw: &Framework, a: &Assessment, s: &Summary) -> Projection {
-    let open: Vec<_> = a.actions.iter().filter(|x| x.status != Status::Done).collect();
+    let open: Vec<_> = a
+        .actions
+        .iter()
+        .filter(|x| x.status != Status::Done)
+        .collect();
     let expected: Dec2 = open.iter().map(|x| x.expected_points.max(Dec2::ZERO)).sum();
     let targeted: BTreeSet<&str> = open
         .iter()
@@ -228,7 +236,9 @@ pub fn project(fw: &Framework, a: &Assessment, s: &Summary) -> Projection {
         .sum();
     let gain = expected.min(recoverable);
     let total = (s.total + gain).clamp_to(Dec2::ZERO, s.applicable_max);
-    let index = total.percent_of(s.applicable_max).clamp_to(Dec2::ZERO, Dec2::HUNDRED);
+    let index = total
+        .percent_of(s.applicable_max)
+        .clamp_to(Dec2::ZERO, Dec2::HUNDRED);
     Projection {
         gain,
         total,
@@ -244,7 +254,11 @@ pub fn action_field<'a>(fw: &'a Framework, x: &CorrectiveAction) -> Option<&'a s
     let first = x.subs.first()?;
     fw.fields
         .iter()
-        .find(|f| f.criteria.iter().any(|c| c.subs.iter().any(|s| &s.id == first)))
+        .find(|f| {
+            f.criteria
+                .iter()
+                .any(|c| c.subs.iter().any(|s| &s.id == first))
+        })
         .map(|f| f.id.as_str())
 }
 
@@ -275,8 +289,17 @@ fn csv(rows: Vec<Vec<String>>) -> String {
 /// Corrective actions as CSV (UTF-8 with BOM, CRLF), for Excel.
 pub fn actions_csv(a: &Assessment) -> String {
     let mut rows = vec![[
-        "STT", "Tiêu chí thành phần", "Biện pháp", "Đơn vị chủ trì", "Người phụ trách", "Thời hạn",
-        "Điểm dự kiến thu hồi", "Trạng thái", "Tiến độ (%)", "Kết quả", "Tài liệu kiểm chứng",
+        "STT",
+        "Tiêu chí thành phần",
+        "Biện pháp",
+        "Đơn vị chủ trì",
+        "Người phụ trách",
+        "Thời hạn",
+        "Điểm dự kiến thu hồi",
+        "Trạng thái",
+        "Tiến độ (%)",
+        "Kết quả",
+        "Tài liệu kiểm chứng",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -302,8 +325,17 @@ pub fn actions_csv(a: &Assessment) -> String {
 /// The annual plan as CSV (UTF-8 with BOM, CRLF), grouped by reform area.
 pub fn plan_csv(a: &Assessment) -> String {
     let mut rows = vec![[
-        "STT", "Nội dung cải cách", "Nhiệm vụ", "Kết quả đầu ra", "Đơn vị chủ trì", "Thời hạn", "Trạng thái",
-        "Quý I (%)", "6 tháng (%)", "Quý III (%)", "Năm (%)",
+        "STT",
+        "Nội dung cải cách",
+        "Nhiệm vụ",
+        "Kết quả đầu ra",
+        "Đơn vị chủ trì",
+        "Thời hạn",
+        "Trạng thái",
+        "Quý I (%)",
+        "6 tháng (%)",
+        "Quý III (%)",
+        "Năm (%)",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -312,7 +344,11 @@ pub fn plan_csv(a: &Assessment) -> String {
     for area in ReformArea::ALL {
         for t in a.plan.iter().filter(|t| t.area == area) {
             n += 1;
-            let p = |period| t.progress.get(&period).map_or(String::new(), |v| v.to_string());
+            let p = |period| {
+                t.progress
+                    .get(&period)
+                    .map_or(String::new(), |v| v.to_string())
+            };
             rows.push(vec![
                 n.to_string(),
                 area.label().into(),

@@ -210,9 +210,9 @@ pub fn validate(fw: &Framework) -> Vec<Problem> {
         }
     }
     if let Some(id) = &fw.plan_completion_sub {
-        let ok = fw.sub(id).is_some_and(|s| {
-            matches!(s.rule, Rule::RatioBands { .. } | Rule::Proportional { .. })
-        });
+        let ok = fw
+            .sub(id)
+            .is_some_and(|s| matches!(s.rule, Rule::RatioBands { .. } | Rule::Proportional { .. }));
         if !ok {
             c.push("plan_completion_sub", ProblemKind::BadPlanSub(id.clone()));
         }

@@ -1,0 +1,157 @@
+//! The unit's annual PAR plan (Kế hoạch CCHC năm), grouped by the six
+//! reform contents of Nghị quyết 76/NQ-CP. Its completion answers the
+//! framework's plan-completion item.
+
+use super::route::Route;
+use super::state::Edit;
+use super::widgets::{event_checked, event_value};
+use super::{edit, Ctx};
+use crate::engine::plan::{self, PlanTask, ReformArea, Status};
+use crate::engine::{Dec2, Period};
+use crate::services;
+use yew::prelude::*;
+
+#[component]
+pub fn PlanPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let Some(cur) = ctx.current.clone() else {
+        return html! {};
+    };
+    let a = cur.assessment.clone();
+    let fw = cur.framework.clone();
+    let fig = plan::plan_figure(&a);
+    let plan_sub = fw.plan_completion_sub.clone();
+
+    let groups = ReformArea::ALL.iter().map(|&area| {
+        let tasks: Vec<&PlanTask> = a.plan.iter().filter(|t| t.area == area).collect();
+        let add = {
+            let ctx = ctx.clone();
+            Callback::from(move |_| {
+                let id = format!("kh-{}", services::random_id());
+                edit(&ctx, Edit::Task(id.clone(), Some(PlanTask { id, area, ..PlanTask::default() })));
+            })
+        };
+        let rows = tasks.iter().map(|t| {
+            let dom = format!("task-{}", t.id);
+            let upd = |f: fn(&mut PlanTask, String)| {
+                let (ctx, t) = (ctx.clone(), (*t).clone());
+                Callback::from(move |e: InputEvent| {
+                    let mut y = t.clone();
+                    f(&mut y, event_value(&e));
+                    edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
+                })
+            };
+            let on_status = {
+                let (ctx, t) = (ctx.clone(), (*t).clone());
+                Callback::from(move |e: Event| {
+                    let mut y = t.clone();
+                    y.status = Status::from_code(&event_value(&e));
+                    edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
+                })
+            };
+            let remove = {
+                let (ctx, id) = (ctx.clone(), t.id.clone());
+                Callback::from(move |_| edit(&ctx, Edit::Task(id.clone(), None)))
+            };
+            let text = |label: &str, key: &str, v: &str, kind: &str, cb: Callback<InputEvent>| html! {
+                <div class={classes!("field", format!("t-{key}"))}>
+                    <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
+                    <input id={format!("{dom}-{key}")} type={kind.to_string()} value={v.to_string()} oninput={cb} />
+                </div>
+            };
+            let progress = Period::ALL.iter().map(|&p| {
+                let v = t.progress.get(&p).map(|n| n.to_string()).unwrap_or_default();
+                let (ctx, t) = (ctx.clone(), (*t).clone());
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let mut y = t.clone();
+                    match event_value(&e).trim().parse::<u8>() {
+                        Ok(n) => { y.progress.insert(p, n.min(100)); }
+                        Err(_) => { y.progress.remove(&p); }
+                    }
+                    edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
+                });
+                html! {
+                    <div class="field t-progress">
+                        <label for={format!("{dom}-p-{}", p.code())}>{format!("{} (%)", p.label())}</label>
+                        <input id={format!("{dom}-p-{}", p.code())} type="number" min="0" max="100" value={v} {oninput} />
+                    </div>
+                }
+            });
+            html! {
+                <li class={classes!("task", (t.status == Status::Done).then_some("done"))} key={t.id.clone()} data-task={t.id.clone()}>
+                    <div class="task-grid">
+                        {text("Nhiệm vụ", "task", &t.task, "text", upd(|y, v| y.task = v))}
+                        {text("Kết quả đầu ra", "output", &t.output, "text", upd(|y, v| y.output = v))}
+                        {text("Đơn vị chủ trì", "lead", &t.lead, "text", upd(|y, v| y.lead = v))}
+                        {text("Thời hạn", "deadline", &t.deadline, "date", upd(|y, v| y.deadline = v))}
+                        <div class="field t-status">
+                            <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
+                            <select id={format!("{dom}-status")} onchange={on_status}>
+                                { for Status::ALL.iter().map(|s| html!{ <option value={s.code()} selected={*s == t.status}>{s.label()}</option> }) }
+                            </select>
+                        </div>
+                    </div>
+                    <div class="task-progress">{ for progress }</div>
+                    <button class="btn danger-outline small" onclick={remove} aria-label={format!("Xóa nhiệm vụ {}", t.task)}>{"Xóa nhiệm vụ"}</button>
+                </li>
+            }
+        });
+        let done = tasks.iter().filter(|t| t.status == Status::Done).count();
+        html! {
+            <section class="area" key={area.code()} data-area={area.code()}>
+                <h3>{area.label()}<span class="muted">{format!(" — {done}/{} hoàn thành", tasks.len())}</span></h3>
+                <ol>{ for rows }</ol>
+                <button class="btn small" onclick={add} aria-label={format!("Thêm nhiệm vụ: {}", area.label())}>{"+ Thêm nhiệm vụ"}</button>
+            </section>
+        }
+    });
+
+    let on_override = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| edit(&ctx, Edit::PlanOverride(event_checked(&e))))
+    };
+    let on_csv = {
+        let (ctx, a) = (ctx.clone(), a.clone());
+        Callback::from(move |_| {
+            let name = crate::engine::file::file_name(&a).replace(".json", "_ke-hoach.csv");
+            if let Err(m) =
+                services::files::download(&name, &plan::plan_csv(&a), "text/csv;charset=utf-8")
+            {
+                ctx.dispatch(super::state::Action::SaveFailed(m));
+            }
+        })
+    };
+    let feed = plan_sub.as_ref().and_then(|id| {
+        let sub = fw.sub(id)?;
+        let sc = cur.summary.sub(id)?;
+        let crit = fw.criterion_of(id).map(|c| c.id.clone());
+        Some(html! {
+            <div class="banner confirm" data-plan="feeds">
+                <p>
+                    {format!("Tỷ lệ hoàn thành kế hoạch được dùng cho tiêu chí {} \"{}\": ", id, sub.title)}
+                    <strong>{ if sc.from_plan { format!("{} điểm", sc.points.to_vi()) } else if a.plan_override { "đang nhập tay (ghi đè)".to_string() } else { "chưa có nhiệm vụ".to_string() } }</strong>
+                    {" "}<a href={Route::Checklist { id: a.id.clone(), criterion: crit, sub: Some(id.clone()) }.href()}>{"Xem tiêu chí"}</a>
+                </p>
+                <label class="choice">
+                    <input type="checkbox" checked={a.plan_override} onchange={on_override} />
+                    {"Không dùng số liệu kế hoạch, nhập tay ở tiêu chí (phải giải trình)"}
+                </label>
+            </div>
+        })
+    });
+
+    html! {
+        <section class="plan-page">
+            <h2>{"Kế hoạch CCHC năm"}</h2>
+            <p class="lead">{"Nhiệm vụ theo 6 nội dung cải cách (Nghị quyết 76/NQ-CP): kết quả đầu ra, đơn vị chủ trì, thời hạn, tiến độ từng kỳ."}</p>
+            <dl class="cards">
+                <div><dt>{"Số nhiệm vụ"}</dt><dd>{a.plan.len()}</dd></div>
+                <div><dt>{"Đã hoàn thành"}</dt><dd data-plan="done">{fig.map_or("0".into(), |f| f.done.to_string())}</dd></div>
+                <div><dt>{"Tỷ lệ hoàn thành"}</dt><dd data-plan="rate">{fig.map_or("—".into(), |f| format!("{}%", Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed()))}</dd></div>
+            </dl>
+            {feed.unwrap_or_default()}
+            <div class="toolbar"><button class="btn" onclick={on_csv} disabled={a.plan.is_empty()}>{"Xuất CSV (Excel)"}</button></div>
+            { for groups }
+        </section>
+    }
+}
