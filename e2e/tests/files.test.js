@@ -180,8 +180,8 @@ test('hostile text in every string renders as text', async () => {
   await page.locator('[data-sub="1.1.3"]').waitFor();
   assert.match(await page.locator('h1').innerText(), /<img src=x onerror=/);
   assert.equal(await page.locator('#s1-1-3-ev0-summary').inputValue(), 'Báo cáo CCHC quý I <b>đậm</b>' + evil);
-  await page.getByRole('link', { name: 'Tổng hợp' }).click();
-  await page.getByRole('link', { name: 'Thông tin đơn vị' }).click();
+  await page.getByRole('link', { name: 'Tổng hợp', exact: true }).click();
+  await page.getByRole('link', { name: 'Thông tin đơn vị', exact: true }).click();
   await page.getByRole('link', { name: 'Tự chấm điểm Chỉ số CCHC' }).click();
   await page.locator('tr[data-assessment]').first().waitFor();
   assert.equal(await page.evaluate(() => window.__xss), undefined);
@@ -195,11 +195,11 @@ test('compare with the previous period', async () => {
   await createAndAnswer(page);
   // duplicate Q1 → 6 tháng, then make one item worse and one better there
   await page.getByRole('link', { name: 'Tự chấm điểm Chỉ số CCHC' }).click();
-  await page.getByRole('button', { name: /Nhân bản Sở Tư pháp — Quý I 2025/ }).click();
-  await page.getByRole('link', { name: 'Mở Sở Tư pháp — 6 tháng 2025' }).click();
+  await page.getByRole('button', { name: 'Nhân bản sang kỳ sau: Sở Tư pháp — Quý I 2025' }).click();
+  await page.getByRole('link', { name: 'Mở: Sở Tư pháp — 6 tháng 2025' }).click();
   await page.locator('[data-sub="1.1.1"]').getByRole('radio', { name: /Không kịp thời/ }).check();
   await page.locator('#s1-1-3-num').fill('10');
-  await page.getByRole('link', { name: 'So sánh kỳ trước' }).click();
+  await page.getByRole('link', { name: 'So sánh kỳ trước', exact: true }).click();
   await page.getByLabel('Chọn bản tự đánh giá đã lưu').selectOption({ label: 'Sở Tư pháp — Quý I 2025' });
   await page.getByRole('heading', { name: /So với: Sở Tư pháp — Quý I 2025/ }).waitFor();
   const row = (id) => page.locator(`tr[data-sub-row="${id}"]`);

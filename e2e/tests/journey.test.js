@@ -111,7 +111,7 @@ async function journey(viewport, tag) {
   await page.getByRole('button', { name: 'Tất cả', exact: true }).click();
 
   // Summary page, then back/forward.
-  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Tổng hợp', exact: true }).click();
   await page.getByRole('heading', { name: 'Kết quả theo lĩnh vực' }).waitFor();
   assert.equal(await txt(page, 'tr[data-field="1"] td:nth-of-type(3)'), '3,5');
   assert.equal(await txt(page, 'tr[data-field="1"] td:nth-of-type(4)'), '26,92%');
@@ -130,13 +130,13 @@ async function journey(viewport, tag) {
 
   // Start page lists it; duplicate to the next period.
   await page.getByRole('link', { name: 'Tự chấm điểm Chỉ số CCHC' }).click();
-  await page.getByRole('button', { name: /Nhân bản Sở Tư pháp — Quý I 2025/ }).click();
+  await page.getByRole('button', { name: 'Nhân bản sang kỳ sau: Sở Tư pháp — Quý I 2025' }).click();
   await page.getByText('6 tháng 2025').waitFor();
   assert.equal(await page.locator('tr[data-assessment]').count(), 2);
   await noSideScroll(page, `${tag} start`);
   await page.screenshot({ path: path.join(out, `${tag}-start.png`), fullPage: true });
   // delete asks first
-  await page.getByRole('button', { name: /Xóa Sở Tư pháp — 6 tháng 2025/ }).click();
+  await page.getByRole('button', { name: 'Xóa: Sở Tư pháp — 6 tháng 2025' }).click();
   await page.getByRole('button', { name: 'Xóa', exact: true }).click();
   assert.equal(await page.locator('tr[data-assessment]').count(), 1);
 

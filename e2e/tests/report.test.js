@@ -69,8 +69,8 @@ test('actions, plan and the printed report', async () => {
   assert.equal(await pts(page, '1.1.3'), '1');
   assert.match(await page.locator('[data-sub="1.1.3"] [data-plan-box]').innerText(), /4\/5 nhiệm vụ hoàn thành \(80,00%\)/);
   // 1.1.3 now loses 1 point; add an action for it from the summary page
-  await page.getByRole('link', { name: 'Tổng hợp' }).click();
-  await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho 1.1.3' }).click();
+  await page.getByRole('link', { name: 'Tổng hợp', exact: true }).click();
+  await page.getByRole('button', { name: 'Thêm biện pháp cho 1.1.3' }).click();
   await page.waitForURL(/bien-phap\/bp-/);
   const act2 = page.locator('[data-action]').last();
   await act2.getByLabel('Biện pháp (việc sẽ làm)').fill('Hoàn thành nhiệm vụ số hóa còn lại');
@@ -87,7 +87,7 @@ test('actions, plan and the printed report', async () => {
   assert.match(csvBytes.toString('utf8'), /Ban hành kế hoạch CCHC năm 2026 trước ngày 15\/12\/2025,Văn phòng Sở,Chánh Văn phòng,31\/01\/2025,"0,5",Đang thực hiện/);
 
   // The report.
-  await page.getByRole('link', { name: 'Báo cáo' }).click();
+  await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
   await page.getByLabel('Cơ quan chủ quản (dòng trên tên đơn vị)').fill('UBND tỉnh Gia Lai');
   await page.getByLabel('Số báo cáo (ví dụ 45/BC-STP)').fill('45/BC-STP');
   await page.getByLabel('Địa danh').fill('Gia Lai');

@@ -220,7 +220,7 @@ pub fn ActionsPage() -> Html {
         .collect();
 
     html! {
-        <section class="actions-page">
+        <section class="actions-page"><fieldset class="plain" disabled={cur.read_only}>
             <h2>{"Biện pháp khắc phục"}</h2>
             <dl class="cards">
                 <div><dt>{"Số biện pháp"}</dt><dd data-plan="count">{a.actions.len()}</dd></div>
@@ -239,7 +239,7 @@ pub fn ActionsPage() -> Html {
                             let title = fw.sub(&l.id).map(|s| s.title.clone()).unwrap_or_default();
                             html!{ <li key={l.id.clone()}>
                                 {format!("{} {} — mất {} điểm ", l.id, title, l.lost.to_vi())}
-                                <button class="btn small" {onclick} aria-label={format!("Thêm biện pháp cho {}", l.id)}>{"+ Biện pháp"}</button>
+                                <button class="btn small" {onclick} aria-label={format!("Thêm biện pháp cho {}", l.id)}>{"Thêm biện pháp"}</button>
                             </li> }
                         }) }
                     </ul>
@@ -261,6 +261,6 @@ pub fn ActionsPage() -> Html {
                 <p class="empty">{"Chưa có biện pháp nào. Thêm từ các tiêu chí bị mất điểm (trong danh mục tiêu chí hoặc trang Tổng hợp)."}</p>
             }
             { for cards }
-        </section>
+        </fieldset></section>
     }
 }

@@ -141,7 +141,7 @@ pub fn PlanPage() -> Html {
     });
 
     html! {
-        <section class="plan-page">
+        <section class="plan-page"><fieldset class="plain" disabled={cur.read_only}>
             <h2>{"Kế hoạch CCHC năm"}</h2>
             <p class="lead">{"Nhiệm vụ theo 6 nội dung cải cách (Nghị quyết 76/NQ-CP): kết quả đầu ra, đơn vị chủ trì, thời hạn, tiến độ từng kỳ."}</p>
             <dl class="cards">
@@ -152,6 +152,6 @@ pub fn PlanPage() -> Html {
             {feed.unwrap_or_default()}
             <div class="toolbar"><button class="btn" onclick={on_csv} disabled={a.plan.is_empty()}>{"Xuất CSV (Excel)"}</button></div>
             { for groups }
-        </section>
+        </fieldset></section>
     }
 }

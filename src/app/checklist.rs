@@ -177,7 +177,7 @@ pub fn ChecklistPage() -> Html {
             <nav id="crit-nav" class={classes!("tree", menu_open.then_some("open"))} aria-label="Danh mục tiêu chí">
                 <ul>{ for nav }</ul>
             </nav>
-            <div class="panel">{panel}</div>
+            <div class="panel"><fieldset class="plain" disabled={cur.read_only}>{panel}</fieldset></div>
         </div>
     }
 }

@@ -84,7 +84,7 @@ pub fn InfoPage() -> Html {
     };
 
     html! {
-        <section class="info-page">
+        <section class="info-page"><fieldset class="plain" disabled={cur.read_only}>
             <h2>{"Thông tin đơn vị và kỳ báo cáo"}</h2>
             <TextField id="info-unit" label="Tên cơ quan, đơn vị" value={a.unit_name.clone()} required=true oninput={on_unit} />
             <div class="field">
@@ -130,9 +130,11 @@ pub fn InfoPage() -> Html {
                 <legend>{format!("Điểm trừ (tối đa −{})", fw.deductions.cap.to_vi())}</legend>
                 <ul class="adjs">{adjust(&fw.deductions.items, "−")}</ul>
             </fieldset>
-            <h2>{"Nhập tệp thay thế"}</h2>
-            <p class="hint">{"Thay toàn bộ dữ liệu của bản này bằng một tệp tự đánh giá (.json) đã xuất trước đó. Ứng dụng hỏi lại trước khi thay."}</p>
-            <super::import::ImportBox replace={a.id.clone()} />
+            if !cur.read_only {
+                <h2>{"Nhập tệp thay thế"}</h2>
+                <p class="hint">{"Thay toàn bộ dữ liệu của bản này bằng một tệp tự đánh giá (.json) đã xuất trước đó. Ứng dụng hỏi lại trước khi thay."}</p>
+                <super::import::ImportBox replace={a.id.clone()} />
+            }
             <h2>{"Bộ tiêu chí"}</h2>
             <dl class="fw-meta">
                 <dt>{"Tên"}</dt><dd>{&fw.title}</dd>
@@ -142,6 +144,6 @@ pub fn InfoPage() -> Html {
                 <dt>{"Tình trạng"}</dt><dd>{ if fw.is_template() { "Bộ tiêu chí mẫu (không phải văn bản chính thức)" } else { "Chính thức" } }</dd>
                 <dt>{"Nguồn"}</dt><dd>{&fw.source}</dd>
             </dl>
-        </section>
+        </fieldset></section>
     }
 }

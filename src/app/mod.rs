@@ -6,6 +6,7 @@ pub mod actions;
 pub mod annual_plan;
 pub mod checklist;
 pub mod compare;
+pub mod desk;
 pub mod import;
 pub mod info;
 pub mod new;
@@ -112,6 +113,7 @@ pub fn App() -> Html {
             .current
             .as_ref()
             .map(|c| (c.assessment.clone(), c.dirty, state.conflict));
+        let deps = deps.filter(|_| !state.current.as_ref().is_some_and(|c| c.read_only));
         use_effect_with(deps, move |deps| {
             if let Some((a, true, false)) = deps {
                 match storage::save(a, &st.tab, &services::now_iso()) {
@@ -125,6 +127,7 @@ pub fn App() -> Html {
     let page = match &state.route {
         Route::Start => html! { <start::StartPage /> },
         Route::New => html! { <new::NewPage /> },
+        Route::Desk => html! { <desk::DeskPage /> },
         Route::NotFound => not_found("Không có trang này."),
         r => {
             let id = r.assessment_id().unwrap_or_default();
@@ -151,6 +154,10 @@ pub fn App() -> Html {
             <a class="skip" href="#noi-dung">{"Bỏ qua, đến nội dung chính"}</a>
             <header class="topbar">
                 <a class="brand" href="#/">{"Tự chấm điểm Chỉ số CCHC"}</a>
+                <nav class="topnav" aria-label="Chức năng chính">
+                    <a href="#/" aria-current={matches!(state.route, Route::Start).then_some("page")}>{"Bản tự đánh giá"}</a>
+                    <a href={Route::Desk.href()} aria-current={matches!(state.route, Route::Desk).then_some("page")}>{"Tổng hợp (Sở Nội vụ)"}</a>
+                </nav>
             </header>
             if state.storage_unavailable {
                 <div class="banner warn" role="alert">

@@ -46,7 +46,7 @@ fn lines(text: &str) -> Html {
     html! { <>{ for text.lines().filter(|l| !l.trim().is_empty()).map(|l| html!{ <p>{l.to_string()}</p> }) }</> }
 }
 
-fn settings(ctx: &Ctx, a: &Assessment) -> Html {
+fn settings(ctx: &Ctx, a: &Assessment, read_only: bool) -> Html {
     let r = a.report.clone();
     let set = |f: fn(&mut ReportInfo, String)| {
         let (ctx, r) = (ctx.clone(), r.clone());
@@ -78,6 +78,7 @@ fn settings(ctx: &Ctx, a: &Assessment) -> Html {
         <section class="report-settings no-print">
             <h2>{"Báo cáo kết quả tự đánh giá"}</h2>
             <p class="hint">{"Điền các thông tin dưới đây rồi bấm \"In báo cáo\" (chọn khổ A4, hướng dọc; có thể chọn \"Lưu dưới dạng PDF\")."}</p>
+            <fieldset class="plain" disabled={read_only}>
             <div class="report-grid">
                 {input("rp-parent", "Cơ quan chủ quản (dòng trên tên đơn vị)", &r.parent_body, "text", set(|x, v| x.parent_body = v))}
                 {input("rp-number", "Số báo cáo (ví dụ 45/BC-STP)", &r.number, "text", set(|x, v| x.number = v))}
@@ -89,6 +90,7 @@ fn settings(ctx: &Ctx, a: &Assessment) -> Html {
             {area("rp-difficulties", "Khó khăn, vướng mắc", &r.difficulties, "Mỗi ý một dòng.", set(|x, v| x.difficulties = v))}
             {area("rp-proposals", "Đề xuất, kiến nghị", &r.proposals, "Mỗi ý một dòng.", set(|x, v| x.proposals = v))}
             {area("rp-recipients", "Nơi nhận", &r.recipients, "Mỗi nơi một dòng, ví dụ: Sở Nội vụ;", set(|x, v| x.recipients = v))}
+            </fieldset>
             <p><button class="btn primary" onclick={print}>{"In báo cáo"}</button></p>
         </section>
     }
@@ -191,7 +193,7 @@ pub fn ReportPage() -> Html {
 
     html! {
         <div class="report-page">
-            {settings(&ctx, &a)}
+            {settings(&ctx, &a, cur.read_only)}
             <article class="report" aria-label="Bản in báo cáo">
                 <table class="r-heading" role="presentation">
                     <tr>

@@ -7,6 +7,8 @@ pub enum Route {
     Start,
     /// `#/moi`: new assessment.
     New,
+    /// `#/so-noi-vu`: Sở Nội vụ's desk (many units' files).
+    Desk,
     /// `#/a/<id>`, `#/a/<id>/tieu-chi/<criterion>` or
     /// `#/a/<id>/tieu-chi/<criterion>/<sub-criterion>` (focused).
     Checklist {
@@ -50,6 +52,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Start,
             ["moi"] => Route::New,
+            ["so-noi-vu"] => Route::Desk,
             ["a", id] => Route::Checklist {
                 id: dec(id),
                 criterion: None,
@@ -86,6 +89,7 @@ impl Route {
         match self {
             Route::Start | Route::NotFound => "#/".into(),
             Route::New => "#/moi".into(),
+            Route::Desk => "#/so-noi-vu".into(),
             Route::Checklist {
                 id,
                 criterion: None,
@@ -169,6 +173,7 @@ mod tests {
         let routes = [
             Route::Start,
             Route::New,
+            Route::Desk,
             Route::Checklist {
                 id: "a1".into(),
                 criterion: None,

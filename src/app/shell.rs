@@ -98,6 +98,7 @@ pub fn Shell() -> Html {
         })
     };
     let save_text = match &ctx.save {
+        _ if cur.read_only => html! { <span class="saved">{"Chỉ xem"}</span> },
         SaveStatus::Idle => html! { <span class="saved">{"Đã lưu"}</span> },
         SaveStatus::Saved(t) => {
             html! { <span class="saved" data-saved={t.clone()}>{format!("Đã lưu lúc {t}")}</span> }
@@ -120,6 +121,12 @@ pub fn Shell() -> Html {
                     <button class="btn" onclick={on_export}>{"Xuất tệp tự đánh giá (.json)"}</button>
                 </div>
             </div>
+            if cur.read_only {
+                <p class="banner readonly" role="note">
+                    {"Chế độ chỉ xem: tệp của đơn vị được nạp ở trang Tổng hợp (Sở Nội vụ), không sửa được. "}
+                    <a href={Route::Desk.href()}>{"← Về trang Tổng hợp"}</a>
+                </p>
+            }
             if fw.is_template() {
                 <p class="banner template" role="note">{"Bộ tiêu chí mẫu — đối chiếu với Quyết định của UBND tỉnh"}</p>
             }

@@ -86,9 +86,9 @@ pub fn StartPage() -> Html {
                         <button class="btn danger" onclick={on_delete}>{"Xóa"}</button>
                         <button class="btn" onclick={on_cancel}>{"Hủy"}</button>
                     } else {
-                        <a class="btn" href={open_href} aria-label={format!("Mở {label}")}>{"Mở"}</a>
-                        <button class="btn" onclick={on_dup} aria-label={format!("Nhân bản {label} sang kỳ sau")}>{"Nhân bản sang kỳ sau"}</button>
-                        <button class="btn danger-outline" onclick={on_ask} aria-label={format!("Xóa {label}")}>{"Xóa"}</button>
+                        <a class="btn" href={open_href} aria-label={format!("Mở: {label}")}>{"Mở"}</a>
+                        <button class="btn" onclick={on_dup} aria-label={format!("Nhân bản sang kỳ sau: {label}")}>{"Nhân bản sang kỳ sau"}</button>
+                        <button class="btn danger-outline" onclick={on_ask} aria-label={format!("Xóa: {label}")}>{"Xóa"}</button>
                     }
                 </td>
             </tr>

@@ -2,9 +2,12 @@
 //! whole flow of edits → scores is testable on the host.
 
 use super::route::Route;
+use crate::engine::consolidate::{Entry, Outcome};
+use crate::engine::framework::UnitType;
 use crate::engine::plan::{CorrectiveAction, PlanTask};
 use crate::engine::stored::key_of;
 use crate::engine::{score, Answer, Assessment, Contact, Framework, Period, ReportInfo, Summary};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -61,6 +64,8 @@ pub struct Current {
     pub generation: u32,
     /// Changed since the last successful save.
     pub dirty: bool,
+    /// Opened from Sở Nội vụ's desk: shown, never edited or saved.
+    pub read_only: bool,
 }
 
 impl Current {
@@ -72,6 +77,7 @@ impl Current {
             summary,
             generation: 0,
             dirty: false,
+            read_only: false,
         }
     }
 }
@@ -93,6 +99,18 @@ pub struct AppState {
     pub conflict: bool,
     /// Random id of this tab, written with every save.
     pub tab: String,
+    /// Sở Nội vụ's desk: the batch of units' files loaded (in memory only).
+    pub desk: Rc<Desk>,
+}
+
+/// Files loaded on Sở Nội vụ's desk, and choices made about them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Desk {
+    pub entries: Vec<Entry>,
+    /// Duplicate unit/period → the entry the user chose to use.
+    pub chosen: BTreeMap<(String, UnitType, u16, Period), usize>,
+    /// A previous period's batch, for changes in index and rank.
+    pub previous: Vec<Entry>,
 }
 
 impl AppState {
@@ -107,6 +125,7 @@ impl AppState {
             storage_unavailable: false,
             conflict: false,
             tab,
+            desk: Rc::new(Desk::default()),
         }
     }
 
@@ -200,6 +219,15 @@ pub enum Action {
     Replace(Box<Assessment>),
     /// A framework loaded from a file (kept after the built-in ones).
     AddFramework(Box<Framework>),
+    /// Show a unit's assessment from the desk, read-only.
+    OpenReadOnly(Box<Assessment>, Rc<Framework>),
+    /// Files checked on the desk (appended to the batch).
+    DeskAdd(Vec<Entry>),
+    /// A previous period's batch (replaces any earlier one).
+    DeskPrevious(Vec<Entry>),
+    /// Use this entry for its unit and period.
+    DeskChoose(usize),
+    DeskClear,
     Close,
     /// An edit, with the time it was made (ISO 8601).
     Edit(Edit, String),
@@ -260,12 +288,40 @@ impl Reducible for AppState {
                 list.push(Rc::new(*fw));
                 s.frameworks = Rc::new(list);
             }
+            Action::OpenReadOnly(a, fw) => {
+                let generation = s.current.as_ref().map_or(0, |c| c.generation + 1);
+                let mut cur = Current::new(*a, fw);
+                cur.generation = generation;
+                cur.read_only = true;
+                s.current = Some(cur);
+                s.conflict = false;
+            }
+            Action::DeskAdd(mut list) => {
+                let mut d = (*s.desk).clone();
+                d.entries.append(&mut list);
+                s.desk = Rc::new(d);
+            }
+            Action::DeskPrevious(list) => {
+                let mut d = (*s.desk).clone();
+                d.previous = list;
+                s.desk = Rc::new(d);
+            }
+            Action::DeskChoose(i) => {
+                let mut d = (*s.desk).clone();
+                if let Some(Outcome::Checked(c)) = d.entries.get(i).map(|e| &e.outcome) {
+                    d.chosen.insert(c.key(), i);
+                    s.desk = Rc::new(d);
+                } else {
+                    return self;
+                }
+            }
+            Action::DeskClear => s.desk = Rc::new(Desk::default()),
             Action::Close => {
                 s.current = None;
                 s.conflict = false;
             }
             Action::Edit(edit, at) => {
-                let Some(cur) = s.current.as_mut() else {
+                let Some(cur) = s.current.as_mut().filter(|c| !c.read_only) else {
                     return self;
                 };
                 let mut a = (*cur.assessment).clone();
@@ -397,6 +453,32 @@ mod tests {
                 .points,
             Dec2::from_int(2)
         );
+    }
+
+    #[test]
+    fn read_only_assessments_ignore_edits() {
+        let s = Rc::new(AppState::new(
+            templates::built_in(),
+            Route::Start,
+            "tab-a".into(),
+        ));
+        let fw = s.frameworks[0].clone();
+        let a = Assessment::new(
+            "snv-1",
+            FrameworkRef {
+                id: fw.id.clone(),
+                version: fw.version.clone(),
+            },
+            "Sở X",
+            2025,
+            Period::Year,
+        );
+        let s = s.reduce(Action::OpenReadOnly(Box::new(a), fw));
+        let s2 = s
+            .clone()
+            .reduce(Action::Edit(Edit::UnitName("Đổi".into()), "t".into()));
+        assert!(Rc::ptr_eq(&s, &s2));
+        assert!(s.current.as_ref().unwrap().read_only);
     }
 
     #[test]

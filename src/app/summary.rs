@@ -91,7 +91,7 @@ pub fn SummaryPage() -> Html {
             if losses.is_empty() {
                 <p class="empty">{"Chưa có tiêu chí nào bị mất điểm trong các mục đã trả lời."}</p>
             } else {
-                <ol class="losses">
+                <fieldset class="plain" disabled={cur.read_only}><ol class="losses">
                     { for losses.iter().take(15).map(|l| {
                         let title = fw.sub(&l.id).map(|x| x.title.clone()).unwrap_or_default();
                         let crit = fw.criterion_of(&l.id).map(|c| c.id.clone());
@@ -104,11 +104,11 @@ pub fn SummaryPage() -> Html {
                                 <a {href}>{format!("{} {}", l.id, title)}</a>
                                 <span class="lost">{format!("mất {} / {} điểm", l.lost.to_vi(), l.applicable_max.to_vi())}</span>
                                 if n > 0 { <span class="muted">{format!(" · {n} biện pháp")}</span> }
-                                <button class="btn small" onclick={add} aria-label={format!("Thêm biện pháp khắc phục cho {}", l.id)}>{"+ Biện pháp"}</button>
+                                <button class="btn small" onclick={add} aria-label={format!("Thêm biện pháp cho {}", l.id)}>{"Thêm biện pháp"}</button>
                             </li>
                         }
                     }) }
-                </ol>
+                </ol></fieldset>
             }
         </section>
     }

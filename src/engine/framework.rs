@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
 pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Ordered as ranked: sở first, then xã, then huyện.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitType {
     /// Sở, ban, ngành (provincial departments).

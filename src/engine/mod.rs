@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod compare;
+pub mod consolidate;
 pub mod dec;
 pub mod file;
 pub mod framework;

@@ -276,7 +276,9 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
-fn csv(rows: Vec<Vec<String>>) -> String {
+/// Rows as CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting, and
+/// formula-looking cells neutralised.
+pub fn csv_rows(rows: Vec<Vec<String>>) -> String {
     let mut out = String::from("\u{feff}");
     for r in rows {
         let cells: Vec<String> = r.iter().map(|c| csv_cell(c)).collect();
@@ -319,7 +321,7 @@ pub fn actions_csv(a: &Assessment) -> String {
             x.evidence.clone(),
         ]);
     }
-    csv(rows)
+    csv_rows(rows)
 }
 
 /// The annual plan as CSV (UTF-8 with BOM, CRLF), grouped by reform area.
@@ -364,5 +366,5 @@ pub fn plan_csv(a: &Assessment) -> String {
             ]);
         }
     }
-    csv(rows)
+    csv_rows(rows)
 }

@@ -1,0 +1,93 @@
+// End-to-end: Sở Nội vụ drops a batch of units' files with a broken file, a
+// duplicate and a tampered total; sees the right table, warnings and
+// refusals; opens a unit read-only; compares with the previous batch.
+// The batches come from examples/gen_batch.rs (scripts/test.sh makes them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, ensureOut, root, axe } from '../lib/harness.js';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const batch = (dir) => {
+  const d = path.join(root, 'target', dir);
+  assert.ok(fs.existsSync(d), `${d} missing: run scripts/test.sh (it generates the batches)`);
+  return fs.readdirSync(d).sort().map((f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(d, f)) }));
+};
+
+test('a batch with a broken file, a duplicate and a tampered total', async () => {
+  const files = batch('batch-e2e');
+  assert.equal(files.length, 6); // 4 sở, 2 xã (every third is a xã)
+  const dup = { ...files[0], name: 'ban-sao.json' };
+  const t = JSON.parse(files[1].buffer.toString('utf8'));
+  t.unit.name = 'Sở Sửa Tay';
+  t.summary.total = 99.5;
+  const tampered = { name: 'sua-tay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(t)) };
+  const broken = { name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cchc-self-assessment", ') };
+
+  const { context, page, problems } = await openPage(browser, srv.origin);
+  await page.goto(srv.url + '#/so-noi-vu');
+  await page.getByRole('heading', { name: 'Tổng hợp (Sở Nội vụ)' }).waitFor();
+  await page.locator('#desk-files').setInputFiles([...files, dup, tampered, broken]);
+  await page.locator('[data-count="files"]').waitFor();
+  const count = (k) => page.locator(`[data-count="${k}"]`).innerText();
+  assert.equal(await count('files'), '9');
+  assert.equal(await count('refused'), '1');
+  assert.equal(await count('dup'), '1');
+  assert.equal(await count('warn'), '1');
+
+  // refused with its reason; the others still ranked
+  assert.match(await page.locator('tr[data-file="hong.json"]').innerText(), /Bị từ chối[\s\S]*không đúng định dạng JSON/);
+  assert.match(await page.locator('tr[data-file="sua-tay.json"]').innerText(), /Có cảnh báo[\s\S]*Mã kiểm tra không khớp[\s\S]*tệp ghi 99,5/);
+  const dupRow = page.locator(`tr[data-file="${files[0].name}"]`);
+  assert.match(await dupRow.innerText(), /Trùng[\s\S]*ban-sao\.json/);
+
+  const soRows = page.locator('[data-rank="So"] tbody tr');
+  const xaRows = page.locator('[data-rank="Xa"] tbody tr');
+  assert.equal(await soRows.count(), 5); // 4 generated sở + the hand-edited one
+  assert.equal(await xaRows.count(), 2);
+  // ranks ascend with indices descending
+  const idx = await page.locator('[data-rank="So"] tbody td[data-col="index"]').allInnerTexts();
+  const nums = idx.map((x) => Number(x.replace(',', '.')));
+  assert.deepEqual(nums, [...nums].sort((a, b) => b - a));
+  assert.equal(await page.locator('[data-rank="So"] tbody td[data-col="rank"]').first().innerText(), '1');
+  // sort by unit name
+  await page.locator('[data-rank="So"]').getByRole('button', { name: 'Đơn vị' }).click();
+  const names = await page.locator('[data-rank="So"] tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.unit));
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'vi')));
+  // province-wide losses listed
+  assert.ok(await page.locator('tr[data-loss]').count() > 5);
+  await axe(page, 'desk');
+  await page.screenshot({ path: path.join(ensureOut(), 'desk.png'), fullPage: true });
+
+  // choose the other duplicate
+  await page.getByRole('button', { name: `Dùng tệp này: ${files[0].name}` }).click();
+  assert.match(await page.locator('tr[data-file="ban-sao.json"]').innerText(), /Trùng/);
+
+  // CSV of the ranking
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV xếp hạng' }).click()]);
+  const csv = fs.readFileSync(await dl.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeffKhối,Hạng,Đơn vị'));
+  assert.equal(csv.split('\r\n').filter((l) => l.startsWith('"Sở, ban, ngành"')).length, 5);
+
+  // open a unit read-only
+  await page.locator('[data-rank="Xa"] tbody a').first().click();
+  await page.getByText('Chế độ chỉ xem').waitFor();
+  assert.ok(await page.locator('[data-sub="1.1.1"] input[type=radio]').first().isDisabled());
+  await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+  await page.getByRole('heading', { name: 'BÁO CÁO', exact: true }).waitFor();
+  await page.getByRole('link', { name: '← Về trang Tổng hợp' }).click();
+  assert.equal(await count('files'), '9');
+
+  // previous period: change in index and rank
+  await page.locator('#desk-prev').setInputFiles(batch('batch-e2e-prev'));
+  await page.locator('[data-rank="So"] td[data-col="change"]').first().waitFor();
+  const changes = await page.locator('[data-rank="So"] td[data-col="change"]').allInnerTexts();
+  assert.equal(changes.filter((c) => c === 'mới').length, 1); // Sở Sửa Tay
+  assert.ok(changes.filter((c) => /điểm %; hạng \d+ → \d+/.test(c)).length === 4, changes.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
