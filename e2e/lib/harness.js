@@ -81,7 +81,8 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 
 /** Fails on any serious or critical axe-core violation on the page. */
 export async function axe(page, label) {
-  await page.addScriptTag({ content: axeSource });
+  // evaluated over CDP: the page's own CSP (rightly) refuses inline scripts
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axeSource);
   const res = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
   const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);

