@@ -7,6 +7,8 @@ pub mod consolidate;
 pub mod dec;
 pub mod file;
 pub mod framework;
+pub mod migrate;
+pub mod paste;
 pub mod plan;
 pub mod score;
 pub mod stored;

@@ -1,0 +1,169 @@
+//! The paste parser on the real Cà Mau rows (QĐ 1880/QĐ-UBND, 2013) and on
+//! hand-made tables of every shape.
+
+mod common;
+use cchc::engine::framework::{Rule, UnitType};
+use cchc::engine::paste::{self, band_of};
+use cchc::engine::*;
+use common::*;
+
+#[test]
+fn ca_mau_rows() {
+    let text = include_str!("fixtures/ca-mau-1880-excerpt.tsv");
+    let draft = paste::parse(text, UnitType::So);
+    let fw = &draft.framework;
+    assert_eq!(fw.fields.len(), 1);
+    assert_eq!((fw.fields[0].id.as_str(), fw.fields[0].max), ("1", d("20")));
+    assert_eq!(
+        fw.fields[0]
+            .criteria
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["1.1", "1.2"]
+    );
+    assert_eq!(fw.subs().count(), 6);
+    // 1.1.1 options: kịp thời 1; không kịp thời 0,5; không ban hành 0
+    match &fw.sub("1.1.1").unwrap().rule {
+        Rule::Options { options } => {
+            let got: Vec<(&str, Dec2)> = options
+                .iter()
+                .map(|o| (o.label.as_str(), o.points))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    ("Ban hành kịp thời", d("1")),
+                    ("Ban hành không kịp thời", d("0,5")),
+                    ("Không ban hành", d("0"))
+                ]
+            );
+        }
+        r => panic!("{r:?}"),
+    }
+    // 1.1.4: trên 90% = 2; từ 70% - 90% = 1; dưới 70% = 0
+    match &fw.sub("1.1.4").unwrap().rule {
+        Rule::RatioBands { bands, .. } => {
+            let got: Vec<_> = bands
+                .iter()
+                .map(|b| (b.from, b.from_inclusive, b.to, b.to_inclusive, b.points))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (d("90"), false, d("100"), true, d("2")),
+                    (d("70"), true, d("90"), true, d("1")),
+                    (d("0"), true, d("70"), false, d("0")),
+                ]
+            );
+        }
+        r => panic!("{r:?}"),
+    }
+    // the draft scores like the real table
+    let mut a = new_assessment(fw);
+    a.set_answer("1.1.4", ratio(90, 100));
+    assert_eq!(score(fw, &a).sub("1.1.4").unwrap().points, d("1"));
+    a.set_answer("1.1.4", ratio(901, 1000));
+    assert_eq!(score(fw, &a).sub("1.1.4").unwrap().points, d("2"));
+    // only rows of 1.1 and 1.2 are quoted: field 1 (20) ≠ 5 + 2 — reported, not hidden
+    let problems: Vec<String> = draft.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        problems.contains(&"1: tổng điểm các mục con (7) khác điểm tối đa (20)".to_string()),
+        "{problems:?}"
+    );
+    assert!(problems.contains(&"fields: tổng điểm tối đa là 20, phải bằng 100".to_string()));
+    assert!(draft.flags.is_empty(), "{:?}", draft.flags);
+}
+
+#[test]
+fn hand_made_tables_of_every_shape() {
+    let text = "STT\tLĩnh vực/Tiêu chí/Tiêu chí thành phần\tĐiểm tối đa\n\
+        1\tCHỈ ĐẠO\t100\n\
+        1.1\tKế hoạch\t10\n\
+        1.1.1\tBan hành\t2\n\
+        \tCó ban hành: 2\n\
+        \tKhông ban hành: 0\n\
+        1.1.2\tTỷ lệ đúng hạn\t5\n\
+        \tĐạt 100%: 5\n\
+        \tTừ 95% đến dưới 100%: 3\n\
+        \tDưới 95%: 0\n\
+        1.1.3\tSố liệu\t3\n\
+        \tTừ 80% trở lên\t3\n\
+        \tTừ 50% đến dưới 80%\t1,5\n\
+        \tDưới 50%\t0\n\
+        1.2\tTuyên truyền (chấm trực tiếp)\t90\n\
+        \tHoàn thành: 90\n\
+        \tChưa hoàn thành: 45\n\
+        \tKhông thực hiện: 0\n";
+    let draft = paste::parse(text, UnitType::Xa);
+    let fw = &draft.framework;
+    assert!(draft.problems.is_empty(), "{:?}", draft.problems);
+    assert!(draft.flags.is_empty(), "{:?}", draft.flags);
+    assert_eq!(fw.unit_type, UnitType::Xa);
+    assert!(
+        matches!(&fw.sub("1.1.1").unwrap().rule, Rule::Options { options } if options.len() == 2)
+    );
+    // points in the third column work as well as after a colon
+    match &fw.sub("1.1.3").unwrap().rule {
+        Rule::RatioBands { bands, .. } => assert_eq!(bands[1].points, d("1,5")),
+        r => panic!("{r:?}"),
+    }
+    // a criterion scored directly becomes one sub-criterion with its id
+    assert_eq!(fw.criterion("1.2").unwrap().1.subs[0].id, "1.2");
+    // the draft is a usable framework
+    let mut a = new_assessment(fw);
+    a.set_answer("1.1.2", ratio(96, 100));
+    a.set_answer("1.2", value(Value::Choice { option: "b".into() }));
+    assert_eq!(score(fw, &a).self_points, d("48"));
+}
+
+#[test]
+fn what_is_not_recognised_is_flagged() {
+    let text = "1\tA\t100\n1.1\tB\t100\n1.1.1\tC\t60\n\tÝ kiến của Sở Nội vụ\n1.1.2\tD\t40\n\
+                \tTrên 90%: 40\n\tĐạt yêu cầu: 20\n1.1.3\tE\n9.x\tlạ\t1\n1.1.1.1\tquá sâu\t1\n";
+    let draft = paste::parse(text, UnitType::So);
+    let flags: Vec<String> = draft
+        .flags
+        .iter()
+        .map(|f| format!("{}: {}", f.id, f.message))
+        .collect();
+    assert_eq!(
+        flags,
+        vec![
+            "1.1.3: thiếu điểm tối đa".to_string(),
+            "9.x: không hiểu số thứ tự \"9.x\": \"lạ\"".to_string(),
+            "1.1.1.1: số thứ tự \"1.1.1.1\" sâu hơn 3 cấp: bỏ qua \"quá sâu\"".to_string(),
+            "1.1.1: dòng \"Ý kiến của Sở Nội vụ\" không có điểm: hãy nhập điểm".to_string(),
+            "1.1.1: không có mức nào bằng điểm tối đa".to_string(),
+            "1.1.2: có dòng tỷ lệ % lẫn dòng khác: tạm để dạng chọn mức, hãy kiểm tra".to_string(),
+            "1.1.3: không có dòng cách chấm: tạm để Đạt/Không đạt, hãy kiểm tra".to_string(),
+        ]
+    );
+    // the text is kept: as guidance and as option labels
+    assert_eq!(
+        draft.framework.sub("1.1.1").unwrap().guidance,
+        "Ý kiến của Sở Nội vụ"
+    );
+    assert!(!draft.problems.is_empty());
+}
+
+#[test]
+fn band_wording() {
+    let b = |s: &str| band_of(s).map(|(f, fi, t, ti)| (f.to_vi(), fi, t.to_vi(), ti));
+    let s = |f: &str, fi, t: &str, ti| Some((f.to_string(), fi, t.to_string(), ti));
+    assert_eq!(
+        b("Thực hiện trên 90% kế hoạch"),
+        s("90", false, "100", true)
+    );
+    assert_eq!(b("Từ 80% trở lên"), s("80", true, "100", true));
+    assert_eq!(b("Từ 70% - 90% kế hoạch"), s("70", true, "90", true));
+    assert_eq!(b("Từ 70% đến dưới 90%"), s("70", true, "90", false));
+    assert_eq!(b("Trên 50% đến 70%"), s("50", false, "70", true));
+    assert_eq!(b("Dưới 70% kế hoạch"), s("0", true, "70", false));
+    assert_eq!(b("Đạt 100%"), s("100", true, "100", true));
+    assert_eq!(
+        b("Từ 97,5% đến dưới 99,5 %"),
+        s("97,5", true, "99,5", false)
+    );
+    assert_eq!(b("Ban hành kịp thời"), None);
+}
