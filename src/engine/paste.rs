@@ -26,6 +26,9 @@ pub struct Draft {
     pub problems: Vec<Problem>,
 }
 
+/// A rule line: its label and points (if it has any).
+type RuleLine = (String, Option<Dec2>);
+
 struct Row {
     stt: String,
     text: String,
@@ -134,7 +137,7 @@ pub fn parse(text: &str, unit_type: UnitType) -> Draft {
     let mut fields: Vec<Field> = Vec::new();
     let mut flags: Vec<Flag> = Vec::new();
     // Rule lines waiting for the node they belong to: (node id, lines).
-    let mut lines: Vec<(String, Vec<(String, Option<Dec2>)>)> = Vec::new();
+    let mut lines: Vec<(String, Vec<RuleLine>)> = Vec::new();
     let flag = |flags: &mut Vec<Flag>, id: &str, m: String| {
         flags.push(Flag {
             id: id.to_string(),
@@ -314,7 +317,7 @@ fn default_bands() -> Vec<Band> {
     ]
 }
 
-fn rule_from(id: &str, max: Dec2, lines: &[(String, Option<Dec2>)], flags: &mut Vec<Flag>) -> Rule {
+fn rule_from(id: &str, max: Dec2, lines: &[RuleLine], flags: &mut Vec<Flag>) -> Rule {
     if lines.is_empty() {
         flags.push(Flag {
             id: id.into(),
