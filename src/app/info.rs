@@ -16,6 +16,19 @@ pub fn InfoPage() -> Html {
     let a = cur.assessment.clone();
     let fw = cur.framework.clone();
 
+    let migrating = use_state(|| {
+        None::<(
+            std::rc::Rc<crate::engine::Framework>,
+            crate::engine::Assessment,
+            crate::engine::migrate::MigrationReport,
+        )>
+    });
+    let versions: Vec<std::rc::Rc<crate::engine::Framework>> = ctx
+        .frameworks
+        .iter()
+        .filter(|f| f.id == fw.id && f.version != fw.version)
+        .cloned()
+        .collect();
     let on_unit = {
         let ctx = ctx.clone();
         Callback::from(move |v: String| edit(&ctx, Edit::UnitName(v)))
@@ -134,6 +147,32 @@ pub fn InfoPage() -> Html {
                 <h2>{"Nhập tệp thay thế"}</h2>
                 <p class="hint">{"Thay toàn bộ dữ liệu của bản này bằng một tệp tự đánh giá (.json) đã xuất trước đó. Ứng dụng hỏi lại trước khi thay."}</p>
                 <super::import::ImportBox replace={a.id.clone()} />
+            }
+            if !versions.is_empty() && !cur.read_only {
+                <h2>{"Phiên bản khác của bộ tiêu chí"}</h2>
+                { for versions.iter().map(|v| {
+                    let (m, a2, from, to) = (migrating.clone(), a.clone(), fw.clone(), v.clone());
+                    let onclick = Callback::from(move |_| {
+                        let (b, r) = crate::engine::migrate::migrate(&a2, &from, &to);
+                        m.set(Some((to.clone(), b, r)));
+                    });
+                    html!{ <p key={v.version.clone()}><button class="btn" {onclick}>{format!("Chuyển sang phiên bản {}", v.version)}</button></p> }
+                }) }
+                if let Some((to, b, r)) = &*migrating {
+                    <div class="banner confirm" role="alertdialog" aria-labelledby="mig-q" data-migration="">
+                        <p id="mig-q"><strong>{format!("Chuyển sang phiên bản {}:", to.version)}</strong></p>
+                        <ul>
+                            <li>{format!("Mục mới cần trả lời: {}", if r.added.is_empty() { "không có".to_string() } else { r.added.join(", ") })}</li>
+                            <li>{format!("Mục bị bỏ (câu trả lời không còn dùng): {}", if r.removed.is_empty() { "không có".to_string() } else { r.removed.join(", ") })}</li>
+                            <li>{format!("Mục thay đổi cách chấm: {}", if r.changed.is_empty() { "không có".to_string() } else { r.changed.join(", ") })}</li>
+                            <li>{format!("Câu trả lời phải chấm lại: {}", if r.cleared.is_empty() { "không có".to_string() } else { r.cleared.join(", ") })}</li>
+                        </ul>
+                        <p class="actions">
+                            <button class="btn primary" onclick={{ let (ctx, b, m) = (ctx.clone(), b.clone(), migrating.clone()); Callback::from(move |_| { ctx.dispatch(super::state::Action::Replace(Box::new(b.clone()))); m.set(None); }) }}>{"Chuyển"}</button>
+                            <button class="btn" onclick={{ let m = migrating.clone(); Callback::from(move |_| m.set(None)) }}>{"Hủy"}</button>
+                        </p>
+                    </div>
+                }
             }
             <h2>{"Bộ tiêu chí"}</h2>
             <dl class="fw-meta">

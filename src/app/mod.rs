@@ -7,6 +7,7 @@ pub mod annual_plan;
 pub mod checklist;
 pub mod compare;
 pub mod desk;
+pub mod editor;
 pub mod import;
 pub mod info;
 pub mod new;
@@ -132,6 +133,7 @@ pub fn App() -> Html {
         Route::Start => html! { <start::StartPage /> },
         Route::New => html! { <new::NewPage /> },
         Route::Desk => html! { <desk::DeskPage /> },
+        Route::Frameworks => html! { <editor::FrameworksPage /> },
         Route::NotFound => not_found("Không có trang này."),
         r => {
             let id = r.assessment_id().unwrap_or_default();
@@ -161,6 +163,7 @@ pub fn App() -> Html {
                 <nav class="topnav" aria-label="Chức năng chính">
                     <a href="#/" aria-current={matches!(state.route, Route::Start).then_some("page")}>{"Bản tự đánh giá"}</a>
                     <a href={Route::Desk.href()} aria-current={matches!(state.route, Route::Desk).then_some("page")}>{"Tổng hợp (Sở Nội vụ)"}</a>
+                    <a href={Route::Frameworks.href()} aria-current={matches!(state.route, Route::Frameworks).then_some("page")}>{"Bộ tiêu chí"}</a>
                 </nav>
             </header>
             if state.storage_unavailable {

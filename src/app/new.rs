@@ -55,6 +55,52 @@ pub fn NewPage() -> Html {
         })
     };
 
+    let fw_error = use_state(|| None::<String>);
+    let on_fw_file = {
+        let (ctx, form, fw_error) = (ctx.clone(), form.clone(), fw_error.clone());
+        Callback::from(move |e: Event| {
+            let list = crate::services::files::files_of_event(&e);
+            crate::services::files::reset_input(&e);
+            let Some(f) = list.first().cloned() else {
+                return;
+            };
+            let (ctx, form, fw_error) = (ctx.clone(), form.clone(), fw_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(bytes) =
+                    crate::services::files::read(&f, crate::engine::file::MAX_FILE_BYTES).await
+                else {
+                    return fw_error.set(Some("Không đọc được tệp (hoặc tệp quá 5 MB).".into()));
+                };
+                match crate::engine::Framework::from_json(&String::from_utf8_lossy(&bytes)) {
+                    Ok(fw) => {
+                        let index = ctx
+                            .frameworks
+                            .iter()
+                            .position(|k| k.id == fw.id && k.version == fw.version);
+                        let index = match index {
+                            Some(i) => i,
+                            None => {
+                                // Appended last: its index is the length before the dispatch
+                                // (the handle reads the newest state once dispatched).
+                                let n = ctx.frameworks.len();
+                                if let Err(m) = storage::save_framework(&fw) {
+                                    ctx.dispatch(Action::SaveFailed(m));
+                                }
+                                ctx.dispatch(Action::AddFramework(Box::new(fw)));
+                                n
+                            }
+                        };
+                        fw_error.set(None);
+                        let mut x = (*form).clone();
+                        x.framework = index;
+                        form.set(x);
+                    }
+                    Err(e) => fw_error.set(Some(e.to_string())),
+                }
+            });
+        })
+    };
+
     let onsubmit = {
         let (form, ctx, error) = (form.clone(), ctx.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -109,6 +155,17 @@ pub fn NewPage() -> Html {
         })
     };
 
+    // Keep the select in step with the state (a framework loaded from a file
+    // is appended and chosen; option attributes alone do not move a select).
+    let select = use_node_ref();
+    {
+        let (select, n) = (select.clone(), ctx.frameworks.len());
+        use_effect_with((form.framework, n), move |(i, _)| {
+            if let Some(s) = select.cast::<web_sys::HtmlSelectElement>() {
+                s.set_value(&i.to_string());
+            }
+        });
+    }
     let fw = ctx.frameworks.get(form.framework).cloned();
     let year_num: u16 = form.year.trim().parse().unwrap_or(0);
     html! {
@@ -117,14 +174,19 @@ pub fn NewPage() -> Html {
             <form {onsubmit} novalidate=true>
                 <div class="field">
                     <label for="new-fw">{"Bộ tiêu chí"}</label>
-                    <select id="new-fw" onchange={on_fw}>
+                    <select id="new-fw" ref={select} onchange={on_fw}>
                         { for ctx.frameworks.iter().enumerate().map(|(i, f)| html!{
-                            <option value={i.to_string()} selected={i == form.framework}>
+                            <option key={format!("{}@{}", f.id, f.version)} value={i.to_string()} selected={i == form.framework}>
                                 {format!("{} (phiên bản {})", f.title, f.version)}
                             </option>
                         }) }
                     </select>
                 </div>
+                <div class="field">
+                    <label for="new-fw-file">{"Dùng bộ tiêu chí từ tệp (.json do Sở Nội vụ gửi)"}</label>
+                    <input id="new-fw-file" type="file" accept=".json,application/json" onchange={on_fw_file} />
+                </div>
+                if let Some(e) = &*fw_error { <p class="error" role="alert">{e.clone()}</p> }
                 if let Some(fw) = &fw {
                     if fw.is_template() {
                         <p class="banner template" role="note">{"Bộ tiêu chí mẫu — đối chiếu với Quyết định của UBND tỉnh. "}<small>{&fw.source}</small></p>

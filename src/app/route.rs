@@ -9,6 +9,8 @@ pub enum Route {
     New,
     /// `#/so-noi-vu`: Sở Nội vụ's desk (many units' files).
     Desk,
+    /// `#/bo-tieu-chi`: frameworks and the framework editor.
+    Frameworks,
     /// `#/a/<id>`, `#/a/<id>/tieu-chi/<criterion>` or
     /// `#/a/<id>/tieu-chi/<criterion>/<sub-criterion>` (focused).
     Checklist {
@@ -53,6 +55,7 @@ impl Route {
             [] => Route::Start,
             ["moi"] => Route::New,
             ["so-noi-vu"] => Route::Desk,
+            ["bo-tieu-chi"] => Route::Frameworks,
             ["a", id] => Route::Checklist {
                 id: dec(id),
                 criterion: None,
@@ -90,6 +93,7 @@ impl Route {
             Route::Start | Route::NotFound => "#/".into(),
             Route::New => "#/moi".into(),
             Route::Desk => "#/so-noi-vu".into(),
+            Route::Frameworks => "#/bo-tieu-chi".into(),
             Route::Checklist {
                 id,
                 criterion: None,
@@ -174,6 +178,7 @@ mod tests {
             Route::Start,
             Route::New,
             Route::Desk,
+            Route::Frameworks,
             Route::Checklist {
                 id: "a1".into(),
                 criterion: None,
