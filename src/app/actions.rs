@@ -47,7 +47,7 @@ enum Sort {
 
 #[component]
 pub fn ActionsPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let sort = use_state(|| Sort::Deadline);
     let confirm = use_state(|| None::<String>);
     let Some(cur) = ctx.current.clone() else {

@@ -2,10 +2,10 @@
 //! reform contents of Nghị quyết 76/NQ-CP. Its completion answers the
 //! framework's plan-completion item.
 
+use super::edit;
 use super::route::Route;
 use super::state::Edit;
 use super::widgets::{event_checked, event_value};
-use super::{edit, Ctx};
 use crate::engine::plan::{self, PlanTask, ReformArea, Status};
 use crate::engine::{Dec2, Period};
 use crate::services;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn PlanPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let Some(cur) = ctx.current.clone() else {
         return html! {};
     };

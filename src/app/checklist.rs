@@ -2,11 +2,11 @@
 //! phones) and the sub-criteria of one criterion, or of a filter, in the
 //! main panel.
 
+use super::edit;
 use super::route::Route;
 use super::state::{Edit, Filter};
 use super::sub_item::SubItem;
 use super::widgets::event_checked;
-use super::{edit, Ctx};
 use crate::engine::framework::{Criterion, Field};
 use crate::engine::{SubState, Summary};
 use crate::services;
@@ -26,7 +26,7 @@ fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
 
 #[component]
 pub fn ChecklistPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let menu_open = use_state(|| false);
     let Some(cur) = ctx.current.clone() else {
         return html! {};

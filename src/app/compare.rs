@@ -1,7 +1,6 @@
 //! Compare with an earlier period of the same unit: pick a stored
 //! assessment or load a file; nothing is saved by comparing.
 
-use super::Ctx;
 use crate::engine::compare::{compare, Row};
 use crate::engine::file::{self, MAX_FILE_BYTES};
 use crate::engine::{Assessment, Framework};
@@ -32,7 +31,7 @@ fn change_cell(r: &Row) -> Html {
 
 #[component]
 pub fn ComparePage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let other = use_state(|| None::<Other>);
     let error = use_state(|| None::<String>);
     let only_changed = use_state(|| true);

@@ -5,7 +5,7 @@
 use super::route::Route;
 use super::state::Action;
 use super::widgets::event_value;
-use super::Ctx;
+
 use crate::engine::consolidate::{self, Entry, Outcome, Ranked};
 use crate::engine::file::MAX_FILE_BYTES;
 use crate::engine::framework::Framework;
@@ -81,7 +81,7 @@ enum SortKey {
 
 #[component]
 pub fn DeskPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let progress = use_state(|| None::<(usize, usize)>);
     let band_filter = use_state(String::new);
     let sort = use_state(|| (SortKey::Rank, false));

@@ -5,7 +5,7 @@
 
 use super::state::Action;
 use super::widgets::{event_checked, event_value};
-use super::Ctx;
+
 use crate::engine::framework::{
     Band, ChoiceOption, CountBand, Criterion, Field, Framework, RatioBand, Rule, Status,
     SubCriterion, UnitType,
@@ -104,7 +104,7 @@ fn check(label: &str, v: bool, cb: Callback<bool>) -> Html {
 
 #[component]
 pub fn FrameworksPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let draft = use_state(load_draft);
     let paste_text = use_state(String::new);
     let paste_unit = use_state(|| UnitType::So);

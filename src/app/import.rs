@@ -4,7 +4,7 @@
 
 use super::route::Route;
 use super::state::Action;
-use super::Ctx;
+
 use crate::engine::file::{self, Imported, MAX_FILE_BYTES};
 use crate::services::files::{self, ReadError};
 use crate::services::{self, storage};
@@ -47,7 +47,7 @@ fn label_of(a: &crate::engine::Assessment) -> String {
 
 #[component]
 pub fn ImportBox(p: &ImportProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let step = use_state(|| Step::Idle);
     let input = use_node_ref();
     let over = use_state(|| false);

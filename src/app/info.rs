@@ -1,15 +1,15 @@
 //! Unit details, reporting period, contact, scope (not-applicable fields),
 //! bonus and deductions.
 
+use super::edit;
 use super::state::Edit;
 use super::widgets::{event_checked, event_value, TextField};
-use super::{edit, Ctx};
 use crate::engine::{Contact, Period};
 use yew::prelude::*;
 
 #[component]
 pub fn InfoPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let Some(cur) = ctx.current.clone() else {
         return html! {};
     };

@@ -30,6 +30,14 @@ use yew::prelude::*;
 
 pub type Ctx = UseReducerHandle<AppState>;
 
+/// The app's state. Every page and component is rendered inside the
+/// provider set up by `App`, so the context is always there: its absence
+/// is a programming error, not something a user or a file can cause.
+#[hook]
+pub fn use_app() -> Ctx {
+    use_context::<Ctx>().expect("components are rendered inside the App context")
+}
+
 /// Dispatches an edit of the open assessment, stamped with the time.
 pub fn edit(ctx: &Ctx, e: Edit) {
     ctx.dispatch(Action::Edit(e, services::now_iso()));

@@ -3,7 +3,7 @@
 use super::route::Route;
 use super::state::Action;
 use super::widgets::{event_value, TextField};
-use super::Ctx;
+
 use crate::engine::{Assessment, Contact, FrameworkRef, Period};
 use crate::services::{self, storage};
 use yew::prelude::*;
@@ -19,7 +19,7 @@ struct Form {
 
 #[component]
 pub fn NewPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let (this_year, month, ..) = crate::engine::time::parts(services::now_ms());
     // The period whose report is being prepared now.
     let period = match month {

@@ -98,7 +98,7 @@ fn settings(ctx: &Ctx, a: &Assessment, read_only: bool) -> Html {
 
 #[component]
 pub fn ReportPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let Some(cur) = ctx.current.clone() else {
         return html! {};
     };

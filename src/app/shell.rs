@@ -6,14 +6,14 @@ use super::info::InfoPage;
 use super::route::Route;
 use super::state::{next_unanswered, Action, Filter, SaveStatus};
 use super::summary::SummaryPage;
-use super::Ctx;
+
 use crate::engine::Dec2;
 use crate::services;
 use yew::prelude::*;
 
 #[component]
 pub fn Shell() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let Some(cur) = ctx.current.clone() else {
         return html! {};
     };

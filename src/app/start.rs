@@ -2,7 +2,7 @@
 
 use super::route::Route;
 use super::state::Action;
-use super::Ctx;
+
 use crate::engine::{score, stored::Stored, time, Assessment, Period};
 use crate::services::{self, storage};
 use yew::prelude::*;
@@ -27,7 +27,7 @@ pub fn duplicate_for_next_period(a: &Assessment, new_id: String, now: &str) -> A
 
 #[component]
 pub fn StartPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     // Bumped to re-read storage after a delete or duplicate.
     let refresh = use_state(|| 0u32);
     let confirm = use_state(|| None::<String>);

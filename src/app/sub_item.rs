@@ -35,7 +35,7 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, NotACount> {
 
 #[component]
 pub fn SubItem(p: &SubItemProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let Some(cur) = ctx.current.clone() else {
         return html! {};
     };

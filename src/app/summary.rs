@@ -2,13 +2,13 @@
 //! the sub-criteria losing most points, each linking to its item.
 
 use super::route::Route;
-use super::Ctx;
+
 use crate::engine::Dec2;
 use yew::prelude::*;
 
 #[component]
 pub fn SummaryPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
+    let ctx = super::use_app();
     let Some(cur) = ctx.current.clone() else {
         return html! {};
     };
