@@ -85,7 +85,6 @@ pub fn DeskPage() -> Html {
     let progress = use_state(|| None::<(usize, usize)>);
     let band_filter = use_state(String::new);
     let sort = use_state(|| (SortKey::Rank, false));
-    let over = use_state(|| false);
     let desk = ctx.desk.clone();
 
     let load = {
@@ -128,23 +127,8 @@ pub fn DeskPage() -> Html {
         })
     };
     let on_drop = {
-        let (load, over) = (load.clone(), over.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            over.set(false);
-            load.emit((files::files_of_event(&e), false));
-        })
-    };
-    let on_dragover = {
-        let over = over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            over.set(true);
-        })
-    };
-    let on_dragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
+        let load = load.clone();
+        Callback::from(move |list: Vec<web_sys::File>| load.emit((list, false)))
     };
     let on_clear = {
         let ctx = ctx.clone();
@@ -335,7 +319,7 @@ pub fn DeskPage() -> Html {
         <section class="page desk">
             <h1>{"Tổng hợp (Sở Nội vụ)"}</h1>
             <p class="lead no-print">{"Nạp tệp tự đánh giá của các đơn vị (chọn nhiều tệp hoặc kéo thả cả thư mục tệp). Tệp chỉ được đọc trên máy này."}</p>
-            <div class={classes!("dropzone", "no-print", over.then_some("over"))} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+            <super::widgets::DropZone class="no-print" on_files={on_drop}>
                 <div class="field">
                     <label for="desk-files">{"Tệp tự đánh giá của các đơn vị (.json, chọn nhiều)"}</label>
                     <input id="desk-files" type="file" multiple=true accept=".json,application/json" onchange={on_files} />
@@ -345,7 +329,7 @@ pub fn DeskPage() -> Html {
                     <input id="desk-prev" type="file" multiple=true accept=".json,application/json" onchange={on_prev} />
                 </div>
                 if let Some((done, total)) = *progress { <p role="status">{format!("Đang kiểm tra {done}/{total} tệp…")}</p> }
-            </div>
+            </super::widgets::DropZone>
             if !entries.is_empty() {
                 <dl class="cards" data-desk="counts">
                     <div><dt>{"Số tệp"}</dt><dd data-count="files">{entries.len()}</dd></div>

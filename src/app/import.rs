@@ -50,7 +50,6 @@ pub fn ImportBox(p: &ImportProps) -> Html {
     let ctx = super::use_app();
     let step = use_state(|| Step::Idle);
     let input = use_node_ref();
-    let over = use_state(|| false);
 
     let handle = {
         let (ctx, step, replace) = (ctx.clone(), step.clone(), p.replace.clone());
@@ -170,25 +169,6 @@ pub fn ImportBox(p: &ImportProps) -> Html {
             }
         })
     };
-    let on_dragover = {
-        let over = over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            over.set(true);
-        })
-    };
-    let on_dragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
-    };
-    let on_drop = {
-        let (handle, over) = (handle.clone(), over.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            over.set(false);
-            handle.emit(files::files_of_event(&e));
-        })
-    };
     let cancel = {
         let step = step.clone();
         Callback::from(move |_| step.set(Step::Idle))
@@ -258,13 +238,13 @@ pub fn ImportBox(p: &ImportProps) -> Html {
     };
 
     html! {
-        <div class={classes!("dropzone", over.then_some("over"))} ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+        <super::widgets::DropZone on_files={handle.clone()}>
             <input ref={input} type="file" accept=".json,application/json" class="file-input" tabindex="-1" aria-hidden="true" onchange={on_change} />
             <button type="button" class="btn" onclick={on_pick}>
                 { if replacing { "Nhập tệp thay thế bản này…" } else { "Nhập tệp tự đánh giá (.json)…" } }
             </button>
             <span class="muted">{" hoặc kéo thả tệp vào đây"}</span>
             {body}
-        </div>
+        </super::widgets::DropZone>
     }
 }

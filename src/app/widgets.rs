@@ -60,3 +60,43 @@ pub fn TextField(p: &TextFieldProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct DropZoneProps {
+    /// The files dropped on the zone.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// An area that takes dropped files (highlighted while files hover).
+#[component]
+pub fn DropZone(p: &DropZoneProps) -> Html {
+    let over = use_state(|| false);
+    let ondragover = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(true);
+        })
+    };
+    let ondragleave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+    let ondrop = {
+        let (over, on_files) = (over.clone(), p.on_files.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(false);
+            on_files.emit(crate::services::files::files_of_event(&e));
+        })
+    };
+    html! {
+        <div class={classes!("dropzone", p.class.clone(), over.then_some("over"))} {ondragover} {ondragleave} {ondrop}>
+            {p.children.clone()}
+        </div>
+    }
+}
