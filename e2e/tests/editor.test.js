@@ -62,6 +62,14 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   await page.getByLabel('Phiên bản', { exact: true }).fill('2026.1');
   await page.getByLabel('Tên bộ tiêu chí').fill('Bộ chỉ số thử nghiệm 2026');
   await page.getByLabel('Tỉnh').fill('Gia Lai');
+  await page.locator('#ed-band-0-label').fill('Tốt (A)');
+  await page.locator('#ed-meta-bonus').fill('2');
+  await page.locator('#ed-meta-bonus').press('Tab');
+  await page.getByRole('button', { name: '+ Mục điểm thưởng' }).click();
+  await page.locator('#ed-bonus-0-title').fill('Sáng kiến CCHC được công nhận');
+  await page.locator('#ed-bonus-0-pts').fill('1');
+  await page.locator('#ed-bonus-0-pts').press('Tab');
+  await page.locator('#ed-0-0-1-numl').fill('Số nhiệm vụ đã hoàn thành');
   assert.match(await status.innerText(), /Hợp lệ: tổng 100 điểm/);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp bộ tiêu chí (.json)' }).click()]);
   assert.equal(dl.suggestedFilename(), 'bo-tieu-chi_thu-nghiem-2026_2026.1.json');
@@ -70,6 +78,9 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   assert.equal(fw.status, 'official');
   assert.deepEqual(fw.fields.map((f) => f.max), [40, 60]);
   assert.equal(fw.fields[0].criteria[0].subs[0].rule.options.length, 3);
+  assert.equal(fw.bands[0].label, 'Tốt (A)');
+  assert.deepEqual(fw.bonus, { cap: 2, items: [{ id: 'B1', title: 'Sáng kiến CCHC được công nhận', points: 1, repeatable: false }] });
+  assert.equal(fw.fields[0].criteria[0].subs[1].rule.numerator_label, 'Số nhiệm vụ đã hoàn thành');
   // the draft survives a reload
   await page.reload();
   assert.match(await page.locator('[data-editor="status"]').innerText(), /Hợp lệ/);

@@ -410,7 +410,40 @@ pub fn FrameworksPage() -> Html {
                         {dec_input("ed-meta-ded".into(), "Điểm trừ tối đa", fw.deductions.cap, cb!(Dec2, |fw, v| fw.deductions.cap = v))}
                     </div>
                     {at("bands")}
-                    <p class="hint">{format!("Xếp loại: {}", fw.bands.iter().map(|b: &Band| format!("{} {}", b.label, b.range().describe())).collect::<Vec<_>>().join("; "))}</p>
+                    <h3>{"Xếp loại theo chỉ số (%)"}</h3>
+                    <ol>
+                    { for fw.bands.iter().enumerate().map(|(k, b): (usize, &Band)| {
+                        let dom = format!("ed-band-{k}");
+                        html!{ <li key={k} class="ed-line">
+                            {text_input(format!("{dom}-label"), "Xếp loại", &b.label, cb!(String, |fw, v| fw.bands[k].label = v))}
+                            {dec_input(format!("{dom}-from"), "Từ (%)", b.from, cb!(Dec2, |fw, v| fw.bands[k].from = v))}
+                            {check("tính cả", b.from_inclusive, cb!(bool, |fw, v| fw.bands[k].from_inclusive = v))}
+                            {dec_input(format!("{dom}-to"), "Đến (%)", b.to, cb!(Dec2, |fw, v| fw.bands[k].to = v))}
+                            {check("tính cả", b.to_inclusive, cb!(bool, |fw, v| fw.bands[k].to_inclusive = v))}
+                            <span class="muted">{b.range().describe()}</span>
+                            <button class="btn small danger-outline" aria-label={format!("Xóa xếp loại {}", b.label)} onclick={cb!(MouseEvent, |fw, _e| { fw.bands.remove(k); })}>{"Xóa"}</button>
+                        </li> }
+                    }) }
+                    </ol>
+                    <button class="btn small" onclick={cb!(MouseEvent, |fw, _e| fw.bands.push(Band { label: String::new(), from: Dec2::ZERO, from_inclusive: true, to: Dec2::ZERO, to_inclusive: false }))}>{"+ Xếp loại"}</button>
+                    { for [("bonus", "Điểm thưởng"), ("deductions", "Điểm trừ")].into_iter().map(|(which, title)| {
+                        let items = if which == "bonus" { &fw.bonus.items } else { &fw.deductions.items };
+                        html!{ <div key={which}>
+                            <h3>{format!("Các mục {}", title.to_lowercase())}</h3>
+                            <ol>
+                            { for items.iter().enumerate().map(|(k, it)| {
+                                let dom = format!("ed-{which}-{k}");
+                                html!{ <li key={k} class="ed-line">
+                                    {text_input(format!("{dom}-title"), "Nội dung", &it.title, cb!(String, |fw, v| adjustment_items(fw, which == "bonus")[k].title = v))}
+                                    {dec_input(format!("{dom}-pts"), "Điểm", it.points, cb!(Dec2, |fw, v| adjustment_items(fw, which == "bonus")[k].points = v))}
+                                    {check("tính nhiều lần", it.repeatable, cb!(bool, |fw, v| adjustment_items(fw, which == "bonus")[k].repeatable = v))}
+                                    <button class="btn small danger-outline" aria-label={format!("Xóa mục {}", it.title)} onclick={cb!(MouseEvent, |fw, _e| { adjustment_items(fw, which == "bonus").remove(k); })}>{"Xóa"}</button>
+                                </li> }
+                            }) }
+                            </ol>
+                            <button class="btn small" onclick={cb!(MouseEvent, |fw, _e| { let v = adjustment_items(fw, which == "bonus"); let n = v.len() + 1; v.push(crate::engine::framework::AdjustmentItem { id: format!("{}{n}", if which == "bonus" { "B" } else { "D" }), title: String::new(), points: Dec2::ZERO, repeatable: false }); })}>{format!("+ Mục {}", title.to_lowercase())}</button>
+                        </div> }
+                    }) }
                 </fieldset>
                 <ol class="ed-fields">{ for fields }</ol>
                 <p><button class="btn" onclick={{ let edit = edit.clone(); Callback::from(move |_: MouseEvent| { let n = next_field.clone(); edit(Box::new(move |fw: &mut Framework| fw.fields.push(Field { id: n.clone(), title: String::new(), max: Dec2::ZERO, may_be_not_applicable: false, criteria: vec![] }))) }) }}>{"+ Lĩnh vực"}</button></p>
@@ -449,6 +482,17 @@ pub fn FrameworksPage() -> Html {
             if let Some((ok, m)) = &*message { <p class={classes!("banner", if *ok { "ok" } else { "warn" })} role="status">{m.clone()}</p> }
             {editor.unwrap_or_default()}
         </section>
+    }
+}
+
+fn adjustment_items(
+    fw: &mut Framework,
+    bonus: bool,
+) -> &mut Vec<crate::engine::framework::AdjustmentItem> {
+    if bonus {
+        &mut fw.bonus.items
+    } else {
+        &mut fw.deductions.items
     }
 }
 
@@ -609,7 +653,13 @@ fn rule_editor(dom: &str, rule: &Rule, set: Callback<Rule>) -> Html {
                 });
                 s.emit(mk(x, n.clone(), d.clone()))
             });
-            html! { <><ol>{ for rows }</ol><button class="btn small" onclick={add}>{"+ Khoảng"}</button></> }
+            let (s1, b1, d1) = (set.clone(), bands.clone(), denominator_label.clone());
+            let (s2, b2, n2) = (set.clone(), bands.clone(), numerator_label.clone());
+            html! { <>
+                {text_input(format!("{dom}-numl"), "Tên tử số", &numerator_label, Callback::from(move |v: String| s1.emit(mk(b1.clone(), v, d1.clone()))))}
+                {text_input(format!("{dom}-denl"), "Tên mẫu số", &denominator_label, Callback::from(move |v: String| s2.emit(mk(b2.clone(), n2.clone(), v))))}
+                <ol>{ for rows }</ol><button class="btn small" onclick={add}>{"+ Khoảng"}</button>
+            </> }
         }
         Rule::CountBands { bands, max_count } => {
             let rows = bands.iter().enumerate().map(|(k, b)| {
@@ -639,9 +689,29 @@ fn rule_editor(dom: &str, rule: &Rule, set: Callback<Rule>) -> Html {
                     max_count,
                 })
             });
-            html! { <><ol>{ for rows }</ol><button class="btn small" onclick={add}>{"+ Khoảng"}</button></> }
+            let (s3, b3) = (set.clone(), bands.clone());
+            html! { <>
+                {text_input(format!("{dom}-maxc"), "Số lượng tối đa (trống: không giới hạn)", &max_count.map(|m| m.to_string()).unwrap_or_default(),
+                    Callback::from(move |v: String| s3.emit(Rule::CountBands { bands: b3.clone(), max_count: v.trim().parse().ok() })))}
+                <ol>{ for rows }</ol><button class="btn small" onclick={add}>{"+ Khoảng"}</button>
+            </> }
         }
-        _ => html! {},
+        Rule::Proportional {
+            numerator_label,
+            denominator_label,
+        } => {
+            let (s1, d1, s2, n2) = (
+                set.clone(),
+                denominator_label.clone(),
+                set.clone(),
+                numerator_label.clone(),
+            );
+            html! { <>
+                {text_input(format!("{dom}-numl"), "Tên tử số", &numerator_label, Callback::from(move |v: String| s1.emit(Rule::Proportional { numerator_label: v, denominator_label: d1.clone() })))}
+                {text_input(format!("{dom}-denl"), "Tên mẫu số", &denominator_label, Callback::from(move |v: String| s2.emit(Rule::Proportional { numerator_label: n2.clone(), denominator_label: v })))}
+            </> }
+        }
+        Rule::YesNo | Rule::Survey => html! {},
     };
     html! {
         <div class="ed-rule">
