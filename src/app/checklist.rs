@@ -6,7 +6,7 @@ use super::edit;
 use super::route::Route;
 use super::state::{Edit, Filter};
 use super::sub_item::SubItem;
-use super::widgets::event_checked;
+use super::widgets::check;
 use crate::engine::framework::{Criterion, Field};
 use crate::engine::{SubState, Summary};
 use crate::services;
@@ -123,28 +123,25 @@ pub fn ChecklistPage() -> Html {
             }
             None => html! { <span></span> },
         };
-        let field_toggle = field.may_be_not_applicable.then(|| {
-            let ctx = ctx.clone();
-            let fid = field.id.clone();
-            let onchange = Callback::from(move |e: Event| edit(&ctx, Edit::Exclude(fid.clone(), event_checked(&e))));
-            html! {
-                <label class="choice na-toggle">
-                    <input type="checkbox" checked={cur.assessment.excluded.contains(&field.id)} {onchange} />
-                    {format!("Cả lĩnh vực {} không áp dụng cho đơn vị (ví dụ: không có thủ tục hành chính)", field.id)}
-                </label>
-            }
-        });
-        let crit_toggle = crit.may_be_not_applicable.then(|| {
-            let ctx = ctx.clone();
-            let cid = crit.id.clone();
-            let onchange = Callback::from(move |e: Event| edit(&ctx, Edit::Exclude(cid.clone(), event_checked(&e))));
-            html! {
-                <label class="choice na-toggle">
-                    <input type="checkbox" checked={cur.assessment.excluded.contains(&crit.id)} {onchange} />
-                    {format!("Tiêu chí {} không áp dụng cho đơn vị", crit.id)}
-                </label>
-            }
-        });
+        // "Not applicable" for a whole field or criterion, where the framework allows it.
+        let exclude_toggle = |allowed: bool, id: &str, label: String| {
+            let (ctx, nid) = (ctx.clone(), id.to_string());
+            let cb = Callback::from(move |v: bool| edit(&ctx, Edit::Exclude(nid.clone(), v)));
+            allowed.then(|| check(&label, cur.assessment.excluded.contains(id), cb))
+        };
+        let field_toggle = exclude_toggle(
+            field.may_be_not_applicable,
+            &field.id,
+            format!(
+                "Cả lĩnh vực {} không áp dụng cho đơn vị (ví dụ: không có thủ tục hành chính)",
+                field.id
+            ),
+        );
+        let crit_toggle = exclude_toggle(
+            crit.may_be_not_applicable,
+            &crit.id,
+            format!("Tiêu chí {} không áp dụng cho đơn vị", crit.id),
+        );
         html! {
             <>
                 <p class="crumb">{format!("Lĩnh vực {}. {}", field.id, field.title)}</p>

@@ -136,15 +136,23 @@ pub fn DeskPage() -> Html {
     };
 
     let entries = &desk.entries;
-    let sup = consolidate::resolve_duplicates(entries, &desk.chosen);
-    let ranking = consolidate::rank(entries, &sup);
-    let prev_pos = {
-        let psup = consolidate::resolve_duplicates(&desk.previous, &BTreeMap::new());
-        let pr = consolidate::rank(&desk.previous, &psup);
-        consolidate::previous_positions(&desk.previous, &pr)
+    // Keyed on the batch itself (the reducer makes a new Rc on every
+    // change), so progress ticks, sorting and filtering do not re-rank. The
+    // memo holds that Rc, so its address cannot be reused by a later batch.
+    let computed = {
+        let d = desk.clone();
+        use_memo(std::rc::Rc::as_ptr(&desk) as usize, move |_| {
+            let sup = consolidate::resolve_duplicates(&d.entries, &d.chosen);
+            let ranking = consolidate::rank(&d.entries, &sup);
+            let psup = consolidate::resolve_duplicates(&d.previous, &BTreeMap::new());
+            let pr = consolidate::rank(&d.previous, &psup);
+            let prev_pos = consolidate::previous_positions(&d.previous, &pr);
+            let losses = consolidate::losses(&d.entries, &sup);
+            (sup, ranking, prev_pos, losses, d)
+        })
     };
+    let (sup, ranking, prev_pos, losses, _) = &*computed;
     let has_prev = !desk.previous.is_empty();
-    let losses = consolidate::losses(entries, &sup);
 
     let refused = entries
         .iter()
@@ -347,8 +355,8 @@ pub fn DeskPage() -> Html {
                             { for all_bands.iter().map(|b| html!{ <option value={b.clone()} selected={*band_filter == *b}>{b.clone()}</option> }) }
                         </select>
                     </div>
-                    <button class="btn" onclick={csv("CCHC_xep-hang.csv", consolidate::ranking_csv(entries, &ranking))}>{"Xuất CSV xếp hạng"}</button>
-                    <button class="btn" onclick={csv("CCHC_phan-tich-tieu-chi.csv", consolidate::losses_csv(&losses))}>{"Xuất CSV phân tích"}</button>
+                    <button class="btn" onclick={csv("CCHC_xep-hang.csv", consolidate::ranking_csv(entries, ranking))}>{"Xuất CSV xếp hạng"}</button>
+                    <button class="btn" onclick={csv("CCHC_phan-tich-tieu-chi.csv", consolidate::losses_csv(losses))}>{"Xuất CSV phân tích"}</button>
                     <button class="btn" onclick={print}>{"In"}</button>
                     <button class="btn danger-outline" onclick={on_clear}>{"Xóa danh sách"}</button>
                 </div>

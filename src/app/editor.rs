@@ -4,7 +4,7 @@
 //! checks shown at each item. Export and use are allowed only when valid.
 
 use super::state::Action;
-use super::widgets::{event_checked, event_value};
+use super::widgets::{check, event_value};
 
 use crate::engine::framework::{
     Band, ChoiceOption, CountBand, Criterion, Field, Framework, RatioBand, Rule, Status,
@@ -95,11 +95,6 @@ fn text_input(id: String, label: &str, v: &str, cb: Callback<String>) -> Html {
             <input id={id} type="text" value={v.to_string()} {oninput} />
         </div>
     }
-}
-
-fn check(label: &str, v: bool, cb: Callback<bool>) -> Html {
-    let onchange = Callback::from(move |e: Event| cb.emit(event_checked(&e)));
-    html! { <label class="choice"><input type="checkbox" checked={v} {onchange} />{label.to_string()}</label> }
 }
 
 #[component]

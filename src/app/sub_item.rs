@@ -2,7 +2,7 @@
 //! sinh"/"không áp dụng", evidence, explanation, and the points it earns.
 
 use super::state::Edit;
-use super::widgets::{event_checked, event_value};
+use super::widgets::{check, event_checked, event_value};
 use super::{edit, Ctx};
 use crate::engine::framework::Rule;
 use crate::engine::{Answer, Dec2, Evidence, SubCriterion, SubScore, SubState, Value};
@@ -78,28 +78,25 @@ pub fn SubItem(p: &SubItemProps) -> Html {
     let dom = dom_id(&id);
 
     let flags = {
-        let (no_case_on, na_on) = (answer.no_case, answer.not_applicable);
-        let no_case = sub.no_case_full_points.then(|| {
+        let flag = |allowed: bool, label: &str, on: bool, f: fn(&mut Answer, bool)| {
             let (set, answer) = (set.clone(), answer.clone());
-            let onchange = Callback::from(move |e: Event| {
+            let cb = Callback::from(move |v: bool| {
                 let mut a = answer.clone();
-                a.no_case = event_checked(&e);
+                f(&mut a, v);
                 set.emit(a);
             });
-            html! { <label class="choice"><input type="checkbox" checked={no_case_on} {onchange} />
-            {"Không phát sinh trong kỳ (được điểm tối đa)"}</label> }
-        });
-        let na = sub.may_be_not_applicable.then(|| {
-            let (set, answer) = (set.clone(), answer.clone());
-            let onchange = Callback::from(move |e: Event| {
-                let mut a = answer.clone();
-                a.not_applicable = event_checked(&e);
-                set.emit(a);
-            });
-            html! { <label class="choice"><input type="checkbox" checked={na_on} {onchange} />
-            {"Không áp dụng đối với đơn vị (không tính điểm tối đa)"}</label> }
-        });
-        html! { <div class="flags">{no_case.unwrap_or_default()}{na.unwrap_or_default()}</div> }
+            if allowed {
+                check(label, on, cb)
+            } else {
+                Html::default()
+            }
+        };
+        html! {
+            <div class="flags">
+                {flag(sub.no_case_full_points, "Không phát sinh trong kỳ (được điểm tối đa)", answer.no_case, |a, v| a.no_case = v)}
+                {flag(sub.may_be_not_applicable, "Không áp dụng đối với đơn vị (không tính điểm tối đa)", answer.not_applicable, |a, v| a.not_applicable = v)}
+            </div>
+        }
     };
 
     let clear = {

@@ -61,6 +61,12 @@ pub fn TextField(p: &TextFieldProps) -> Html {
     }
 }
 
+/// A labelled checkbox reporting its new state.
+pub fn check(label: &str, checked: bool, cb: Callback<bool>) -> Html {
+    let onchange = Callback::from(move |e: Event| cb.emit(event_checked(&e)));
+    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{label.to_string()}</label> }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
     /// The files dropped on the zone.
