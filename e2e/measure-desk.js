@@ -25,7 +25,7 @@ try {
         .observe({ type: 'longtask', buffered: true });
       addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
     });
-    await page.goto(srv.url + '#/so-noi-vu');
+    await page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
     await page.locator('#desk-files').waitFor();
         // Timed inside the page: from the input's change event to 200 ranked rows on screen.
     await page.evaluate((n) => {

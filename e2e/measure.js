@@ -1,6 +1,8 @@
 // Measures the release build in headless Chromium (run after
 // `trunk build --release --offline`):
-//   1. gzip size of wasm + js + css in dist/ (budget 250 KiB),
+//   1. gzip size of wasm + js + css of the agency's app in dist/ (budget
+//      250 KiB), and of the full build for Sở Nội vụ in dist/so-noi-vu/
+//      (for information: it is the agency's app plus the desk and editor),
 //   2. time from navigation to the checklist being usable, with a fully
 //      answered sở-template assessment stored (median of 7 loads),
 //   3. time from an answer change to the updated total on screen, and to
@@ -12,11 +14,14 @@ import zlib from 'node:zlib';
 import { serve, launch, openPage, root, ensureOut } from './lib/harness.js';
 
 const dist = path.join(root, 'dist');
-const sizes = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).map((f) => {
-  const buf = fs.readFileSync(path.join(dist, f));
-  return { file: f, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+const sizesOf = (dir) => fs.readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).map((f) => {
+  const buf = fs.readFileSync(path.join(dir, f));
+  return { file: path.relative(dist, path.join(dir, f)), raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
 });
+const sizes = sizesOf(dist);
 const gzipTotal = sizes.reduce((a, s) => a + s.gzip, 0);
+const officeSizes = sizesOf(path.join(dist, 'so-noi-vu'));
+const officeTotal = officeSizes.reduce((a, s) => a + s.gzip, 0);
 
 // A fully answered sở assessment, with evidence on every item.
 const fw = JSON.parse(fs.readFileSync(path.join(root, 'frameworks', 'gia-lai-so-mau.json'), 'utf8'));
@@ -93,13 +98,16 @@ try {
 
 const report = {
   sizes, gzip_total_kib: +(gzipTotal / 1024).toFixed(1), budget_kib: 250,
+  office_sizes: officeSizes, office_gzip_total_kib: +(officeTotal / 1024).toFixed(1),
   load_to_usable_ms: { median: +median(loads).toFixed(1), runs: loads.map((x) => +x.toFixed(1)) },
   answer_to_total_ms: { median: +median(changes.dom).toFixed(2), p95: +p95(changes.dom).toFixed(2) },
   answer_to_next_frame_ms: { median: +median(changes.frame).toFixed(2), p95: +p95(changes.frame).toFixed(2) },
 };
 fs.writeFileSync(path.join(ensureOut(), 'measure.json'), JSON.stringify(report, null, 2));
 for (const s of sizes) console.log(`${s.file.padEnd(40)} raw ${String(s.raw).padStart(8)} B   gzip ${String(s.gzip).padStart(7)} B`);
-console.log(`gzip total (wasm+js+css): ${report.gzip_total_kib} KiB (budget ${report.budget_kib} KiB)`);
+console.log(`agency app, gzip total (wasm+js+css): ${report.gzip_total_kib} KiB (budget ${report.budget_kib} KiB)`);
+for (const s of officeSizes) console.log(`${s.file.padEnd(40)} raw ${String(s.raw).padStart(8)} B   gzip ${String(s.gzip).padStart(7)} B`);
+console.log(`full build for Sở Nội vụ (so-noi-vu/), gzip total: ${report.office_gzip_total_kib} KiB`);
 console.log(`navigation → checklist usable: median ${report.load_to_usable_ms.median} ms over ${loads.length} loads`);
 console.log(`answer change → total updated: median ${report.answer_to_total_ms.median} ms, p95 ${report.answer_to_total_ms.p95} ms`);
 console.log(`answer change → next frame:    median ${report.answer_to_next_frame_ms.median} ms, p95 ${report.answer_to_next_frame_ms.p95} ms (budget 16 ms)`);

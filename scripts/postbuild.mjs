@@ -1,15 +1,20 @@
-// Trunk post-build hook (see Trunk.toml). On every build:
+// Trunk post-build hook, for both builds: the agency's (Trunk.toml, into
+// dist/) and the full one for Sở Nội vụ (Trunk.so-noi-vu.toml, argument
+// "office", copied into dist/so-noi-vu/). On every build:
 //   - moves Trunk's inline start-up script into a hashed file, so the
 //     Content-Security-Policy needs no inline script: script-src 'self'
 //     'wasm-unsafe-eval', nothing else;
-//   - writes sw.js, the service worker that caches this build's assets
-//     for offline use (a new build is a new cache);
-// and on release builds also:
-//   - writes .gz and .br copies of every asset, for servers that serve
-//     pre-compressed files;
-//   - writes dist-single/cchc-tu-danh-gia.html: one file with the CSS, JS
-//     and wasm inside, that works opened from disk (file://), under a CSP
-//     made of hashes of its own inline script and styles.
+// and for the agency build:
+//   - writes sw.js, the service worker that caches the agency's assets
+//     for offline use (a new build is a new cache; the pages under
+//     so-noi-vu/ are cached when first used);
+//   - on release builds, .gz and .br copies of every asset (both builds),
+//     for servers that serve pre-compressed files;
+// and for the full build, on release builds:
+//   - writes dist-single/cchc-tu-danh-gia.html: the whole app (desk and
+//     editor included) in one file with the CSS, JS and wasm inside, that
+//     works opened from disk (file://), under a CSP made of hashes of its
+//     own inline script and styles.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -19,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stage = process.env.TRUNK_STAGING_DIR || path.join(root, 'dist');
 const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
+const office = process.argv[2] === 'office';
 const hash = (s, alg = 'sha256', enc = 'base64') => crypto.createHash(alg).update(s).digest(enc);
 
 const CSP = [
@@ -46,31 +52,42 @@ html = html.replace(m[0], `<script type="module" src="./${startName}" integrity=
 html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
 fs.writeFileSync(indexPath, html);
 
-// The service worker: this build's files, cached under a name unique to it.
-const assets = fs.readdirSync(stage).filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js' && fs.statSync(path.join(stage, f)).isFile()).sort();
-const version = hash(assets.join('\n') + startJs, 'sha256', 'hex').slice(0, 12);
-const sw = fs.readFileSync(path.join(root, 'static', 'sw.template.js'), 'utf8')
-  .replace('__VERSION__', version)
-  .replace('__ASSETS__', JSON.stringify(['./', ...assets.filter((f) => f !== 'sw.template.js').map((f) => `./${f}`)]));
-fs.writeFileSync(path.join(stage, 'sw.js'), sw);
-fs.rmSync(path.join(stage, 'sw.template.js'), { force: true });
+if (office) {
+  if (release) writeSingleFile();
+} else {
+  // Every file of both builds, as paths relative to dist/.
+  const all = (dir) => fs.readdirSync(path.join(stage, dir)).flatMap((f) => {
+    const rel = dir ? `${dir}/${f}` : f;
+    return fs.statSync(path.join(stage, rel)).isDirectory() ? all(rel) : [rel];
+  }).sort();
+  const files = all('').filter((f) => !/\.(gz|br)$/.test(f));
 
-if (release) {
-  for (const f of fs.readdirSync(stage)) {
-    if (!/\.(html|js|css|wasm|svg|webmanifest|json)$/.test(f)) continue;
-    const buf = fs.readFileSync(path.join(stage, f));
-    fs.writeFileSync(path.join(stage, f + '.gz'), zlib.gzipSync(buf, { level: 9 }));
-    fs.writeFileSync(path.join(stage, f + '.br'), zlib.brotliCompressSync(buf, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-    }));
+  // The service worker: the agency's files, cached under a name unique to
+  // this build; its version covers the full build's files too.
+  const agency = files.filter((f) => !f.includes('/') && f !== 'sw.js' && f !== 'sw.template.js');
+  const version = hash(files.join('\n') + startJs, 'sha256', 'hex').slice(0, 12);
+  const sw = fs.readFileSync(path.join(root, 'static', 'sw.template.js'), 'utf8')
+    .replace('__VERSION__', version)
+    .replace('__ASSETS__', JSON.stringify(['./', ...agency.map((f) => `./${f}`)]));
+  fs.writeFileSync(path.join(stage, 'sw.js'), sw);
+  fs.rmSync(path.join(stage, 'sw.template.js'), { force: true });
+
+  if (release) {
+    for (const f of all('')) {
+      if (!/\.(html|js|css|wasm|svg|webmanifest|json)$/.test(f)) continue;
+      const buf = fs.readFileSync(path.join(stage, f));
+      fs.writeFileSync(path.join(stage, f + '.gz'), zlib.gzipSync(buf, { level: 9 }));
+      fs.writeFileSync(path.join(stage, f + '.br'), zlib.brotliCompressSync(buf, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+      }));
+    }
   }
-  writeSingleFile();
 }
 
 function writeSingleFile() {
   const files = fs.readdirSync(stage);
-  const jsName = files.find((f) => /^cchc-[0-9a-f]+\.js$/.test(f));
-  const wasmName = files.find((f) => /^cchc-[0-9a-f]+_bg\.wasm$/.test(f));
+  const jsName = files.find((f) => /^cchc-so-noi-vu-[0-9a-f]+\.js$/.test(f));
+  const wasmName = files.find((f) => /^cchc-so-noi-vu-[0-9a-f]+_bg\.wasm$/.test(f));
   if (!jsName || !wasmName) throw new Error('postbuild: wasm-bindgen output not found');
   const js = fs.readFileSync(path.join(stage, jsName), 'utf8');
   if (/<\/script/i.test(js)) throw new Error('postbuild: the JS cannot be inlined');

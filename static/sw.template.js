@@ -1,8 +1,10 @@
 // Service worker of Tự chấm điểm Chỉ số CCHC (written by scripts/postbuild.mjs).
-// Caches this build's files so the app opens with no network. The page
-// (index.html) is fetched from the network first, so a new version is
-// picked up on the next visit; the hashed assets never change and are
-// served from the cache. Nothing is ever sent anywhere.
+// Caches the agency app's files at install, so it opens with no network;
+// the full app for Sở Nội vụ (so-noi-vu/) is cached the first time it is
+// used, so agencies do not download it for nothing. Pages are fetched from
+// the network first, so a new version is picked up on the next visit; the
+// hashed assets never change and are served from the cache. Nothing is
+// ever sent anywhere.
 const VERSION = '__VERSION__';
 const CACHE = `cchc-${VERSION}`;
 const ASSETS = __ASSETS__;
@@ -23,16 +25,29 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
+    // Each page under its own address (without query or hash).
+    const url = new URL(req.url);
+    url.search = '';
+    url.hash = '';
+    const key = url.href;
     event.respondWith(
       fetch(req)
         .then((res) => {
-          const copy = res.clone();
-          caches.open(CACHE).then((c) => c.put('./', copy));
+          if (res.ok) {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put(key, copy));
+          }
           return res;
         })
-        .catch(() => caches.match('./', { cacheName: CACHE }).then((r) => r || caches.match('./'))),
+        .catch(() => caches.match(key, { cacheName: CACHE }).then((r) => r || caches.match(key))),
     );
     return;
   }
-  event.respondWith(caches.match(req).then((hit) => hit || fetch(req)));
+  event.respondWith(caches.match(req).then((hit) => hit || fetch(req).then((res) => {
+    if (res.ok) {
+      const copy = res.clone();
+      caches.open(CACHE).then((c) => c.put(req, copy));
+    }
+    return res;
+  })));
 });

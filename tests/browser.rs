@@ -3,7 +3,8 @@
 //! figures compared with the engine's.
 #![cfg(target_arch = "wasm32")]
 
-use cchc::app::App;
+use cchc::app::Office;
+type App = cchc::app::App<Office>;
 use cchc::engine::stored::{self, key_of};
 use cchc::engine::{score, templates, Assessment, Dec2, Evidence, Framework, FrameworkRef, Period};
 use wasm_bindgen::JsCast;

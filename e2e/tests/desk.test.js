@@ -29,7 +29,7 @@ test('a batch with a broken file, a duplicate and a tampered total', async () =>
   const broken = { name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cchc-self-assessment", ') };
 
   const { context, page, problems } = await openPage(browser, srv.origin);
-  await page.goto(srv.url + '#/so-noi-vu');
+  await page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
   await page.getByRole('heading', { name: 'Tổng hợp (Sở Nội vụ)' }).waitFor();
   await page.locator('#desk-files').setInputFiles([...files, dup, tampered, broken]);
   await page.locator('[data-count="files"]').waitFor();

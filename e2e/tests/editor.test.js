@@ -35,7 +35,7 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   // Sở Nội vụ
   const a = await openPage(browser, srv.origin);
   let page = a.page;
-  await page.goto(srv.url + '#/bo-tieu-chi');
+  await page.goto(srv.url + 'so-noi-vu/#/bo-tieu-chi');
   await page.getByText('Dán bảng từ Quyết định (Word, Excel)').click();
   await page.getByLabel('Bảng dán vào').fill(TABLE);
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
@@ -112,7 +112,7 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   // Sở Nội vụ's desk, another fresh profile: the embedded framework travels with the file
   const c = await openPage(browser, srv.origin);
   page = c.page;
-  await page.goto(srv.url + '#/so-noi-vu');
+  await page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
   await page.locator('#desk-files').setInputFiles({ name: dl2.suggestedFilename(), mimeType: 'application/json', buffer: assessmentFile });
   await page.locator('[data-rank="So"] tbody tr').waitFor();
   assert.equal(await page.locator('[data-rank="So"] td[data-col="index"]').innerText(), '90,00');

@@ -51,6 +51,38 @@ test('offline after the first visit: reload, work and export with no network', a
   await context.close();
 });
 
+test('two builds, one browser: the agency page leads to Sở Nội vụ\'s, which sees the same data and works offline once used', async () => {
+  const { context, page, problems } = await openPage(browser, srv.origin);
+  await page.goto(srv.url);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await shortJourney(page, 'Sở Tài chính');
+  await page.getByText(/Đã lưu lúc/).waitFor();
+  // The agency build has no desk: its link opens the full build's page.
+  await page.getByRole('link', { name: 'Tổng hợp (Sở Nội vụ)' }).click();
+  await page.waitForURL(/\/so-noi-vu\/#\/so-noi-vu$/);
+  await page.getByRole('heading', { level: 1, name: /Tổng hợp/ }).waitFor();
+  // Same origin, same storage: the assessment is listed there too.
+  await page.getByRole('link', { name: 'Bản tự đánh giá', exact: true }).click();
+  await page.getByText('Sở Tài chính').first().waitFor();
+  // An old link to the desk on the agency page is sent to the full build.
+  await page.goto(srv.url + '#/bo-tieu-chi');
+  await page.waitForURL(/\/so-noi-vu\/#\/bo-tieu-chi$/);
+  await page.getByRole('heading', { level: 1, name: /Bộ tiêu chí/ }).waitFor();
+  // Used once online, the full build opens offline too.
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: /Bộ tiêu chí/ }).waitFor();
+  await page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
+  await page.getByRole('heading', { level: 1, name: /Tổng hợp/ }).waitFor();
+  // …and the agency page is still its own page, not the full build's.
+  await page.goto(srv.url);
+  await page.getByRole('heading', { name: 'Bản tự đánh giá đã lưu trong trình duyệt này' }).waitFor();
+  assert.equal(await page.evaluate(() => [...document.scripts].some((s) => /so-noi-vu/.test(s.src))), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the single file works from disk, with autosave and export', async () => {
   const file = path.join(root, 'dist-single', 'cchc-tu-danh-gia.html');
   assert.ok(fs.existsSync(file), 'dist-single/cchc-tu-danh-gia.html missing: trunk build --release --offline');
@@ -108,6 +140,19 @@ test('release hygiene: hashed names, pre-compressed copies, the service worker l
   }
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
   assert.ok(files.filter((f) => /^(cchc|app|start)-.*\.(js|css|wasm)$/.test(f)).every((f) => sw.includes(`./${f}`)));
+  // The full build for Sở Nội vụ, in its folder: hashed, compressed, same
+  // CSP, and not pre-cached by the agency's service worker.
+  const office = fs.readdirSync(path.join(dist, 'so-noi-vu'));
+  for (const re of [/^cchc-so-noi-vu-[0-9a-f]{16}_bg\.wasm$/, /^cchc-so-noi-vu-[0-9a-f]{16}\.js$/, /^app-[0-9a-f]{16}\.css$/, /^start-[0-9a-f]{16}\.js$/, /^index\.html$/]) {
+    const f = office.find((x) => re.test(x));
+    assert.ok(f, `no file like so-noi-vu/${re}`);
+    assert.ok(office.includes(f + '.gz') && office.includes(f + '.br'), `so-noi-vu/${f} lacks .gz/.br`);
+  }
+  const precached = JSON.parse(/const ASSETS = (\[.*\]);/.exec(sw)[1]);
+  assert.ok(precached.length > 5 && precached.every((f) => !f.includes('so-noi-vu')), 'the agency does not download the full build');
+  const officeHtml = fs.readFileSync(path.join(dist, 'so-noi-vu', 'index.html'), 'utf8');
+  assert.match(officeHtml, /Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(officeHtml, /<script type="module">/, 'no inline script');
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   console.log(`single file: ${fs.statSync(path.join(root, 'dist-single', 'cchc-tu-danh-gia.html')).size} bytes`);
   assert.match(html, /Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);

@@ -43,8 +43,62 @@ pub fn edit(ctx: &Ctx, e: Edit) {
     ctx.dispatch(Action::Edit(e, services::now_iso()));
 }
 
+/// Which tools a build carries. The agency build (`index.html`) leaves
+/// Sở Nội vụ's desk and the framework editor out, so the app an agency
+/// downloads stays small; the full build (`so-noi-vu/`) has everything.
+/// The choice is a type, so the linker drops what a build never names.
+pub trait Tools: 'static {
+    /// The page for `Route::Desk` or `Route::Frameworks`.
+    fn office_page(route: &Route) -> Html;
+    /// Where a route lives: in this build (a hash) or in the other one.
+    fn href(route: &Route) -> String;
+    /// The folder of the service worker, relative to this page.
+    const ROOT: &'static str;
+}
+
+/// The agency build: self-assessment, plan, report, compare, import.
+pub struct Agency;
+
+/// Where the full build lives, relative to the agency's page.
+pub const OFFICE_DIR: &str = "so-noi-vu/";
+
+impl Tools for Agency {
+    fn office_page(route: &Route) -> Html {
+        // An old link or bookmark: the page is in the other build.
+        let href = Self::href(route);
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(&href);
+        }
+        html! { <p class="loading"><a href={href}>{"Đang mở trang của Sở Nội vụ…"}</a></p> }
+    }
+    fn href(route: &Route) -> String {
+        match route {
+            Route::Desk | Route::Frameworks => format!("{OFFICE_DIR}{}", route.href()),
+            r => r.href(),
+        }
+    }
+    const ROOT: &'static str = "./";
+}
+
+/// The full build, for Sở Nội vụ: everything the agency build has, plus
+/// the desk (many units' files) and the framework editor.
+pub struct Office;
+
+impl Tools for Office {
+    fn office_page(route: &Route) -> Html {
+        match route {
+            Route::Desk => html! { <desk::DeskPage /> },
+            _ => html! { <editor::FrameworksPage /> },
+        }
+    }
+    fn href(route: &Route) -> String {
+        route.href()
+    }
+    const ROOT: &'static str = "../";
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App<T: Tools>() -> Html {
     let state = use_reducer(|| {
         let mut s = AppState::new(
             templates::built_in(),
@@ -96,7 +150,7 @@ pub fn App() -> Html {
             }
             {
                 let d = dispatch.clone();
-                services::offline::register(move || d.dispatch(Action::UpdateReady));
+                services::offline::register(T::ROOT, move || d.dispatch(Action::UpdateReady));
             }
             move || drop(listeners)
         });
@@ -140,8 +194,7 @@ pub fn App() -> Html {
     let page = match &state.route {
         Route::Start => html! { <start::StartPage /> },
         Route::New => html! { <new::NewPage /> },
-        Route::Desk => html! { <desk::DeskPage /> },
-        Route::Frameworks => html! { <editor::FrameworksPage /> },
+        r @ (Route::Desk | Route::Frameworks) => T::office_page(r),
         Route::NotFound => not_found("Không có trang này."),
         r => {
             let id = r.assessment_id().unwrap_or_default();
@@ -170,8 +223,8 @@ pub fn App() -> Html {
                 <a class="brand" href="#/">{"Tự chấm điểm Chỉ số CCHC"}</a>
                 <nav class="topnav" aria-label="Chức năng chính">
                     <a href="#/" aria-current={matches!(state.route, Route::Start).then_some("page")}>{"Bản tự đánh giá"}</a>
-                    <a href={Route::Desk.href()} aria-current={matches!(state.route, Route::Desk).then_some("page")}>{"Tổng hợp (Sở Nội vụ)"}</a>
-                    <a href={Route::Frameworks.href()} aria-current={matches!(state.route, Route::Frameworks).then_some("page")}>{"Bộ tiêu chí"}</a>
+                    <a href={T::href(&Route::Desk)} aria-current={matches!(state.route, Route::Desk).then_some("page")}>{"Tổng hợp (Sở Nội vụ)"}</a>
+                    <a href={T::href(&Route::Frameworks)} aria-current={matches!(state.route, Route::Frameworks).then_some("page")}>{"Bộ tiêu chí"}</a>
                 </nav>
             </header>
             if state.storage_unavailable {

@@ -11,9 +11,10 @@ pub fn is_local_file() -> bool {
         .is_some_and(|p| p == "file:")
 }
 
-/// Registers `./sw.js`; calls `on_update` when a new version finished
+/// Registers `<root>sw.js` for the scope `<root>` (`./` on the agency's
+/// page, `../` in the full build's folder); calls `on_update` when a new version finished
 /// installing while an older one controls the page.
-pub fn register(on_update: impl Fn() + 'static) {
+pub fn register(root: &str, on_update: impl Fn() + 'static) {
     let Some(w) = web_sys::window() else { return };
     let proto = w.location().protocol().unwrap_or_default();
     if proto != "https:" && proto != "http:" {
@@ -21,7 +22,9 @@ pub fn register(on_update: impl Fn() + 'static) {
     }
     let container = w.navigator().service_worker();
     let had_controller = container.controller().is_some();
-    let promise = container.register("./sw.js");
+    let opts = web_sys::RegistrationOptions::new();
+    opts.set_scope(root);
+    let promise = container.register_with_options(&format!("{root}sw.js"), &opts);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
