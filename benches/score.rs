@@ -60,7 +60,7 @@ fn bench(c: &mut Criterion) {
     });
     let text = templates::BUILT_IN[0].1;
     c.bench_function("load_and_validate_so_template", |b| {
-        b.iter(|| Framework::from_json(black_box(text)))
+        b.iter(|| Framework::from_json_text(black_box(text)))
     });
 }
 

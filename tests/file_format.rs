@@ -208,12 +208,26 @@ fn each_refusal_has_its_message() {
     v.as_object_mut().unwrap().remove("unit");
     assert_eq!(
         msg(imp(&v.to_string())),
-        "Tệp thiếu hoặc sai dữ liệu: missing field `unit`."
+        "Tệp thiếu hoặc sai dữ liệu: thiếu trường \"unit\"."
     );
     let mut v: J = serde_json::from_str(&good).unwrap();
     v["period"]["period"] = json!("q5");
-    assert!(
-        msg(imp(&v.to_string())).starts_with("Tệp thiếu hoặc sai dữ liệu: unknown variant `q5`")
+    assert_eq!(
+        msg(imp(&v.to_string())),
+        "Tệp thiếu hoặc sai dữ liệu: trường \"period.period\": giá trị \"q5\" không hợp lệ."
+    );
+    // The path goes down to the value at fault.
+    let mut v: J = serde_json::from_str(&good).unwrap();
+    v["answers"]["1.1.3"] = json!({"value": {"type": "ratio", "numerator": -3, "denominator": 10}});
+    assert_eq!(
+        msg(imp(&v.to_string())),
+        "Tệp thiếu hoặc sai dữ liệu: trường \"answers.1.1.3.value.numerator\": cần một số nguyên không âm."
+    );
+    let mut v: J = serde_json::from_str(&good).unwrap();
+    v["plan"] = json!([{"id": "k1", "progress": {"q9": 10}}]);
+    assert_eq!(
+        msg(imp(&v.to_string())),
+        "Tệp thiếu hoặc sai dữ liệu: trường \"plan[0].progress.q9\": giá trị \"q9\" không hợp lệ."
     );
 }
 

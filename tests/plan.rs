@@ -79,12 +79,12 @@ fn plan_completion_feeds_its_sub_criterion() {
 fn a_framework_naming_a_wrong_plan_item_is_refused() {
     let mut v: serde_json::Value = serde_json::from_str(templates::BUILT_IN[0].1).unwrap();
     v["plan_completion_sub"] = serde_json::json!("1.1.1"); // an options rule
-    let e = Framework::from_json(&v.to_string())
+    let e = Framework::from_json_text(&v.to_string())
         .unwrap_err()
         .to_string();
     assert!(e.contains("plan_completion_sub: tiêu chí hoàn thành kế hoạch \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
     v["plan_completion_sub"] = serde_json::json!("9.9");
-    assert!(Framework::from_json(&v.to_string()).is_err());
+    assert!(Framework::from_json_text(&v.to_string()).is_err());
 }
 
 fn action(subs: &[&str], expected: &str, status: Status) -> CorrectiveAction {

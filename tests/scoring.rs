@@ -19,7 +19,7 @@ fn p(fw: &Framework, id: &str, a: Answer) -> Dec2 {
 #[test]
 fn templates_are_valid_and_split_as_documented() {
     for (name, text) in templates::BUILT_IN {
-        let fw = Framework::from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let fw = Framework::from_json_text(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(fw.total_max(), Dec2::HUNDRED, "{name}");
         assert!(fw.is_template(), "{name} must be labelled template");
     }

@@ -76,9 +76,9 @@ pub fn ActionsPage() -> Html {
             .unwrap_or(usize::MAX)
     };
     match *sort {
-        Sort::Deadline => list.sort_by_key(|x| (x.deadline.is_empty(), x.deadline.clone())),
-        Sort::Field => list.sort_by_key(|x| field_pos(x)),
-        Sort::Status => list.sort_by_key(|x| x.status),
+        Sort::Deadline => crate::engine::sort_by_key(&mut list, |x| (x.deadline.is_empty(), x.deadline.clone())),
+        Sort::Field => crate::engine::sort_by_key(&mut list, |x| field_pos(x)),
+        Sort::Status => crate::engine::sort_by_key(&mut list, |x| x.status),
     }
     let overdue = a.actions.iter().filter(|x| x.is_overdue(&today)).count();
 

@@ -200,7 +200,7 @@ pub fn DeskPage() -> Html {
         }).collect();
         let get = |r: &Ranked| match &entries[r.entry].outcome { Outcome::Checked(c) => Some(c.clone()), _ => None };
         let (key, desc) = *sort;
-        rows.sort_by(|a, b| {
+        crate::engine::sort_by(&mut rows, &|a, b| {
             let (Some(ca), Some(cb)) = (get(a), get(b)) else { return std::cmp::Ordering::Equal };
             let o = match key {
                 SortKey::Rank => a.rank.cmp(&b.rank),

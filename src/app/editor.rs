@@ -13,21 +13,49 @@ use crate::engine::framework::{
 use crate::engine::paste::{self, Flag};
 use crate::engine::{validate, Dec2};
 use crate::services::{files, storage};
-use serde::{Deserialize, Serialize};
+use crate::engine::json::{self, obj, obj_out, FromJson, Out, ToJson};
 use yew::prelude::*;
 
 const DRAFT_KEY: &str = "cchc.fw-draft";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 struct Draft {
     fw: Framework,
-    #[serde(default)]
+    /// (item id, what to complete), from the paste parser.
     flags: Vec<(String, String)>,
+}
+
+impl FromJson for Draft {
+    fn from_json(v: &serde_json::Value) -> json::Result<Self> {
+        let o = obj(v)?;
+        let flags: Vec<Vec<String>> = o.opt("flags")?;
+        Ok(Draft {
+            fw: o.req("fw")?,
+            flags: flags
+                .into_iter()
+                .filter_map(|p| match <[String; 2]>::try_from(p) {
+                    Ok([id, m]) => Some((id, m)),
+                    Err(_) => None,
+                })
+                .collect(),
+        })
+    }
+}
+
+impl ToJson for Draft {
+    fn to_json(&self) -> Out {
+        let flags: Vec<Vec<String>> = self
+            .flags
+            .iter()
+            .map(|(id, m)| vec![id.clone(), m.clone()])
+            .collect();
+        obj_out().f("fw", &self.fw).f("flags", &flags).done()
+    }
 }
 
 fn load_draft() -> Option<Draft> {
     let s = web_sys::window()?.local_storage().ok()??;
-    serde_json::from_str(&s.get_item(DRAFT_KEY).ok()??).ok()
+    json::read(&s.get_item(DRAFT_KEY).ok()??).ok()
 }
 
 fn save_draft(d: Option<&Draft>) {
@@ -35,7 +63,7 @@ fn save_draft(d: Option<&Draft>) {
         return;
     };
     let _ = match d {
-        Some(d) => s.set_item(DRAFT_KEY, &serde_json::to_string(d).unwrap_or_default()),
+        Some(d) => s.set_item(DRAFT_KEY, &d.to_json().compact()),
         None => s.remove_item(DRAFT_KEY),
     };
 }
@@ -238,7 +266,7 @@ pub fn FrameworksPage() -> Html {
                 };
                 let text = String::from_utf8_lossy(&bytes).to_string();
                 // Loaded as a draft even with problems, so they can be fixed here.
-                match serde_json::from_str::<Framework>(&text) {
+                match json::read::<Framework>(&text) {
                     Ok(fw) => {
                         m.set(Some((
                             true,
@@ -251,7 +279,7 @@ pub fn FrameworksPage() -> Html {
                     }
                     Err(_) => m.set(Some((
                         false,
-                        match crate::engine::Framework::from_json(&text) {
+                        match crate::engine::Framework::from_json_text(&text) {
                             Err(e) => e.to_string(),
                             Ok(_) => String::new(),
                         },

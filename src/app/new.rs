@@ -71,7 +71,7 @@ pub fn NewPage() -> Html {
                 else {
                     return fw_error.set(Some("Không đọc được tệp (hoặc tệp quá 5 MB).".into()));
                 };
-                match crate::engine::Framework::from_json(&String::from_utf8_lossy(&bytes)) {
+                match crate::engine::Framework::from_json_text(&String::from_utf8_lossy(&bytes)) {
                     Ok(fw) => {
                         let index = ctx
                             .frameworks

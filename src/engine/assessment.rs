@@ -2,12 +2,10 @@
 //! sub-criterion. Pure data; scoring lives in `score`.
 
 use super::dec::Dec2;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Reporting periods of the periodic PAR report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {
     Q1,
     H1,
@@ -73,8 +71,7 @@ impl Period {
 }
 
 /// The input a rule needs. Which variant fits depends on the rule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     /// Chosen option id (options rule).
     Choice { option: String },
@@ -88,19 +85,14 @@ pub enum Value {
     Estimate { points: Dec2 },
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evidence {
     /// Số/ký hiệu, e.g. "123/KH-SNV".
-    #[serde(default)]
     pub number: String,
     /// ISO date `yyyy-mm-dd`, or empty.
-    #[serde(default)]
     pub date: String,
-    #[serde(default)]
     pub issuer: String,
-    #[serde(default)]
     pub summary: String,
-    #[serde(default)]
     pub link: String,
 }
 
@@ -118,24 +110,15 @@ impl Evidence {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
     /// "Không phát sinh": no case arose in the period.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub no_case: bool,
     /// "Không áp dụng": the item does not apply to this unit.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub not_applicable: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub explanation: String,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 impl Answer {
@@ -148,26 +131,22 @@ impl Answer {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Contact {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub position: String,
-    #[serde(default)]
     pub phone: String,
-    #[serde(default)]
     pub email: String,
 }
 
 /// Which framework an assessment is scored against.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrameworkRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
     /// Local identifier in this browser.
     pub id: String,
@@ -175,66 +154,47 @@ pub struct Assessment {
     pub unit_name: String,
     pub year: u16,
     pub period: Period,
-    #[serde(default)]
     pub contact: Contact,
     /// Sub-criterion id → answer. Ordered, so the same answers always
     /// serialise to the same bytes.
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// Field or criterion ids the unit declares not applicable as a whole.
-    #[serde(default)]
     pub excluded: BTreeSet<String>,
     /// Bonus or deduction item id → number of times it applies.
-    #[serde(default)]
     pub adjustments: BTreeMap<String, u32>,
     /// ISO 8601 timestamps with offset.
-    #[serde(default)]
     pub created: String,
-    #[serde(default)]
     pub updated: String,
     /// Corrective actions for the points lost.
-    #[serde(default)]
     pub actions: Vec<super::plan::CorrectiveAction>,
     /// The unit's annual PAR plan.
-    #[serde(default)]
     pub plan: Vec<super::plan::PlanTask>,
     /// The plan-completion item is answered by hand instead of from the
     /// plan (an explanation is then required).
-    #[serde(default)]
     pub plan_override: bool,
     /// Heading and free-text parts of the printed report.
-    #[serde(default)]
     pub report: ReportInfo,
 }
 
 /// What the printed report needs besides the scores.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReportInfo {
     /// The issuing body above the unit name (cơ quan chủ quản), e.g. "UBND TỈNH GIA LAI".
-    #[serde(default)]
     pub parent_body: String,
     /// "Số: …/BC-…".
-    #[serde(default)]
     pub number: String,
     /// Place of the date line ("Gia Lai").
-    #[serde(default)]
     pub place: String,
     /// ISO date of the report.
-    #[serde(default)]
     pub date: String,
     /// (III) Difficulties, problems.
-    #[serde(default)]
     pub difficulties: String,
     /// (III) Proposals and recommendations.
-    #[serde(default)]
     pub proposals: String,
     /// Signer's title and name.
-    #[serde(default)]
     pub signer_title: String,
-    #[serde(default)]
     pub signer_name: String,
     /// "Nơi nhận", one per line.
-    #[serde(default)]
     pub recipients: String,
 }
 
@@ -277,5 +237,234 @@ impl Assessment {
         } else {
             self.answers.insert(sub_id.to_string(), answer);
         }
+    }
+}
+
+// ------------------------------------------------------------------ JSON
+// Field names and order are the storage and file format
+// (schemas/self-assessment.schema.json).
+
+use super::json::{self, name_of, obj, obj_out, variant, FromJson, Out, ToJson};
+use serde_json::Value as J;
+
+pub(crate) const PERIODS: [(&str, Period); 4] = [
+    ("q1", Period::Q1),
+    ("h1", Period::H1),
+    ("q3", Period::Q3),
+    ("year", Period::Year),
+];
+
+impl FromJson for Period {
+    fn from_json(v: &J) -> json::Result<Self> {
+        variant(v, &PERIODS)
+    }
+}
+impl ToJson for Period {
+    fn to_json(&self) -> Out {
+        name_of(*self, &PERIODS).to_json()
+    }
+}
+
+impl FromJson for Value {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        let kind = o.req::<String>("type")?;
+        Ok(match kind.as_str() {
+            "choice" => Value::Choice {
+                option: o.req("option")?,
+            },
+            "yes_no" => Value::YesNo { yes: o.req("yes")? },
+            "ratio" => Value::Ratio {
+                numerator: o.req("numerator")?,
+                denominator: o.req("denominator")?,
+            },
+            "count" => Value::Count {
+                count: o.req("count")?,
+            },
+            "estimate" => Value::Estimate {
+                points: o.req("points")?,
+            },
+            k => return Err(json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("type")),
+        })
+    }
+}
+impl ToJson for Value {
+    fn to_json(&self) -> Out {
+        let o = obj_out();
+        match self {
+            Value::Choice { option } => o.f("type", "choice").f("option", option),
+            Value::YesNo { yes } => o.f("type", "yes_no").f("yes", yes),
+            Value::Ratio {
+                numerator,
+                denominator,
+            } => o
+                .f("type", "ratio")
+                .f("numerator", numerator)
+                .f("denominator", denominator),
+            Value::Count { count } => o.f("type", "count").f("count", count),
+            Value::Estimate { points } => o.f("type", "estimate").f("points", points),
+        }
+        .done()
+    }
+}
+
+impl FromJson for Evidence {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Evidence {
+            number: o.opt("number")?,
+            date: o.opt("date")?,
+            issuer: o.opt("issuer")?,
+            summary: o.opt("summary")?,
+            link: o.opt("link")?,
+        })
+    }
+}
+impl ToJson for Evidence {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("number", &self.number)
+            .f("date", &self.date)
+            .f("issuer", &self.issuer)
+            .f("summary", &self.summary)
+            .f("link", &self.link)
+            .done()
+    }
+}
+
+impl FromJson for Answer {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Answer {
+            value: o.opt("value")?,
+            no_case: o.opt("no_case")?,
+            not_applicable: o.opt("not_applicable")?,
+            evidence: o.opt("evidence")?,
+            explanation: o.opt("explanation")?,
+        })
+    }
+}
+impl ToJson for Answer {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f_if(self.value.is_some(), "value", &self.value)
+            .f_if(self.no_case, "no_case", &self.no_case)
+            .f_if(self.not_applicable, "not_applicable", &self.not_applicable)
+            .f_if(!self.evidence.is_empty(), "evidence", &self.evidence)
+            .f_if(!self.explanation.is_empty(), "explanation", &self.explanation)
+            .done()
+    }
+}
+
+impl FromJson for Contact {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Contact {
+            name: o.opt("name")?,
+            position: o.opt("position")?,
+            phone: o.opt("phone")?,
+            email: o.opt("email")?,
+        })
+    }
+}
+impl ToJson for Contact {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("name", &self.name)
+            .f("position", &self.position)
+            .f("phone", &self.phone)
+            .f("email", &self.email)
+            .done()
+    }
+}
+
+impl FromJson for FrameworkRef {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(FrameworkRef {
+            id: o.req("id")?,
+            version: o.req("version")?,
+        })
+    }
+}
+impl ToJson for FrameworkRef {
+    fn to_json(&self) -> Out {
+        obj_out().f("id", &self.id).f("version", &self.version).done()
+    }
+}
+
+impl FromJson for Assessment {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Assessment {
+            id: o.req("id")?,
+            framework: o.req("framework")?,
+            unit_name: o.req("unit_name")?,
+            year: o.req("year")?,
+            period: o.req("period")?,
+            contact: o.opt("contact")?,
+            answers: o.opt("answers")?,
+            excluded: o.opt("excluded")?,
+            adjustments: o.opt("adjustments")?,
+            created: o.opt("created")?,
+            updated: o.opt("updated")?,
+            actions: o.opt("actions")?,
+            plan: o.opt("plan")?,
+            plan_override: o.opt("plan_override")?,
+            report: o.opt("report")?,
+        })
+    }
+}
+impl ToJson for Assessment {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("framework", &self.framework)
+            .f("unit_name", &self.unit_name)
+            .f("year", &self.year)
+            .f("period", &self.period)
+            .f("contact", &self.contact)
+            .f("answers", &self.answers)
+            .f("excluded", &self.excluded)
+            .f("adjustments", &self.adjustments)
+            .f("created", &self.created)
+            .f("updated", &self.updated)
+            .f("actions", &self.actions)
+            .f("plan", &self.plan)
+            .f("plan_override", &self.plan_override)
+            .f("report", &self.report)
+            .done()
+    }
+}
+
+impl FromJson for ReportInfo {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(ReportInfo {
+            parent_body: o.opt("parent_body")?,
+            number: o.opt("number")?,
+            place: o.opt("place")?,
+            date: o.opt("date")?,
+            difficulties: o.opt("difficulties")?,
+            proposals: o.opt("proposals")?,
+            signer_title: o.opt("signer_title")?,
+            signer_name: o.opt("signer_name")?,
+            recipients: o.opt("recipients")?,
+        })
+    }
+}
+impl ToJson for ReportInfo {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("parent_body", &self.parent_body)
+            .f("number", &self.number)
+            .f("place", &self.place)
+            .f("date", &self.date)
+            .f("difficulties", &self.difficulties)
+            .f("proposals", &self.proposals)
+            .f("signer_title", &self.signer_title)
+            .f("signer_name", &self.signer_name)
+            .f("recipients", &self.recipients)
+            .done()
     }
 }

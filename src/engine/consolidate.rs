@@ -219,7 +219,7 @@ pub fn rank(entries: &[Entry], superseded: &[Option<usize>]) -> BTreeMap<UnitTyp
                 Outcome::Checked(c) => (c.summary.index, unit_key(&c.assessment.unit_name)),
                 Outcome::Refused(_) => (Dec2::ZERO, String::new()),
             };
-            idx.sort_by(|&a, &b| {
+            crate::engine::sort_by(&mut idx, &|&a, &b| {
                 let (ia, na) = index(a);
                 let (ib, nb) = index(b);
                 ib.cmp(&ia).then(na.cmp(&nb))
@@ -295,7 +295,7 @@ pub fn losses(entries: &[Entry], superseded: &[Option<usize>]) -> Vec<Loss> {
         .filter_map(|k| map.remove(&k))
         .filter(|l| l.units > 0)
         .collect();
-    out.sort_by(|a, b| b.points.cmp(&a.points).then(b.units.cmp(&a.units)));
+    crate::engine::sort_by(&mut out, &|a, b| b.points.cmp(&a.points).then(b.units.cmp(&a.units)));
     out
 }
 

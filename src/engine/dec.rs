@@ -4,7 +4,6 @@
 //! `91,39`. Floats would drift when dozens of items are summed, so every
 //! point, bound and percentage in the engine is a whole number of hundredths.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Add, AddAssign, Sub};
 
@@ -165,44 +164,6 @@ impl fmt::Display for Dec2 {
     }
 }
 
-/// Written as the shortest JSON number: `2`, `0.5`, `91.39`.
-impl Serialize for Dec2 {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
-            s.serialize_i64(self.0 / 100)
-        } else {
-            s.serialize_f64(self.to_f64())
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Dec2 {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Dec2, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Dec2;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number with at most two decimals")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec2, E> {
-                v.checked_mul(100)
-                    .filter(|x| x.abs() <= 100_000_000_000_000)
-                    .map(Dec2)
-                    .ok_or_else(|| E::custom("number too large"))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec2, E> {
-                i64::try_from(v)
-                    .map_err(|_| E::custom("number too large"))
-                    .and_then(|v| self.visit_i64(v))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec2, E> {
-                Dec2::from_f64(v).ok_or_else(|| E::custom("a number with at most two decimals"))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,13 +210,17 @@ mod tests {
 
     #[test]
     fn json_round_trip_is_shortest_and_refuses_three_decimals() {
-        assert_eq!(serde_json::to_string(&Dec2(200)).unwrap(), "2");
-        assert_eq!(serde_json::to_string(&Dec2(75)).unwrap(), "0.75");
-        assert_eq!(serde_json::to_string(&Dec2(9139)).unwrap(), "91.39");
-        assert_eq!(serde_json::from_str::<Dec2>("0.75").unwrap(), Dec2(75));
-        assert_eq!(serde_json::from_str::<Dec2>("3").unwrap(), Dec2(300));
-        assert!(serde_json::from_str::<Dec2>("0.125").is_err());
-        assert!(serde_json::from_str::<Dec2>("1e300").is_err());
-        assert!(serde_json::from_str::<Dec2>("\"1\"").is_err());
+        use crate::engine::json::{read, ToJson};
+        assert_eq!(Dec2(200).to_json().compact(), "2");
+        assert_eq!(Dec2(75).to_json().compact(), "0.75");
+        assert_eq!(Dec2(9139).to_json().compact(), "91.39");
+        assert_eq!(Dec2(-5).to_json().compact(), "-0.05");
+        assert_eq!(Dec2(-150).to_json().compact(), "-1.5");
+        assert_eq!(read::<Dec2>("0.75"), Ok(Dec2(75)));
+        assert_eq!(read::<Dec2>("3"), Ok(Dec2(300)));
+        assert_eq!(read::<Dec2>("-1.5"), Ok(Dec2(-150)));
+        assert!(read::<Dec2>("0.125").is_err());
+        assert!(read::<Dec2>("1e300").is_err());
+        assert!(read::<Dec2>("\"1\"").is_err());
     }
 }

@@ -12,7 +12,8 @@ use super::dec::Dec2;
 use super::framework::{Framework, UnitType};
 use super::plan::{CorrectiveAction, PlanTask};
 use super::score::{score, AnswerError, Summary};
-use serde::{Deserialize, Serialize};
+use super::json::{self, obj, obj_out, FromJson, Out, ToJson};
+use serde_json::Value as J;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -23,7 +24,7 @@ pub const FILE_FORMAT_VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FrameworkInfo {
     pub id: String,
     pub version: String,
@@ -33,29 +34,26 @@ pub struct FrameworkInfo {
     pub built_in: bool,
     /// The whole framework when it is not built into the app, so the
     /// receiver needs nothing else.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedded: Option<Framework>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitInfo {
     pub name: String,
     pub unit_type: UnitType,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PeriodInfo {
     pub year: u16,
     pub period: Period,
     /// Informative only ("Quý I"); ignored on import.
-    #[serde(default)]
     pub label: String,
     /// Data cut-off, ISO date; informative only.
-    #[serde(default)]
     pub cutoff: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldLine {
     pub id: String,
     pub title: String,
@@ -69,7 +67,7 @@ pub struct FieldLine {
 /// The computed figures, written for people and other tools to read. On
 /// import they are never trusted: scores are recomputed and differences
 /// reported.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FileSummary {
     pub self_points: Dec2,
     pub self_max: Dec2,
@@ -125,7 +123,7 @@ impl FileSummary {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Checksum {
     pub algorithm: String,
     /// SHA-256 (hex) of the canonical content: the file without
@@ -134,7 +132,7 @@ pub struct Checksum {
 }
 
 /// The file, field by field in the order written.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SelfAssessmentFile {
     pub format: String,
     pub format_version: u32,
@@ -142,28 +140,18 @@ pub struct SelfAssessmentFile {
     pub exported_at: String,
     pub framework: FrameworkInfo,
     pub unit: UnitInfo,
-    #[serde(default)]
     pub contact: Contact,
     pub period: PeriodInfo,
-    #[serde(default)]
     pub created: String,
-    #[serde(default)]
     pub updated: String,
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    #[serde(default)]
     pub excluded: BTreeSet<String>,
-    #[serde(default)]
     pub adjustments: BTreeMap<String, u32>,
-    #[serde(default)]
     pub actions: Vec<CorrectiveAction>,
-    #[serde(default)]
     pub plan: Vec<PlanTask>,
-    #[serde(default)]
     pub plan_override: bool,
-    #[serde(default)]
     pub report: ReportInfo,
-    pub summary: serde_json::Value,
+    pub summary: J,
     pub checksum: Checksum,
 }
 
@@ -176,35 +164,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Any serialisable value as a JSON tree. Goes through text on purpose:
-/// `serde_json::to_value` would compile a second serializer for every type
-/// into the wasm bundle.
-fn tree<T: Serialize>(x: &T) -> serde_json::Value {
-    serde_json::to_string(x)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
-}
-
-/// Canonical JSON of any value: keys sorted, no whitespace.
-fn canonical(v: &serde_json::Value) -> String {
-    // serde_json's Map is ordered by key (no preserve_order feature).
-    serde_json::to_string(v).unwrap_or_default()
-}
-
 pub fn framework_sha256(fw: &Framework) -> String {
-    let v = tree(fw);
-    sha256_hex(canonical(&v).as_bytes())
+    sha256_hex(fw.to_json().canonical(&[]).as_bytes())
 }
 
-fn content_checksum(doc: &serde_json::Value) -> String {
-    let mut v = doc.clone();
-    if let Some(m) = v.as_object_mut() {
-        m.remove("checksum");
-        m.remove("exported_at");
-    }
-    sha256_hex(canonical(&v).as_bytes())
-}
+/// What the checksum leaves out: itself, and the export time.
+const NOT_CHECKSUMMED: [&str; 2] = ["checksum", "exported_at"];
 
 /// ASCII slug of a Vietnamese name: "Sở Tư pháp" → "so-tu-phap".
 pub fn slug(name: &str) -> String {
@@ -259,48 +224,59 @@ pub fn file_name(a: &Assessment) -> String {
 pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str) -> String {
     let summary = FileSummary::of(fw, &score(fw, a));
     let (d, m) = a.period.cutoff();
-    let mut doc = SelfAssessmentFile {
-        format: FILE_FORMAT.into(),
-        format_version: FILE_FORMAT_VERSION,
-        app_version: APP_VERSION.into(),
-        exported_at: exported_at.into(),
-        framework: FrameworkInfo {
-            id: fw.id.clone(),
-            version: fw.version.clone(),
-            title: fw.title.clone(),
-            sha256: framework_sha256(fw),
-            built_in,
-            embedded: (!built_in).then(|| fw.clone()),
-        },
-        unit: UnitInfo {
-            name: a.unit_name.clone(),
-            unit_type: fw.unit_type,
-        },
-        contact: a.contact.clone(),
-        period: PeriodInfo {
-            year: a.year,
-            period: a.period,
-            label: a.period.label().into(),
-            cutoff: format!("{:04}-{m:02}-{d:02}", a.year),
-        },
-        created: a.created.clone(),
-        updated: a.updated.clone(),
-        answers: a.answers.clone(),
-        excluded: a.excluded.clone(),
-        adjustments: a.adjustments.clone(),
-        actions: a.actions.clone(),
-        plan: a.plan.clone(),
-        plan_override: a.plan_override,
-        report: a.report.clone(),
-        summary: tree(&summary),
-        checksum: Checksum {
-            algorithm: "sha256".into(),
-            value: String::new(),
-        },
+    let checksum = |value: &str| {
+        obj_out()
+            .f("algorithm", "sha256")
+            .f("value", value)
+            .done()
     };
-    let v = tree(&doc);
-    doc.checksum.value = content_checksum(&v);
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let framework = obj_out()
+        .f("id", &fw.id)
+        .f("version", &fw.version)
+        .f("title", &fw.title)
+        .f("sha256", &framework_sha256(fw))
+        .f("built_in", &built_in)
+        .f_if(!built_in, "embedded", fw)
+        .done();
+    let mut doc = obj_out()
+        .f("format", FILE_FORMAT)
+        .f("format_version", &FILE_FORMAT_VERSION)
+        .f("app_version", APP_VERSION)
+        .f("exported_at", exported_at)
+        .f("framework", &framework)
+        .f(
+            "unit",
+            &obj_out()
+                .f("name", &a.unit_name)
+                .f("unit_type", &fw.unit_type)
+                .done(),
+        )
+        .f("contact", &a.contact)
+        .f(
+            "period",
+            &obj_out()
+                .f("year", &a.year)
+                .f("period", &a.period)
+                .f("label", a.period.label())
+                .f("cutoff", &format!("{:04}-{m:02}-{d:02}", a.year))
+                .done(),
+        )
+        .f("created", &a.created)
+        .f("updated", &a.updated)
+        .f("answers", &a.answers)
+        .f("excluded", &a.excluded)
+        .f("adjustments", &a.adjustments)
+        .f("actions", &a.actions)
+        .f("plan", &a.plan)
+        .f("plan_override", &a.plan_override)
+        .f("report", &a.report)
+        // Written with its keys sorted, as the first versions did.
+        .f("summary", &summary.to_json().sorted())
+        .f("checksum", &checksum(""))
+        .done();
+    let sum = sha256_hex(doc.canonical(&NOT_CHECKSUMMED).as_bytes());
+    doc.set("checksum", checksum(&sum));
+    let mut text = doc.pretty();
     text.push('\n');
     text
 }
@@ -466,15 +442,6 @@ fn differences(file: &FileSummary, now: &FileSummary) -> Vec<String> {
     d
 }
 
-/// serde's message without the position (the user cannot act on it).
-fn malformed(e: &serde_json::Error) -> String {
-    let m = e.to_string();
-    match m.find(" at line ") {
-        Some(i) => m[..i].to_string(),
-        None => m,
-    }
-}
-
 /// Reads a self-assessment file. `known` are the frameworks this app has
 /// (built in or loaded); `new_id` becomes the imported assessment's id.
 pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Imported, ImportError> {
@@ -486,7 +453,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         return Err(ImportError::Empty);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
-    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    let doc = json::parse(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
     })?;
@@ -515,12 +482,10 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         .and_then(|c| c.get("value"))
         .and_then(|v| v.as_str())
         .unwrap_or("");
-    if declared != content_checksum(&doc) {
+    if declared != sha256_hex(json::canonical(&doc, &NOT_CHECKSUMMED).as_bytes()) {
         warnings.push(ImportWarning::ChecksumMismatch);
     }
-    let file: SelfAssessmentFile =
-        // From the text, not from `doc`: see `tree`.
-        serde_json::from_str(text).map_err(|e| ImportError::Malformed(malformed(&e)))?;
+    let file = SelfAssessmentFile::from_json(&doc).map_err(|e| ImportError::Malformed(e.to_string()))?;
 
     let (framework, framework_is_new) = match &file.framework.embedded {
         Some(fw) => {
@@ -580,7 +545,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     if !misfits.is_empty() {
         return Err(ImportError::AnswersDontFit(misfits));
     }
-    match serde_json::from_value::<FileSummary>(file.summary.clone()) {
+    match FileSummary::from_json(&file.summary) {
         Ok(fs) => {
             let d = differences(&fs, &FileSummary::of(&framework, &summary));
             if !d.is_empty() {
@@ -623,5 +588,153 @@ mod tests {
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+}
+
+// ------------------------------------------------------------------ JSON
+// Reading the file (export writes it field by field above).
+
+impl FromJson for FrameworkInfo {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(FrameworkInfo {
+            id: o.req("id")?,
+            version: o.req("version")?,
+            title: o.req("title")?,
+            sha256: o.req("sha256")?,
+            built_in: o.req("built_in")?,
+            embedded: o.opt("embedded")?,
+        })
+    }
+}
+
+impl FromJson for UnitInfo {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(UnitInfo {
+            name: o.req("name")?,
+            unit_type: o.req("unit_type")?,
+        })
+    }
+}
+
+impl FromJson for PeriodInfo {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(PeriodInfo {
+            year: o.req("year")?,
+            period: o.req("period")?,
+            label: o.opt("label")?,
+            cutoff: o.opt("cutoff")?,
+        })
+    }
+}
+
+impl FromJson for FieldLine {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(FieldLine {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            max: o.req("max")?,
+            applicable_max: o.req("applicable_max")?,
+            points: o.req("points")?,
+            percent: o.req("percent")?,
+            excluded: o.req("excluded")?,
+        })
+    }
+}
+impl ToJson for FieldLine {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("title", &self.title)
+            .f("max", &self.max)
+            .f("applicable_max", &self.applicable_max)
+            .f("points", &self.points)
+            .f("percent", &self.percent)
+            .f("excluded", &self.excluded)
+            .done()
+    }
+}
+
+impl FromJson for FileSummary {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(FileSummary {
+            self_points: o.req("self_points")?,
+            self_max: o.req("self_max")?,
+            survey_estimate: o.req("survey_estimate")?,
+            survey_max: o.req("survey_max")?,
+            bonus: o.req("bonus")?,
+            deductions: o.req("deductions")?,
+            total: o.req("total")?,
+            applicable_max: o.req("applicable_max")?,
+            index: o.req("index")?,
+            band: o.opt("band")?,
+            completion: o.req("completion")?,
+            answered: o.req("answered")?,
+            applicable_items: o.req("applicable_items")?,
+            missing_support: o.req("missing_support")?,
+            fields: o.req("fields")?,
+        })
+    }
+}
+impl ToJson for FileSummary {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("self_points", &self.self_points)
+            .f("self_max", &self.self_max)
+            .f("survey_estimate", &self.survey_estimate)
+            .f("survey_max", &self.survey_max)
+            .f("bonus", &self.bonus)
+            .f("deductions", &self.deductions)
+            .f("total", &self.total)
+            .f("applicable_max", &self.applicable_max)
+            .f("index", &self.index)
+            .f("band", &self.band)
+            .f("completion", &self.completion)
+            .f("answered", &self.answered)
+            .f("applicable_items", &self.applicable_items)
+            .f("missing_support", &self.missing_support)
+            .f("fields", &self.fields)
+            .done()
+    }
+}
+
+impl FromJson for Checksum {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Checksum {
+            algorithm: o.req("algorithm")?,
+            value: o.req("value")?,
+        })
+    }
+}
+
+impl FromJson for SelfAssessmentFile {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(SelfAssessmentFile {
+            format: o.req("format")?,
+            format_version: o.req("format_version")?,
+            app_version: o.req("app_version")?,
+            exported_at: o.req("exported_at")?,
+            framework: o.req("framework")?,
+            unit: o.req("unit")?,
+            contact: o.opt("contact")?,
+            period: o.req("period")?,
+            created: o.opt("created")?,
+            updated: o.opt("updated")?,
+            answers: o.opt("answers")?,
+            excluded: o.opt("excluded")?,
+            adjustments: o.opt("adjustments")?,
+            actions: o.opt("actions")?,
+            plan: o.opt("plan")?,
+            plan_override: o.opt("plan_override")?,
+            report: o.opt("report")?,
+            summary: o.req("summary")?,
+            checksum: o.req("checksum")?,
+        })
     }
 }

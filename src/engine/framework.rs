@@ -4,14 +4,12 @@
 
 use super::dec::Dec2;
 use super::validate::{validate, Problem};
-use serde::{Deserialize, Serialize};
 
 pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
 pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
 
 /// Ordered as ranked: sở first, then xã, then huyện.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum UnitType {
     /// Sở, ban, ngành (provincial departments).
     So,
@@ -31,8 +29,7 @@ impl UnitType {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// Our own template in the official shape: never to be presented as official.
     Template,
@@ -40,14 +37,14 @@ pub enum Status {
     Official,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Years {
     pub from: u16,
     /// `None`: until replaced.
     pub to: Option<u16>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     pub number: String,
     /// ISO date, `yyyy-mm-dd`.
@@ -120,7 +117,7 @@ impl PctRange {
 }
 
 /// An index band (xếp loại), e.g. "Tốt" for `[80, 100]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Band {
     pub label: String,
     pub from: Dec2,
@@ -141,73 +138,65 @@ impl Band {
 }
 
 /// Bonus points (điểm thưởng) or deductions (điểm trừ), capped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Adjustments {
     pub cap: Dec2,
-    #[serde(default)]
     pub items: Vec<AdjustmentItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AdjustmentItem {
     pub id: String,
     pub title: String,
     /// Always positive; a deduction's sign comes from where it is listed.
     pub points: Dec2,
     /// May be counted more than once (e.g. "per late report").
-    #[serde(default)]
     pub repeatable: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
     pub id: String,
     pub title: String,
     pub max: Dec2,
     /// The whole field may be declared not applicable (e.g. a unit with no
     /// administrative procedures); its maximum then leaves the total.
-    #[serde(default)]
     pub may_be_not_applicable: bool,
     pub criteria: Vec<Criterion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Criterion {
     pub id: String,
     pub title: String,
     pub max: Dec2,
-    #[serde(default)]
     pub may_be_not_applicable: bool,
     /// A criterion scored directly carries one sub-criterion with its own id.
     pub subs: Vec<SubCriterion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubCriterion {
     pub id: String,
     pub title: String,
     pub max: Dec2,
-    #[serde(default)]
     pub guidance: String,
-    #[serde(default)]
     pub evidence_hint: String,
     /// "Không phát sinh" (no case arose) earns full points.
-    #[serde(default)]
     pub no_case_full_points: bool,
     /// "Không áp dụng" (not applicable to this unit) removes the maximum.
-    #[serde(default)]
     pub may_be_not_applicable: bool,
     pub rule: Rule,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChoiceOption {
     pub id: String,
     pub label: String,
     pub points: Dec2,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RatioBand {
     pub from: Dec2,
     pub from_inclusive: bool,
@@ -227,7 +216,7 @@ impl RatioBand {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountBand {
     pub min: u64,
     /// `None`: and above.
@@ -253,8 +242,7 @@ impl CountBand {
 
 /// The one scoring rule of a sub-criterion. Every real rule seen fits one
 /// of these shapes (see `shared/domain/par-index.md` §4).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rule {
     /// Pick one option, each with its points.
     Options { options: Vec<ChoiceOption> },
@@ -263,23 +251,18 @@ pub enum Rule {
     /// Bands on a ratio the unit enters as numerator / denominator.
     RatioBands {
         bands: Vec<RatioBand>,
-        #[serde(default)]
         numerator_label: String,
-        #[serde(default)]
         denominator_label: String,
     },
     /// Points = maximum × numerator / denominator.
     Proportional {
-        #[serde(default)]
         numerator_label: String,
-        #[serde(default)]
         denominator_label: String,
     },
     /// Bands on a whole number (e.g. reports on time out of 4).
     CountBands {
         bands: Vec<CountBand>,
         /// Largest possible count, if any (4 periodic reports).
-        #[serde(default)]
         max_count: Option<u64>,
     },
     /// Scored by the sociological survey, not by the unit; the unit may
@@ -304,7 +287,7 @@ impl Rule {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Framework {
     pub format: String,
     pub format_version: u32,
@@ -315,16 +298,13 @@ pub struct Framework {
     pub unit_type: UnitType,
     pub years: Years,
     pub status: Status,
-    #[serde(default)]
     pub source: String,
-    #[serde(default)]
     pub decision: Option<Decision>,
     pub bands: Vec<Band>,
     pub bonus: Adjustments,
     pub deductions: Adjustments,
     /// The sub-criterion measuring completion of the unit's annual PAR
     /// plan (a ratio rule); fed from the plan kept in the app.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_completion_sub: Option<String>,
     pub fields: Vec<Field>,
 }
@@ -338,6 +318,8 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    /// Valid JSON, but a field is missing or of the wrong kind.
+    Shape(String),
     Invalid(Vec<Problem>),
 }
 
@@ -352,6 +334,7 @@ impl std::fmt::Display for LoadError {
                 f,
                 "Tệp bộ tiêu chí không đúng định dạng (dòng {line}, cột {column}): {message}"
             ),
+            LoadError::Shape(m) => write!(f, "Tệp bộ tiêu chí thiếu hoặc sai dữ liệu: {m}"),
             LoadError::Invalid(problems) => {
                 writeln!(f, "Bộ tiêu chí có {} lỗi:", problems.len())?;
                 for p in problems {
@@ -366,12 +349,13 @@ impl std::fmt::Display for LoadError {
 impl Framework {
     /// Parses and validates a framework file. A framework with any problem
     /// is refused whole, with every problem listed: never half-loaded.
-    pub fn from_json(text: &str) -> Result<Framework, LoadError> {
-        let fw: Framework = serde_json::from_str(text).map_err(|e| LoadError::Json {
+    pub fn from_json_text(text: &str) -> Result<Framework, LoadError> {
+        let v = super::json::parse(text).map_err(|e| LoadError::Json {
             line: e.line(),
             column: e.column(),
             message: e.to_string(),
         })?;
+        let fw = <Framework as FromJson>::from_json(&v).map_err(|e| LoadError::Shape(e.to_string()))?;
         let problems = validate(&fw);
         if problems.is_empty() {
             Ok(fw)
@@ -381,8 +365,7 @@ impl Framework {
     }
 
     pub fn to_json_pretty(&self) -> String {
-        // Serialising plain data to a String cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        self.to_json().pretty()
     }
 
     pub fn subs(&self) -> impl Iterator<Item = &SubCriterion> {
@@ -422,5 +405,383 @@ impl Framework {
 
     pub fn is_template(&self) -> bool {
         self.status == Status::Template
+    }
+}
+
+// ------------------------------------------------------------------ JSON
+// Field names and order are the file format (schemas/framework.schema.json).
+
+use super::json::{name_of, obj, obj_out, variant, FromJson, Out, ToJson};
+use serde_json::Value as J;
+
+const UNIT_TYPES: [(&str, UnitType); 3] = [
+    ("so", UnitType::So),
+    ("xa", UnitType::Xa),
+    ("huyen", UnitType::Huyen),
+];
+const STATUSES: [(&str, Status); 2] = [("template", Status::Template), ("official", Status::Official)];
+
+impl FromJson for UnitType {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        variant(v, &UNIT_TYPES)
+    }
+}
+impl ToJson for UnitType {
+    fn to_json(&self) -> Out {
+        name_of(*self, &UNIT_TYPES).to_json()
+    }
+}
+impl FromJson for Status {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        variant(v, &STATUSES)
+    }
+}
+impl ToJson for Status {
+    fn to_json(&self) -> Out {
+        name_of(*self, &STATUSES).to_json()
+    }
+}
+
+impl FromJson for Years {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Years {
+            from: o.req("from")?,
+            to: o.opt("to")?,
+        })
+    }
+}
+impl ToJson for Years {
+    fn to_json(&self) -> Out {
+        obj_out().f("from", &self.from).f("to", &self.to).done()
+    }
+}
+
+impl FromJson for Decision {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Decision {
+            number: o.req("number")?,
+            date: o.req("date")?,
+        })
+    }
+}
+impl ToJson for Decision {
+    fn to_json(&self) -> Out {
+        obj_out().f("number", &self.number).f("date", &self.date).done()
+    }
+}
+
+impl FromJson for Band {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Band {
+            label: o.req("label")?,
+            from: o.req("from")?,
+            from_inclusive: o.req("from_inclusive")?,
+            to: o.req("to")?,
+            to_inclusive: o.req("to_inclusive")?,
+        })
+    }
+}
+impl ToJson for Band {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("label", &self.label)
+            .f("from", &self.from)
+            .f("from_inclusive", &self.from_inclusive)
+            .f("to", &self.to)
+            .f("to_inclusive", &self.to_inclusive)
+            .done()
+    }
+}
+
+impl FromJson for Adjustments {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Adjustments {
+            cap: o.req("cap")?,
+            items: o.opt("items")?,
+        })
+    }
+}
+impl ToJson for Adjustments {
+    fn to_json(&self) -> Out {
+        obj_out().f("cap", &self.cap).f("items", &self.items).done()
+    }
+}
+
+impl FromJson for AdjustmentItem {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(AdjustmentItem {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            points: o.req("points")?,
+            repeatable: o.opt("repeatable")?,
+        })
+    }
+}
+impl ToJson for AdjustmentItem {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("title", &self.title)
+            .f("points", &self.points)
+            .f("repeatable", &self.repeatable)
+            .done()
+    }
+}
+
+impl FromJson for Field {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Field {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            max: o.req("max")?,
+            may_be_not_applicable: o.opt("may_be_not_applicable")?,
+            criteria: o.req("criteria")?,
+        })
+    }
+}
+impl ToJson for Field {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("title", &self.title)
+            .f("max", &self.max)
+            .f("may_be_not_applicable", &self.may_be_not_applicable)
+            .f("criteria", &self.criteria)
+            .done()
+    }
+}
+
+impl FromJson for Criterion {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Criterion {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            max: o.req("max")?,
+            may_be_not_applicable: o.opt("may_be_not_applicable")?,
+            subs: o.req("subs")?,
+        })
+    }
+}
+impl ToJson for Criterion {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("title", &self.title)
+            .f("max", &self.max)
+            .f("may_be_not_applicable", &self.may_be_not_applicable)
+            .f("subs", &self.subs)
+            .done()
+    }
+}
+
+impl FromJson for SubCriterion {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(SubCriterion {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            max: o.req("max")?,
+            guidance: o.opt("guidance")?,
+            evidence_hint: o.opt("evidence_hint")?,
+            no_case_full_points: o.opt("no_case_full_points")?,
+            may_be_not_applicable: o.opt("may_be_not_applicable")?,
+            rule: o.req("rule")?,
+        })
+    }
+}
+impl ToJson for SubCriterion {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("title", &self.title)
+            .f("max", &self.max)
+            .f("guidance", &self.guidance)
+            .f("evidence_hint", &self.evidence_hint)
+            .f("no_case_full_points", &self.no_case_full_points)
+            .f("may_be_not_applicable", &self.may_be_not_applicable)
+            .f("rule", &self.rule)
+            .done()
+    }
+}
+
+impl FromJson for ChoiceOption {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(ChoiceOption {
+            id: o.req("id")?,
+            label: o.req("label")?,
+            points: o.req("points")?,
+        })
+    }
+}
+impl ToJson for ChoiceOption {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("label", &self.label)
+            .f("points", &self.points)
+            .done()
+    }
+}
+
+impl FromJson for RatioBand {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(RatioBand {
+            from: o.req("from")?,
+            from_inclusive: o.req("from_inclusive")?,
+            to: o.req("to")?,
+            to_inclusive: o.req("to_inclusive")?,
+            points: o.req("points")?,
+        })
+    }
+}
+impl ToJson for RatioBand {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("from", &self.from)
+            .f("from_inclusive", &self.from_inclusive)
+            .f("to", &self.to)
+            .f("to_inclusive", &self.to_inclusive)
+            .f("points", &self.points)
+            .done()
+    }
+}
+
+impl FromJson for CountBand {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(CountBand {
+            min: o.req("min")?,
+            max: o.opt("max")?,
+            points: o.req("points")?,
+        })
+    }
+}
+impl ToJson for CountBand {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("min", &self.min)
+            .f("max", &self.max)
+            .f("points", &self.points)
+            .done()
+    }
+}
+
+impl FromJson for Rule {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        let kind = o.req::<String>("kind")?;
+        Ok(match kind.as_str() {
+            "options" => Rule::Options {
+                options: o.req("options")?,
+            },
+            "yes_no" => Rule::YesNo,
+            "ratio_bands" => Rule::RatioBands {
+                bands: o.req("bands")?,
+                numerator_label: o.opt("numerator_label")?,
+                denominator_label: o.opt("denominator_label")?,
+            },
+            "proportional" => Rule::Proportional {
+                numerator_label: o.opt("numerator_label")?,
+                denominator_label: o.opt("denominator_label")?,
+            },
+            "count_bands" => Rule::CountBands {
+                bands: o.req("bands")?,
+                max_count: o.opt("max_count")?,
+            },
+            "survey" => Rule::Survey,
+            k => {
+                return Err(super::json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("kind"))
+            }
+        })
+    }
+}
+impl ToJson for Rule {
+    fn to_json(&self) -> Out {
+        let o = obj_out();
+        match self {
+            Rule::Options { options } => o.f("kind", "options").f("options", options),
+            Rule::YesNo => o.f("kind", "yes_no"),
+            Rule::RatioBands {
+                bands,
+                numerator_label,
+                denominator_label,
+            } => o
+                .f("kind", "ratio_bands")
+                .f("bands", bands)
+                .f("numerator_label", numerator_label)
+                .f("denominator_label", denominator_label),
+            Rule::Proportional {
+                numerator_label,
+                denominator_label,
+            } => o
+                .f("kind", "proportional")
+                .f("numerator_label", numerator_label)
+                .f("denominator_label", denominator_label),
+            Rule::CountBands { bands, max_count } => o
+                .f("kind", "count_bands")
+                .f("bands", bands)
+                .f("max_count", max_count),
+            Rule::Survey => o.f("kind", "survey"),
+        }
+        .done()
+    }
+}
+
+impl FromJson for Framework {
+    fn from_json(v: &J) -> super::json::Result<Self> {
+        let o = obj(v)?;
+        Ok(Framework {
+            format: o.req("format")?,
+            format_version: o.req("format_version")?,
+            id: o.req("id")?,
+            version: o.req("version")?,
+            title: o.req("title")?,
+            province: o.req("province")?,
+            unit_type: o.req("unit_type")?,
+            years: o.req("years")?,
+            status: o.req("status")?,
+            source: o.opt("source")?,
+            decision: o.opt("decision")?,
+            bands: o.req("bands")?,
+            bonus: o.req("bonus")?,
+            deductions: o.req("deductions")?,
+            plan_completion_sub: o.opt("plan_completion_sub")?,
+            fields: o.req("fields")?,
+        })
+    }
+}
+impl ToJson for Framework {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("format", &self.format)
+            .f("format_version", &self.format_version)
+            .f("id", &self.id)
+            .f("version", &self.version)
+            .f("title", &self.title)
+            .f("province", &self.province)
+            .f("unit_type", &self.unit_type)
+            .f("years", &self.years)
+            .f("status", &self.status)
+            .f("source", &self.source)
+            .f("decision", &self.decision)
+            .f("bands", &self.bands)
+            .f("bonus", &self.bonus)
+            .f("deductions", &self.deductions)
+            .f_if(
+                self.plan_completion_sub.is_some(),
+                "plan_completion_sub",
+                &self.plan_completion_sub,
+            )
+            .f("fields", &self.fields)
+            .done()
     }
 }

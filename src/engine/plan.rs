@@ -6,13 +6,11 @@ use super::assessment::{Assessment, Period};
 use super::dec::Dec2;
 use super::framework::Framework;
 use super::score::Summary;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash,
 )]
-#[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
     NotStarted,
@@ -49,35 +47,25 @@ impl Status {
 }
 
 /// A concrete, owned, dated task that recovers points on sub-criteria.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CorrectiveAction {
     pub id: String,
     /// Sub-criteria whose lost points it recovers.
-    #[serde(default)]
     pub subs: Vec<String>,
     /// What will be done.
-    #[serde(default)]
     pub what: String,
     /// Responsible unit (đơn vị chủ trì) and person.
-    #[serde(default)]
     pub unit: String,
-    #[serde(default)]
     pub person: String,
     /// ISO date `yyyy-mm-dd`, or empty.
-    #[serde(default)]
     pub deadline: String,
     /// Points expected back when done.
-    #[serde(default)]
     pub expected_points: Dec2,
-    #[serde(default)]
     pub status: Status,
     /// 0–100.
-    #[serde(default)]
     pub progress: u8,
     /// Result and evidence once done.
-    #[serde(default)]
     pub result: String,
-    #[serde(default)]
     pub evidence: String,
 }
 
@@ -90,9 +78,8 @@ impl CorrectiveAction {
 
 /// The six reform contents of Nghị quyết 76/NQ-CP (2021–2030).
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash,
 )]
-#[serde(rename_all = "snake_case")]
 pub enum ReformArea {
     #[default]
     Institutions,
@@ -144,25 +131,18 @@ impl ReformArea {
 }
 
 /// A task of the unit's annual PAR plan.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PlanTask {
     pub id: String,
-    #[serde(default)]
     pub area: ReformArea,
-    #[serde(default)]
     pub task: String,
     /// Expected output (sản phẩm).
-    #[serde(default)]
     pub output: String,
     /// Lead unit (đơn vị chủ trì).
-    #[serde(default)]
     pub lead: String,
-    #[serde(default)]
     pub deadline: String,
-    #[serde(default)]
     pub status: Status,
     /// Progress (%) reported at each period.
-    #[serde(default)]
     pub progress: BTreeMap<Period, u8>,
 }
 
@@ -224,10 +204,10 @@ pub fn project(fw: &Framework, a: &Assessment, s: &Summary) -> Projection {
         .filter(|x| x.status != Status::Done)
         .collect();
     let expected: Dec2 = open.iter().map(|x| x.expected_points.max(Dec2::ZERO)).sum();
-    let targeted: BTreeSet<&str> = open
-        .iter()
-        .flat_map(|x| x.subs.iter().map(String::as_str))
-        .collect();
+    let mut targeted: BTreeSet<&str> = BTreeSet::new();
+    for x in &open {
+        targeted.extend(x.subs.iter().map(String::as_str));
+    }
     let recoverable: Dec2 = targeted
         .iter()
         .filter_map(|id| s.sub(id))
@@ -367,4 +347,121 @@ pub fn plan_csv(a: &Assessment) -> String {
         }
     }
     csv_rows(rows)
+}
+
+// ------------------------------------------------------------------ JSON
+// Field names and order are the storage and file format.
+
+use super::assessment::PERIODS;
+use super::json::{self, name_of, obj, obj_out, FromJson, Out, ToJson};
+use serde_json::Value as J;
+
+/// One of `all`, by its code; an unknown code is an error.
+fn by_code<T: Copy>(v: &J, all: &[T], code: fn(T) -> &'static str) -> json::Result<T> {
+    let s = String::from_json(v)?;
+    all.iter()
+        .copied()
+        .find(|t| code(*t) == s)
+        .ok_or_else(|| json::Error::new(format!("giá trị \"{s}\" không hợp lệ")))
+}
+
+impl FromJson for Status {
+    fn from_json(v: &J) -> json::Result<Self> {
+        by_code(v, &Status::ALL, Status::code)
+    }
+}
+impl ToJson for Status {
+    fn to_json(&self) -> Out {
+        self.code().to_json()
+    }
+}
+impl FromJson for ReformArea {
+    fn from_json(v: &J) -> json::Result<Self> {
+        by_code(v, &ReformArea::ALL, ReformArea::code)
+    }
+}
+impl ToJson for ReformArea {
+    fn to_json(&self) -> Out {
+        self.code().to_json()
+    }
+}
+
+impl FromJson for CorrectiveAction {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        Ok(CorrectiveAction {
+            id: o.req("id")?,
+            subs: o.opt("subs")?,
+            what: o.opt("what")?,
+            unit: o.opt("unit")?,
+            person: o.opt("person")?,
+            deadline: o.opt("deadline")?,
+            expected_points: o.opt("expected_points")?,
+            status: o.opt("status")?,
+            progress: o.opt("progress")?,
+            result: o.opt("result")?,
+            evidence: o.opt("evidence")?,
+        })
+    }
+}
+impl ToJson for CorrectiveAction {
+    fn to_json(&self) -> Out {
+        obj_out()
+            .f("id", &self.id)
+            .f("subs", &self.subs)
+            .f("what", &self.what)
+            .f("unit", &self.unit)
+            .f("person", &self.person)
+            .f("deadline", &self.deadline)
+            .f("expected_points", &self.expected_points)
+            .f("status", &self.status)
+            .f("progress", &self.progress)
+            .f("result", &self.result)
+            .f("evidence", &self.evidence)
+            .done()
+    }
+}
+
+impl FromJson for PlanTask {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let o = obj(v)?;
+        // Progress per period: keys are period codes ("q1", "h1", …).
+        let by_name: BTreeMap<String, u8> = o.opt("progress")?;
+        let mut progress = BTreeMap::new();
+        for (k, p) in by_name {
+            let period = Period::from_json(&J::String(k.clone()))
+                .map_err(|e| e.at(k).at("progress"))?;
+            progress.insert(period, p);
+        }
+        Ok(PlanTask {
+            id: o.req("id")?,
+            area: o.opt("area")?,
+            task: o.opt("task")?,
+            output: o.opt("output")?,
+            lead: o.opt("lead")?,
+            deadline: o.opt("deadline")?,
+            status: o.opt("status")?,
+            progress,
+        })
+    }
+}
+impl ToJson for PlanTask {
+    fn to_json(&self) -> Out {
+        let progress = Out::Obj(
+            self.progress
+                .iter()
+                .map(|(k, v)| (name_of(*k, &PERIODS).to_string(), v.to_json()))
+                .collect(),
+        );
+        obj_out()
+            .f("id", &self.id)
+            .f("area", &self.area)
+            .f("task", &self.task)
+            .f("output", &self.output)
+            .f("lead", &self.lead)
+            .f("deadline", &self.deadline)
+            .f("status", &self.status)
+            .f("progress", &progress)
+            .done()
+    }
 }

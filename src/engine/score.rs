@@ -164,7 +164,7 @@ impl Summary {
             .iter()
             .filter(|s| s.lost > Dec2::ZERO && s.state != SubState::Unanswered && !s.survey)
             .collect();
-        v.sort_by_key(|s| std::cmp::Reverse(s.lost));
+        crate::engine::sort_by_key(&mut v, |s| std::cmp::Reverse(s.lost));
         v
     }
 }

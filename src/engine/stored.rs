@@ -3,7 +3,7 @@
 //! or damaged data is recognised and kept aside, never overwritten.
 
 use super::assessment::Assessment;
-use serde::{Deserialize, Serialize};
+use super::json::{self, obj_out, FromJson};
 
 /// Version of the storage envelope written by this app.
 /// 0: the bare assessment object, as the first development builds stored it.
@@ -17,7 +17,7 @@ pub fn key_of(id: &str) -> String {
     format!("{KEY_PREFIX}{id}")
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     pub store_version: u32,
     /// Random id of the browser tab that wrote it (two-tab detection).
@@ -48,19 +48,19 @@ impl std::fmt::Display for DecodeError {
 }
 
 pub fn encode(a: &Assessment, saved_by: &str, saved_at: &str) -> String {
-    let s = Stored {
-        store_version: STORE_VERSION,
-        saved_by: saved_by.to_string(),
-        saved_at: saved_at.to_string(),
-        assessment: a.clone(),
-    };
-    serde_json::to_string(&s).unwrap_or_default()
+    obj_out()
+        .f("store_version", &STORE_VERSION)
+        .f("saved_by", saved_by)
+        .f("saved_at", saved_at)
+        .f("assessment", a)
+        .done()
+        .compact()
 }
 
 /// Reads any version this app knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Stored, DecodeError> {
-    let v: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let unreadable = |e: json::Error| DecodeError::Unreadable(e.to_string());
+    let v = json::parse(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
     let version = match v.get("store_version") {
         None => 0,
         Some(n) => n
@@ -68,12 +68,9 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| DecodeError::Unreadable("store_version".into()))?,
     };
-    // Typed reads go from the text, not from `v`: `from_value` would add a
-    // second deserializer for every type to the wasm bundle.
     match version {
         0 => {
-            let assessment: Assessment =
-                serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+            let assessment = Assessment::from_json(&v).map_err(unreadable)?;
             Ok(Stored {
                 store_version: STORE_VERSION,
                 saved_by: String::new(),
@@ -82,7 +79,13 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
             })
         }
         STORE_VERSION => {
-            serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))
+            let o = json::obj(&v).map_err(unreadable)?;
+            Ok(Stored {
+                store_version: STORE_VERSION,
+                saved_by: o.opt("saved_by").map_err(unreadable)?,
+                saved_at: o.opt("saved_at").map_err(unreadable)?,
+                assessment: o.req("assessment").map_err(unreadable)?,
+            })
         }
         newer => Err(DecodeError::Newer(newer)),
     }

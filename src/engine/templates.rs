@@ -19,6 +19,6 @@ pub const BUILT_IN: [(&str, &str); 2] = [
 pub fn built_in() -> Vec<Framework> {
     BUILT_IN
         .iter()
-        .filter_map(|(_, text)| Framework::from_json(text).ok())
+        .filter_map(|(_, text)| Framework::from_json_text(text).ok())
         .collect()
 }

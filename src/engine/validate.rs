@@ -329,7 +329,7 @@ fn check_coverage(c: &mut Checker, path: &str, ranges: &[PctRange]) {
         return;
     }
     // Lower bound first; at equal bounds the inclusive start comes first.
-    sorted.sort_by_key(|r| (r.from, !r.from_inclusive, r.to));
+    crate::engine::sort_by_key(&mut sorted, |r| (r.from, !r.from_inclusive, r.to));
     let first = sorted[0];
     if first.from > Dec2::ZERO || !first.from_inclusive {
         c.push(path, ProblemKind::Gap(Dec2::ZERO));
@@ -364,7 +364,7 @@ fn check_count_coverage(c: &mut Checker, path: &str, bands: &[CountBand], max_co
     if sorted.is_empty() {
         return;
     }
-    sorted.sort_by_key(|b| (b.min, b.max.unwrap_or(u64::MAX)));
+    crate::engine::sort_by_key(&mut sorted, |b| (b.min, b.max.unwrap_or(u64::MAX)));
     if sorted[0].min > 0 {
         c.push(path, ProblemKind::CountGap(0));
     }

@@ -69,7 +69,7 @@ pub fn load_all() -> (Vec<stored::Stored>, Vec<Unreadable>) {
             }),
         }
     }
-    ok.sort_by(|a, b| {
+    crate::engine::sort_by(&mut ok, &|a, b| {
         b.saved_at
             .cmp(&a.saved_at)
             .then(a.assessment.id.cmp(&b.assessment.id))
@@ -111,8 +111,8 @@ pub fn load_frameworks() -> Vec<crate::engine::Framework> {
         .iter()
         .filter(|k| k.starts_with(FW_PREFIX))
         .filter_map(|k| s.get_item(k).ok().flatten())
-        .filter_map(|t| crate::engine::Framework::from_json(&t).ok())
+        .filter_map(|t| crate::engine::Framework::from_json_text(&t).ok())
         .collect();
-    out.sort_by(|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
+    crate::engine::sort_by(&mut out, &|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
     out
 }

@@ -6,11 +6,11 @@ use cchc::engine::*;
 use proptest::prelude::*;
 
 pub fn so() -> Framework {
-    Framework::from_json(cchc::engine::templates::BUILT_IN[0].1).expect("sở template is valid")
+    Framework::from_json_text(cchc::engine::templates::BUILT_IN[0].1).expect("sở template is valid")
 }
 
 pub fn xa() -> Framework {
-    Framework::from_json(cchc::engine::templates::BUILT_IN[1].1).expect("xã template is valid")
+    Framework::from_json_text(cchc::engine::templates::BUILT_IN[1].1).expect("xã template is valid")
 }
 
 pub fn new_assessment(fw: &Framework) -> Assessment {
