@@ -159,7 +159,7 @@ fn each_refusal_has_its_message() {
     let big = vec![b' '; file::MAX_FILE_BYTES + 1];
     assert_eq!(
         file::import(&big, &[], "x").unwrap_err().to_string(),
-        "Tệp quá lớn (5.0 MB). Tệp tự đánh giá không vượt quá 5 MB: hãy kiểm tra lại có chọn đúng tệp không."
+        "Tệp quá lớn (5,0 MB). Tệp tự đánh giá không vượt quá 5 MB: hãy kiểm tra lại có chọn đúng tệp không."
     );
     assert_eq!(msg(imp("")), "Tệp rỗng.");
     assert!(matches!(

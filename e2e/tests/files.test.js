@@ -115,7 +115,7 @@ test('bad files are refused with their message, and nothing changes', async () =
     ['la.json', variant((d) => { d.framework.id = 'tinh-khac'; }), /bộ tiêu chí "tinh-khac" .* không có trong ứng dụng/],
     ['lech.json', variant((d) => { d.answers['9.9.9'] = { value: { type: 'yes_no', yes: true } }; d.answers['1.1.1'] = { value: { type: 'choice', option: 'z' } }; }),
       /không khớp với bộ tiêu chí \(2 mục\): 1\.1\.1: .*; 9\.9\.9:/],
-    ['lon.json', ' '.repeat(6 * 1024 * 1024), /Tệp quá lớn \(6\.0 MB\)/],
+    ['lon.json', ' '.repeat(6 * 1024 * 1024), /Tệp quá lớn \(6,0 MB\)/],
   ];
   for (const [name, text, re] of cases) {
     const box = await importFile(page, name, text);

@@ -103,8 +103,8 @@ pub fn ImportBox(p: &ImportProps) -> Html {
                                 .into_iter()
                                 .map(|s| s.assessment)
                                 .find(|b| {
-                                    b.unit_name.trim().to_lowercase()
-                                        == a.unit_name.trim().to_lowercase()
+                                    crate::services::lower(b.unit_name.trim())
+                                        == crate::services::lower(a.unit_name.trim())
                                         && b.year == a.year
                                         && b.period == a.period
                                 })

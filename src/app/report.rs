@@ -115,7 +115,7 @@ pub fn ReportPage() -> Html {
         let Some(fs) = s.field(&f.id) else { continue };
         rows.push(html! {
             <tr class="r-field" key={format!("f{}", f.id)}>
-                <td>{&f.id}</td><td>{f.title.to_uppercase()}{ if fs.survey { " (ước tính)" } else { "" } }</td>
+                <td>{&f.id}</td><td>{crate::services::upper(&f.title)}{ if fs.survey { " (ước tính)" } else { "" } }</td>
                 <td class="num">{ if fs.excluded { "KAD".to_string() } else { f.max.to_vi() } }</td>
                 <td class="num">{ if fs.excluded { "—".to_string() } else { fs.points.to_vi() } }</td><td></td>
             </tr>
@@ -187,7 +187,7 @@ pub fn ReportPage() -> Html {
         .enumerate()
         .map(|(i, t)| (t.id.clone(), i + 1))
         .collect();
-    let unit_upper = a.unit_name.to_uppercase();
+    let unit_upper = crate::services::upper(&a.unit_name);
     let cut = a.period.cutoff_vi(a.year);
     let period_text = a.period.phrase(a.year);
 
@@ -198,7 +198,7 @@ pub fn ReportPage() -> Html {
                 <table class="r-heading" role="presentation">
                     <tr>
                         <td class="r-left">
-                            if !r.parent_body.trim().is_empty() { <div>{r.parent_body.to_uppercase()}</div> }
+                            if !r.parent_body.trim().is_empty() { <div>{crate::services::upper(&r.parent_body)}</div> }
                             <div class="r-unit">{unit_upper}</div>
                             <div class="r-rule"></div>
                             <div>{format!("Số: {}", if r.number.trim().is_empty() { "……/BC-……" } else { r.number.trim() })}</div>
@@ -292,7 +292,7 @@ pub fn ReportPage() -> Html {
                             <div>{"- Lưu: VT."}</div>
                         </td>
                         <td class="r-signer">
-                            <div><strong>{ if r.signer_title.trim().is_empty() { "THỦ TRƯỞNG CƠ QUAN".to_string() } else { r.signer_title.to_uppercase() } }</strong></div>
+                            <div><strong>{ if r.signer_title.trim().is_empty() { "THỦ TRƯỞNG CƠ QUAN".to_string() } else { crate::services::upper(&r.signer_title) } }</strong></div>
                             <div><em>{"(Ký, ghi rõ họ tên, đóng dấu)"}</em></div>
                             <div class="r-sign-space"></div>
                             <div><strong>{&r.signer_name}</strong></div>

@@ -173,18 +173,20 @@ const NOT_CHECKSUMMED: [&str; 2] = ["checksum", "exported_at"];
 
 /// ASCII slug of a Vietnamese name: "Sở Tư pháp" → "so-tu-phap".
 pub fn slug(name: &str) -> String {
+    // Lower and upper case, so no Unicode case tables are needed (they
+    // are ~20 KB of the wasm bundle).
     const MAP: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ìíỉĩị", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ỳýỷỹỵ", 'y'),
-        ("đ", 'd'),
+        ("àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'),
+        ("èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ", 'e'),
+        ("ìíỉĩịÌÍỈĨỊ", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'),
+        ("ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ", 'u'),
+        ("ỳýỷỹỵỲÝỶỸỴ", 'y'),
+        ("đĐ", 'd'),
     ];
     let mut out = String::new();
     let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name.chars() {
         // combining marks (decomposed input) are dropped
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
@@ -192,7 +194,7 @@ pub fn slug(name: &str) -> String {
         let c = MAP
             .iter()
             .find(|(set, _)| set.contains(c))
-            .map_or(c, |(_, base)| *base);
+            .map_or(c.to_ascii_lowercase(), |(_, base)| *base);
         if c.is_ascii_alphanumeric() {
             out.push(c);
             dash = false;
@@ -301,11 +303,16 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ImportError::*;
         match self {
-            TooLarge(n) => write!(
-                f,
-                "Tệp quá lớn ({:.1} MB). Tệp tự đánh giá không vượt quá 5 MB: hãy kiểm tra lại có chọn đúng tệp không.",
-                *n as f64 / 1_048_576.0
-            ),
+            TooLarge(n) => {
+                // Tenths of a MiB, rounded, in integers (no float formatting).
+                let tenths = (*n as u64 * 10 + 524_288) / 1_048_576;
+                write!(
+                    f,
+                    "Tệp quá lớn ({},{} MB). Tệp tự đánh giá không vượt quá 5 MB: hãy kiểm tra lại có chọn đúng tệp không.",
+                    tenths / 10,
+                    tenths % 10
+                )
+            }
             Empty => f.write_str("Tệp rỗng."),
             NotUtf8 => f.write_str("Tệp không phải văn bản UTF-8: đây không phải tệp tự đánh giá (.json) do ứng dụng xuất ra."),
             NotJson { line, column } => write!(

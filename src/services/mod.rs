@@ -52,3 +52,14 @@ pub fn scroll_to_id(id: &str) {
         }
     }
 }
+
+/// Upper case by the browser (Vietnamese included). Rust's own
+/// `to_uppercase` brings ~20 KB of Unicode tables into the bundle.
+pub fn upper(s: &str) -> String {
+    js_sys::JsString::from(s).to_upper_case().into()
+}
+
+/// Lower case by the browser; see [`upper`].
+pub fn lower(s: &str) -> String {
+    js_sys::JsString::from(s).to_lower_case().into()
+}
