@@ -76,7 +76,9 @@ pub fn ActionsPage() -> Html {
             .unwrap_or(usize::MAX)
     };
     match *sort {
-        Sort::Deadline => crate::engine::sort_by_key(&mut list, |x| (x.deadline.is_empty(), x.deadline.clone())),
+        Sort::Deadline => {
+            crate::engine::sort_by_key(&mut list, |x| (x.deadline.is_empty(), x.deadline.clone()))
+        }
         Sort::Field => crate::engine::sort_by_key(&mut list, |x| field_pos(x)),
         Sort::Status => crate::engine::sort_by_key(&mut list, |x| x.status),
     }

@@ -48,7 +48,9 @@ pub fn ComparePage() -> Html {
         .collect();
     // the same unit first, most recent period first
     let same = |a: &Assessment| a.unit_name.trim().eq_ignore_ascii_case(me.unit_name.trim());
-    crate::engine::sort_by_key(&mut stored, |a| (!same(a), std::cmp::Reverse((a.year, a.period))));
+    crate::engine::sort_by_key(&mut stored, |a| {
+        (!same(a), std::cmp::Reverse((a.year, a.period)))
+    });
 
     let on_pick = {
         let (ctx, other, error, stored) =

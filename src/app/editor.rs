@@ -10,10 +10,10 @@ use crate::engine::framework::{
     Band, ChoiceOption, CountBand, Criterion, Field, Framework, RatioBand, Rule, Status,
     SubCriterion, UnitType,
 };
+use crate::engine::json::{self, obj, obj_out, FromJson, Out, ToJson};
 use crate::engine::paste::{self, Flag};
 use crate::engine::{validate, Dec2};
 use crate::services::{files, storage};
-use crate::engine::json::{self, obj, obj_out, FromJson, Out, ToJson};
 use yew::prelude::*;
 
 const DRAFT_KEY: &str = "cchc.fw-draft";
@@ -27,10 +27,11 @@ struct Draft {
 
 impl FromJson for Draft {
     fn from_json(v: &serde_json::Value) -> json::Result<Self> {
-        let o = obj(v)?;
-        let flags: Vec<Vec<String>> = o.opt("flags")?;
-        Ok(Draft {
-            fw: o.req("fw")?,
+        let mut o = obj(v)?;
+        let flags: Vec<Vec<String>> = o.opt("flags");
+        let fw = o.req("fw");
+        o.done(Draft {
+            fw,
             flags: flags
                 .into_iter()
                 .filter_map(|p| match <[String; 2]>::try_from(p) {

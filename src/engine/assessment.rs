@@ -5,8 +5,9 @@ use super::dec::Dec2;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Reporting periods of the periodic PAR report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Period {
+    #[default]
     Q1,
     H1,
     Q3,
@@ -140,13 +141,13 @@ pub struct Contact {
 }
 
 /// Which framework an assessment is scored against.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FrameworkRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Assessment {
     /// Local identifier in this browser.
     pub id: String,
@@ -267,25 +268,29 @@ impl ToJson for Period {
 
 impl FromJson for Value {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        let kind = o.req::<String>("type")?;
-        Ok(match kind.as_str() {
+        let mut o = obj(v)?;
+        let kind = o.req::<String>("type");
+        let r = match kind.as_str() {
             "choice" => Value::Choice {
-                option: o.req("option")?,
+                option: o.req("option"),
             },
-            "yes_no" => Value::YesNo { yes: o.req("yes")? },
+            "yes_no" => Value::YesNo { yes: o.req("yes") },
             "ratio" => Value::Ratio {
-                numerator: o.req("numerator")?,
-                denominator: o.req("denominator")?,
+                numerator: o.req("numerator"),
+                denominator: o.req("denominator"),
             },
             "count" => Value::Count {
-                count: o.req("count")?,
+                count: o.req("count"),
             },
             "estimate" => Value::Estimate {
-                points: o.req("points")?,
+                points: o.req("points"),
             },
-            k => return Err(json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("type")),
-        })
+            k => {
+                o.fail(json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("type"));
+                Value::YesNo { yes: false }
+            }
+        };
+        o.done(r)
     }
 }
 impl ToJson for Value {
@@ -310,14 +315,15 @@ impl ToJson for Value {
 
 impl FromJson for Evidence {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Evidence {
-            number: o.opt("number")?,
-            date: o.opt("date")?,
-            issuer: o.opt("issuer")?,
-            summary: o.opt("summary")?,
-            link: o.opt("link")?,
-        })
+        let mut o = obj(v)?;
+        let r = Evidence {
+            number: o.opt("number"),
+            date: o.opt("date"),
+            issuer: o.opt("issuer"),
+            summary: o.opt("summary"),
+            link: o.opt("link"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Evidence {
@@ -334,14 +340,15 @@ impl ToJson for Evidence {
 
 impl FromJson for Answer {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Answer {
-            value: o.opt("value")?,
-            no_case: o.opt("no_case")?,
-            not_applicable: o.opt("not_applicable")?,
-            evidence: o.opt("evidence")?,
-            explanation: o.opt("explanation")?,
-        })
+        let mut o = obj(v)?;
+        let r = Answer {
+            value: o.opt("value"),
+            no_case: o.opt("no_case"),
+            not_applicable: o.opt("not_applicable"),
+            evidence: o.opt("evidence"),
+            explanation: o.opt("explanation"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Answer {
@@ -351,20 +358,25 @@ impl ToJson for Answer {
             .f_if(self.no_case, "no_case", &self.no_case)
             .f_if(self.not_applicable, "not_applicable", &self.not_applicable)
             .f_if(!self.evidence.is_empty(), "evidence", &self.evidence)
-            .f_if(!self.explanation.is_empty(), "explanation", &self.explanation)
+            .f_if(
+                !self.explanation.is_empty(),
+                "explanation",
+                &self.explanation,
+            )
             .done()
     }
 }
 
 impl FromJson for Contact {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Contact {
-            name: o.opt("name")?,
-            position: o.opt("position")?,
-            phone: o.opt("phone")?,
-            email: o.opt("email")?,
-        })
+        let mut o = obj(v)?;
+        let r = Contact {
+            name: o.opt("name"),
+            position: o.opt("position"),
+            phone: o.opt("phone"),
+            email: o.opt("email"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Contact {
@@ -380,39 +392,44 @@ impl ToJson for Contact {
 
 impl FromJson for FrameworkRef {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(FrameworkRef {
-            id: o.req("id")?,
-            version: o.req("version")?,
-        })
+        let mut o = obj(v)?;
+        let r = FrameworkRef {
+            id: o.req("id"),
+            version: o.req("version"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for FrameworkRef {
     fn to_json(&self) -> Out {
-        obj_out().f("id", &self.id).f("version", &self.version).done()
+        obj_out()
+            .f("id", &self.id)
+            .f("version", &self.version)
+            .done()
     }
 }
 
 impl FromJson for Assessment {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Assessment {
-            id: o.req("id")?,
-            framework: o.req("framework")?,
-            unit_name: o.req("unit_name")?,
-            year: o.req("year")?,
-            period: o.req("period")?,
-            contact: o.opt("contact")?,
-            answers: o.opt("answers")?,
-            excluded: o.opt("excluded")?,
-            adjustments: o.opt("adjustments")?,
-            created: o.opt("created")?,
-            updated: o.opt("updated")?,
-            actions: o.opt("actions")?,
-            plan: o.opt("plan")?,
-            plan_override: o.opt("plan_override")?,
-            report: o.opt("report")?,
-        })
+        let mut o = obj(v)?;
+        let r = Assessment {
+            id: o.req("id"),
+            framework: o.req("framework"),
+            unit_name: o.req("unit_name"),
+            year: o.req("year"),
+            period: o.req("period"),
+            contact: o.opt("contact"),
+            answers: o.opt("answers"),
+            excluded: o.opt("excluded"),
+            adjustments: o.opt("adjustments"),
+            created: o.opt("created"),
+            updated: o.opt("updated"),
+            actions: o.opt("actions"),
+            plan: o.opt("plan"),
+            plan_override: o.opt("plan_override"),
+            report: o.opt("report"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Assessment {
@@ -439,18 +456,19 @@ impl ToJson for Assessment {
 
 impl FromJson for ReportInfo {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(ReportInfo {
-            parent_body: o.opt("parent_body")?,
-            number: o.opt("number")?,
-            place: o.opt("place")?,
-            date: o.opt("date")?,
-            difficulties: o.opt("difficulties")?,
-            proposals: o.opt("proposals")?,
-            signer_title: o.opt("signer_title")?,
-            signer_name: o.opt("signer_name")?,
-            recipients: o.opt("recipients")?,
-        })
+        let mut o = obj(v)?;
+        let r = ReportInfo {
+            parent_body: o.opt("parent_body"),
+            number: o.opt("number"),
+            place: o.opt("place"),
+            date: o.opt("date"),
+            difficulties: o.opt("difficulties"),
+            proposals: o.opt("proposals"),
+            signer_title: o.opt("signer_title"),
+            signer_name: o.opt("signer_name"),
+            recipients: o.opt("recipients"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for ReportInfo {

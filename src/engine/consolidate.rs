@@ -295,7 +295,9 @@ pub fn losses(entries: &[Entry], superseded: &[Option<usize>]) -> Vec<Loss> {
         .filter_map(|k| map.remove(&k))
         .filter(|l| l.units > 0)
         .collect();
-    crate::engine::sort_by(&mut out, &|a, b| b.points.cmp(&a.points).then(b.units.cmp(&a.units)));
+    crate::engine::sort_by(&mut out, &|a, b| {
+        b.points.cmp(&a.points).then(b.units.cmp(&a.units))
+    });
     out
 }
 

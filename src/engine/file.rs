@@ -10,9 +10,9 @@
 use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period, ReportInfo};
 use super::dec::Dec2;
 use super::framework::{Framework, UnitType};
+use super::json::{self, obj, obj_out, FromJson, Out, ToJson};
 use super::plan::{CorrectiveAction, PlanTask};
 use super::score::{score, AnswerError, Summary};
-use super::json::{self, obj, obj_out, FromJson, Out, ToJson};
 use serde_json::Value as J;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,7 +24,7 @@ pub const FILE_FORMAT_VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FrameworkInfo {
     pub id: String,
     pub version: String,
@@ -37,13 +37,13 @@ pub struct FrameworkInfo {
     pub embedded: Option<Framework>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnitInfo {
     pub name: String,
     pub unit_type: UnitType,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PeriodInfo {
     pub year: u16,
     pub period: Period,
@@ -53,7 +53,7 @@ pub struct PeriodInfo {
     pub cutoff: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FieldLine {
     pub id: String,
     pub title: String,
@@ -67,7 +67,7 @@ pub struct FieldLine {
 /// The computed figures, written for people and other tools to read. On
 /// import they are never trusted: scores are recomputed and differences
 /// reported.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FileSummary {
     pub self_points: Dec2,
     pub self_max: Dec2,
@@ -123,7 +123,7 @@ impl FileSummary {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Checksum {
     pub algorithm: String,
     /// SHA-256 (hex) of the canonical content: the file without
@@ -226,12 +226,7 @@ pub fn file_name(a: &Assessment) -> String {
 pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str) -> String {
     let summary = FileSummary::of(fw, &score(fw, a));
     let (d, m) = a.period.cutoff();
-    let checksum = |value: &str| {
-        obj_out()
-            .f("algorithm", "sha256")
-            .f("value", value)
-            .done()
-    };
+    let checksum = |value: &str| obj_out().f("algorithm", "sha256").f("value", value).done();
     let framework = obj_out()
         .f("id", &fw.id)
         .f("version", &fw.version)
@@ -492,7 +487,8 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     if declared != sha256_hex(json::canonical(&doc, &NOT_CHECKSUMMED).as_bytes()) {
         warnings.push(ImportWarning::ChecksumMismatch);
     }
-    let file = SelfAssessmentFile::from_json(&doc).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    let file =
+        SelfAssessmentFile::from_json(&doc).map_err(|e| ImportError::Malformed(e.to_string()))?;
 
     let (framework, framework_is_new) = match &file.framework.embedded {
         Some(fw) => {
@@ -603,52 +599,56 @@ mod tests {
 
 impl FromJson for FrameworkInfo {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(FrameworkInfo {
-            id: o.req("id")?,
-            version: o.req("version")?,
-            title: o.req("title")?,
-            sha256: o.req("sha256")?,
-            built_in: o.req("built_in")?,
-            embedded: o.opt("embedded")?,
-        })
+        let mut o = obj(v)?;
+        let r = FrameworkInfo {
+            id: o.req("id"),
+            version: o.req("version"),
+            title: o.req("title"),
+            sha256: o.req("sha256"),
+            built_in: o.req("built_in"),
+            embedded: o.opt("embedded"),
+        };
+        o.done(r)
     }
 }
 
 impl FromJson for UnitInfo {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(UnitInfo {
-            name: o.req("name")?,
-            unit_type: o.req("unit_type")?,
-        })
+        let mut o = obj(v)?;
+        let r = UnitInfo {
+            name: o.req("name"),
+            unit_type: o.req("unit_type"),
+        };
+        o.done(r)
     }
 }
 
 impl FromJson for PeriodInfo {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(PeriodInfo {
-            year: o.req("year")?,
-            period: o.req("period")?,
-            label: o.opt("label")?,
-            cutoff: o.opt("cutoff")?,
-        })
+        let mut o = obj(v)?;
+        let r = PeriodInfo {
+            year: o.req("year"),
+            period: o.req("period"),
+            label: o.opt("label"),
+            cutoff: o.opt("cutoff"),
+        };
+        o.done(r)
     }
 }
 
 impl FromJson for FieldLine {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(FieldLine {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            max: o.req("max")?,
-            applicable_max: o.req("applicable_max")?,
-            points: o.req("points")?,
-            percent: o.req("percent")?,
-            excluded: o.req("excluded")?,
-        })
+        let mut o = obj(v)?;
+        let r = FieldLine {
+            id: o.req("id"),
+            title: o.req("title"),
+            max: o.req("max"),
+            applicable_max: o.req("applicable_max"),
+            points: o.req("points"),
+            percent: o.req("percent"),
+            excluded: o.req("excluded"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for FieldLine {
@@ -667,24 +667,25 @@ impl ToJson for FieldLine {
 
 impl FromJson for FileSummary {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(FileSummary {
-            self_points: o.req("self_points")?,
-            self_max: o.req("self_max")?,
-            survey_estimate: o.req("survey_estimate")?,
-            survey_max: o.req("survey_max")?,
-            bonus: o.req("bonus")?,
-            deductions: o.req("deductions")?,
-            total: o.req("total")?,
-            applicable_max: o.req("applicable_max")?,
-            index: o.req("index")?,
-            band: o.opt("band")?,
-            completion: o.req("completion")?,
-            answered: o.req("answered")?,
-            applicable_items: o.req("applicable_items")?,
-            missing_support: o.req("missing_support")?,
-            fields: o.req("fields")?,
-        })
+        let mut o = obj(v)?;
+        let r = FileSummary {
+            self_points: o.req("self_points"),
+            self_max: o.req("self_max"),
+            survey_estimate: o.req("survey_estimate"),
+            survey_max: o.req("survey_max"),
+            bonus: o.req("bonus"),
+            deductions: o.req("deductions"),
+            total: o.req("total"),
+            applicable_max: o.req("applicable_max"),
+            index: o.req("index"),
+            band: o.opt("band"),
+            completion: o.req("completion"),
+            answered: o.req("answered"),
+            applicable_items: o.req("applicable_items"),
+            missing_support: o.req("missing_support"),
+            fields: o.req("fields"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for FileSummary {
@@ -711,37 +712,39 @@ impl ToJson for FileSummary {
 
 impl FromJson for Checksum {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Checksum {
-            algorithm: o.req("algorithm")?,
-            value: o.req("value")?,
-        })
+        let mut o = obj(v)?;
+        let r = Checksum {
+            algorithm: o.req("algorithm"),
+            value: o.req("value"),
+        };
+        o.done(r)
     }
 }
 
 impl FromJson for SelfAssessmentFile {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(SelfAssessmentFile {
-            format: o.req("format")?,
-            format_version: o.req("format_version")?,
-            app_version: o.req("app_version")?,
-            exported_at: o.req("exported_at")?,
-            framework: o.req("framework")?,
-            unit: o.req("unit")?,
-            contact: o.opt("contact")?,
-            period: o.req("period")?,
-            created: o.opt("created")?,
-            updated: o.opt("updated")?,
-            answers: o.opt("answers")?,
-            excluded: o.opt("excluded")?,
-            adjustments: o.opt("adjustments")?,
-            actions: o.opt("actions")?,
-            plan: o.opt("plan")?,
-            plan_override: o.opt("plan_override")?,
-            report: o.opt("report")?,
-            summary: o.req("summary")?,
-            checksum: o.req("checksum")?,
-        })
+        let mut o = obj(v)?;
+        let r = SelfAssessmentFile {
+            format: o.req("format"),
+            format_version: o.req("format_version"),
+            app_version: o.req("app_version"),
+            exported_at: o.req("exported_at"),
+            framework: o.req("framework"),
+            unit: o.req("unit"),
+            contact: o.opt("contact"),
+            period: o.req("period"),
+            created: o.opt("created"),
+            updated: o.opt("updated"),
+            answers: o.opt("answers"),
+            excluded: o.opt("excluded"),
+            adjustments: o.opt("adjustments"),
+            actions: o.opt("actions"),
+            plan: o.opt("plan"),
+            plan_override: o.opt("plan_override"),
+            report: o.opt("report"),
+            summary: o.req("summary"),
+            checksum: o.req("checksum"),
+        };
+        o.done(r)
     }
 }

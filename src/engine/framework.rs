@@ -9,9 +9,10 @@ pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
 pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
 
 /// Ordered as ranked: sở first, then xã, then huyện.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum UnitType {
     /// Sở, ban, ngành (provincial departments).
+    #[default]
     So,
     /// UBND xã, phường (communes and wards).
     Xa,
@@ -29,22 +30,23 @@ impl UnitType {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Status {
     /// Our own template in the official shape: never to be presented as official.
+    #[default]
     Template,
     /// Entered from a decision of UBND tỉnh.
     Official,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Years {
     pub from: u16,
     /// `None`: until replaced.
     pub to: Option<u16>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Decision {
     pub number: String,
     /// ISO date, `yyyy-mm-dd`.
@@ -117,7 +119,7 @@ impl PctRange {
 }
 
 /// An index band (xếp loại), e.g. "Tốt" for `[80, 100]`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Band {
     pub label: String,
     pub from: Dec2,
@@ -138,13 +140,13 @@ impl Band {
 }
 
 /// Bonus points (điểm thưởng) or deductions (điểm trừ), capped.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Adjustments {
     pub cap: Dec2,
     pub items: Vec<AdjustmentItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct AdjustmentItem {
     pub id: String,
     pub title: String,
@@ -154,7 +156,7 @@ pub struct AdjustmentItem {
     pub repeatable: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Field {
     pub id: String,
     pub title: String,
@@ -165,7 +167,7 @@ pub struct Field {
     pub criteria: Vec<Criterion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Criterion {
     pub id: String,
     pub title: String,
@@ -175,7 +177,7 @@ pub struct Criterion {
     pub subs: Vec<SubCriterion>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct SubCriterion {
     pub id: String,
     pub title: String,
@@ -189,14 +191,14 @@ pub struct SubCriterion {
     pub rule: Rule,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ChoiceOption {
     pub id: String,
     pub label: String,
     pub points: Dec2,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct RatioBand {
     pub from: Dec2,
     pub from_inclusive: bool,
@@ -216,7 +218,7 @@ impl RatioBand {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct CountBand {
     pub min: u64,
     /// `None`: and above.
@@ -242,11 +244,12 @@ impl CountBand {
 
 /// The one scoring rule of a sub-criterion. Every real rule seen fits one
 /// of these shapes (see `shared/domain/par-index.md` §4).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Rule {
     /// Pick one option, each with its points.
     Options { options: Vec<ChoiceOption> },
     /// Đạt = maximum, không đạt = 0.
+    #[default]
     YesNo,
     /// Bands on a ratio the unit enters as numerator / denominator.
     RatioBands {
@@ -287,7 +290,7 @@ impl Rule {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Framework {
     pub format: String,
     pub format_version: u32,
@@ -355,7 +358,8 @@ impl Framework {
             column: e.column(),
             message: e.to_string(),
         })?;
-        let fw = <Framework as FromJson>::from_json(&v).map_err(|e| LoadError::Shape(e.to_string()))?;
+        let fw =
+            <Framework as FromJson>::from_json(&v).map_err(|e| LoadError::Shape(e.to_string()))?;
         let problems = validate(&fw);
         if problems.is_empty() {
             Ok(fw)
@@ -419,7 +423,10 @@ const UNIT_TYPES: [(&str, UnitType); 3] = [
     ("xa", UnitType::Xa),
     ("huyen", UnitType::Huyen),
 ];
-const STATUSES: [(&str, Status); 2] = [("template", Status::Template), ("official", Status::Official)];
+const STATUSES: [(&str, Status); 2] = [
+    ("template", Status::Template),
+    ("official", Status::Official),
+];
 
 impl FromJson for UnitType {
     fn from_json(v: &J) -> super::json::Result<Self> {
@@ -444,11 +451,12 @@ impl ToJson for Status {
 
 impl FromJson for Years {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Years {
-            from: o.req("from")?,
-            to: o.opt("to")?,
-        })
+        let mut o = obj(v)?;
+        let r = Years {
+            from: o.req("from"),
+            to: o.opt("to"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Years {
@@ -459,29 +467,34 @@ impl ToJson for Years {
 
 impl FromJson for Decision {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Decision {
-            number: o.req("number")?,
-            date: o.req("date")?,
-        })
+        let mut o = obj(v)?;
+        let r = Decision {
+            number: o.req("number"),
+            date: o.req("date"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Decision {
     fn to_json(&self) -> Out {
-        obj_out().f("number", &self.number).f("date", &self.date).done()
+        obj_out()
+            .f("number", &self.number)
+            .f("date", &self.date)
+            .done()
     }
 }
 
 impl FromJson for Band {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Band {
-            label: o.req("label")?,
-            from: o.req("from")?,
-            from_inclusive: o.req("from_inclusive")?,
-            to: o.req("to")?,
-            to_inclusive: o.req("to_inclusive")?,
-        })
+        let mut o = obj(v)?;
+        let r = Band {
+            label: o.req("label"),
+            from: o.req("from"),
+            from_inclusive: o.req("from_inclusive"),
+            to: o.req("to"),
+            to_inclusive: o.req("to_inclusive"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Band {
@@ -498,11 +511,12 @@ impl ToJson for Band {
 
 impl FromJson for Adjustments {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Adjustments {
-            cap: o.req("cap")?,
-            items: o.opt("items")?,
-        })
+        let mut o = obj(v)?;
+        let r = Adjustments {
+            cap: o.req("cap"),
+            items: o.opt("items"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Adjustments {
@@ -513,13 +527,14 @@ impl ToJson for Adjustments {
 
 impl FromJson for AdjustmentItem {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(AdjustmentItem {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            points: o.req("points")?,
-            repeatable: o.opt("repeatable")?,
-        })
+        let mut o = obj(v)?;
+        let r = AdjustmentItem {
+            id: o.req("id"),
+            title: o.req("title"),
+            points: o.req("points"),
+            repeatable: o.opt("repeatable"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for AdjustmentItem {
@@ -535,14 +550,15 @@ impl ToJson for AdjustmentItem {
 
 impl FromJson for Field {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Field {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            max: o.req("max")?,
-            may_be_not_applicable: o.opt("may_be_not_applicable")?,
-            criteria: o.req("criteria")?,
-        })
+        let mut o = obj(v)?;
+        let r = Field {
+            id: o.req("id"),
+            title: o.req("title"),
+            max: o.req("max"),
+            may_be_not_applicable: o.opt("may_be_not_applicable"),
+            criteria: o.req("criteria"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Field {
@@ -559,14 +575,15 @@ impl ToJson for Field {
 
 impl FromJson for Criterion {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Criterion {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            max: o.req("max")?,
-            may_be_not_applicable: o.opt("may_be_not_applicable")?,
-            subs: o.req("subs")?,
-        })
+        let mut o = obj(v)?;
+        let r = Criterion {
+            id: o.req("id"),
+            title: o.req("title"),
+            max: o.req("max"),
+            may_be_not_applicable: o.opt("may_be_not_applicable"),
+            subs: o.req("subs"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Criterion {
@@ -583,17 +600,18 @@ impl ToJson for Criterion {
 
 impl FromJson for SubCriterion {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(SubCriterion {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            max: o.req("max")?,
-            guidance: o.opt("guidance")?,
-            evidence_hint: o.opt("evidence_hint")?,
-            no_case_full_points: o.opt("no_case_full_points")?,
-            may_be_not_applicable: o.opt("may_be_not_applicable")?,
-            rule: o.req("rule")?,
-        })
+        let mut o = obj(v)?;
+        let r = SubCriterion {
+            id: o.req("id"),
+            title: o.req("title"),
+            max: o.req("max"),
+            guidance: o.opt("guidance"),
+            evidence_hint: o.opt("evidence_hint"),
+            no_case_full_points: o.opt("no_case_full_points"),
+            may_be_not_applicable: o.opt("may_be_not_applicable"),
+            rule: o.req("rule"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for SubCriterion {
@@ -613,12 +631,13 @@ impl ToJson for SubCriterion {
 
 impl FromJson for ChoiceOption {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(ChoiceOption {
-            id: o.req("id")?,
-            label: o.req("label")?,
-            points: o.req("points")?,
-        })
+        let mut o = obj(v)?;
+        let r = ChoiceOption {
+            id: o.req("id"),
+            label: o.req("label"),
+            points: o.req("points"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for ChoiceOption {
@@ -633,14 +652,15 @@ impl ToJson for ChoiceOption {
 
 impl FromJson for RatioBand {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(RatioBand {
-            from: o.req("from")?,
-            from_inclusive: o.req("from_inclusive")?,
-            to: o.req("to")?,
-            to_inclusive: o.req("to_inclusive")?,
-            points: o.req("points")?,
-        })
+        let mut o = obj(v)?;
+        let r = RatioBand {
+            from: o.req("from"),
+            from_inclusive: o.req("from_inclusive"),
+            to: o.req("to"),
+            to_inclusive: o.req("to_inclusive"),
+            points: o.req("points"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for RatioBand {
@@ -657,12 +677,13 @@ impl ToJson for RatioBand {
 
 impl FromJson for CountBand {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(CountBand {
-            min: o.req("min")?,
-            max: o.opt("max")?,
-            points: o.req("points")?,
-        })
+        let mut o = obj(v)?;
+        let r = CountBand {
+            min: o.req("min"),
+            max: o.opt("max"),
+            points: o.req("points"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for CountBand {
@@ -677,31 +698,33 @@ impl ToJson for CountBand {
 
 impl FromJson for Rule {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        let kind = o.req::<String>("kind")?;
-        Ok(match kind.as_str() {
+        let mut o = obj(v)?;
+        let kind = o.req::<String>("kind");
+        let r = match kind.as_str() {
             "options" => Rule::Options {
-                options: o.req("options")?,
+                options: o.req("options"),
             },
             "yes_no" => Rule::YesNo,
             "ratio_bands" => Rule::RatioBands {
-                bands: o.req("bands")?,
-                numerator_label: o.opt("numerator_label")?,
-                denominator_label: o.opt("denominator_label")?,
+                bands: o.req("bands"),
+                numerator_label: o.opt("numerator_label"),
+                denominator_label: o.opt("denominator_label"),
             },
             "proportional" => Rule::Proportional {
-                numerator_label: o.opt("numerator_label")?,
-                denominator_label: o.opt("denominator_label")?,
+                numerator_label: o.opt("numerator_label"),
+                denominator_label: o.opt("denominator_label"),
             },
             "count_bands" => Rule::CountBands {
-                bands: o.req("bands")?,
-                max_count: o.opt("max_count")?,
+                bands: o.req("bands"),
+                max_count: o.opt("max_count"),
             },
             "survey" => Rule::Survey,
             k => {
-                return Err(super::json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("kind"))
+                o.fail(super::json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("kind"));
+                Rule::YesNo
             }
-        })
+        };
+        o.done(r)
     }
 }
 impl ToJson for Rule {
@@ -738,25 +761,26 @@ impl ToJson for Rule {
 
 impl FromJson for Framework {
     fn from_json(v: &J) -> super::json::Result<Self> {
-        let o = obj(v)?;
-        Ok(Framework {
-            format: o.req("format")?,
-            format_version: o.req("format_version")?,
-            id: o.req("id")?,
-            version: o.req("version")?,
-            title: o.req("title")?,
-            province: o.req("province")?,
-            unit_type: o.req("unit_type")?,
-            years: o.req("years")?,
-            status: o.req("status")?,
-            source: o.opt("source")?,
-            decision: o.opt("decision")?,
-            bands: o.req("bands")?,
-            bonus: o.req("bonus")?,
-            deductions: o.req("deductions")?,
-            plan_completion_sub: o.opt("plan_completion_sub")?,
-            fields: o.req("fields")?,
-        })
+        let mut o = obj(v)?;
+        let r = Framework {
+            format: o.req("format"),
+            format_version: o.req("format_version"),
+            id: o.req("id"),
+            version: o.req("version"),
+            title: o.req("title"),
+            province: o.req("province"),
+            unit_type: o.req("unit_type"),
+            years: o.req("years"),
+            status: o.req("status"),
+            source: o.opt("source"),
+            decision: o.opt("decision"),
+            bands: o.req("bands"),
+            bonus: o.req("bonus"),
+            deductions: o.req("deductions"),
+            plan_completion_sub: o.opt("plan_completion_sub"),
+            fields: o.req("fields"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for Framework {

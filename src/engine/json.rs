@@ -78,33 +78,64 @@ pub trait FromJson: Sized {
 }
 
 /// A JSON object being read. Unknown keys are ignored; `null` counts as
-/// missing.
-pub struct Obj<'a>(&'a Map<String, Value>);
+/// missing. Fields are read without early returns: the first error is
+/// kept and [`Obj::done`] reports it. (A `?` per field made the compiler
+/// drop every field read so far at each of them: several KB per type.)
+pub struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    error: Option<Error>,
+}
 
 pub fn obj(v: &Value) -> Result<Obj<'_>> {
     v.as_object()
-        .map(Obj)
+        .map(|map| Obj { map, error: None })
         .ok_or_else(|| Error::new("cần một đối tượng { … }"))
 }
 
 impl<'a> Obj<'a> {
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.0.get(key).filter(|v| !v.is_null())
+        self.map.get(key).filter(|v| !v.is_null())
     }
 
-    /// A field that must be there.
-    pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
+    /// Keeps the first error.
+    #[inline(never)]
+    pub fn fail(&mut self, e: Error) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// A field that must be there (its default, and an error, if not).
+    pub fn req<T: FromJson + Default>(&mut self, key: &str) -> T {
         match self.get(key) {
-            None => Err(Error::missing(key)),
-            Some(v) => T::from_json(v).map_err(|e| e.at(key)),
+            None => {
+                self.fail(Error::missing(key));
+                T::default()
+            }
+            Some(v) => self.read(key, v),
         }
     }
 
     /// A field that may be missing (then its default; `None` for options).
-    pub fn opt<T: FromJson + Default>(&self, key: &str) -> Result<T> {
+    pub fn opt<T: FromJson + Default>(&mut self, key: &str) -> T {
         match self.get(key) {
-            None => Ok(T::default()),
-            Some(v) => T::from_json(v).map_err(|e| e.at(key)),
+            None => T::default(),
+            Some(v) => self.read(key, v),
+        }
+    }
+
+    fn read<T: FromJson + Default>(&mut self, key: &str, v: &Value) -> T {
+        T::from_json(v).unwrap_or_else(|e| {
+            self.fail(e.at(key));
+            T::default()
+        })
+    }
+
+    /// The value read, or the first error met reading it.
+    pub fn done<T>(self, value: T) -> Result<T> {
+        match self.error {
+            None => Ok(value),
+            Some(e) => Err(e),
         }
     }
 
@@ -124,8 +155,7 @@ impl FromJson for String {
 
 impl FromJson for bool {
     fn from_json(v: &Value) -> Result<Self> {
-        v.as_bool()
-            .ok_or_else(|| Error::new("cần true hoặc false"))
+        v.as_bool().ok_or_else(|| Error::new("cần true hoặc false"))
     }
 }
 
@@ -153,7 +183,9 @@ impl FromJson for Dec2 {
     fn from_json(v: &Value) -> Result<Self> {
         const LIMIT: i64 = 100_000_000_000_000;
         let bad = || Error::new("cần một số có tối đa hai chữ số thập phân");
-        let Value::Number(n) = v else { return Err(bad()) };
+        let Value::Number(n) = v else {
+            return Err(bad());
+        };
         if let Some(i) = n.as_i64() {
             i.checked_mul(100)
                 .filter(|x| x.abs() <= LIMIT)
@@ -205,7 +237,7 @@ impl FromJson for BTreeSet<String> {
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value) -> Result<Self> {
         let mut out = BTreeMap::new();
-        for (k, x) in obj(v)?.0 {
+        for (k, x) in obj(v)?.map {
             out.insert(k.clone(), T::from_json(x).map_err(|e| e.at(k.clone()))?);
         }
         Ok(out)
@@ -322,7 +354,11 @@ unsigned_to_json!(u8, u16, u32, u64, usize);
 /// The shortest JSON number, as serde_json writes it: `2`, `0.5`, `91.39`.
 impl ToJson for Dec2 {
     fn to_json(&self) -> Out {
-        let (sign, abs) = if self.0 < 0 { ("-", -self.0) } else { ("", self.0) };
+        let (sign, abs) = if self.0 < 0 {
+            ("-", -self.0)
+        } else {
+            ("", self.0)
+        };
         let (int, frac) = (abs / 100, abs % 100);
         Out::Num(match frac {
             0 => format!("{sign}{int}"),
@@ -441,9 +477,7 @@ impl Out {
             Out::Bool(b) => s.push_str(if *b { "true" } else { "false" }),
             Out::Num(n) => s.push_str(n),
             Out::Str(t) => escape_into(t, s),
-            Out::Arr(a) => write_seq(s, indent, '[', ']', a.len(), |s, i, ind| {
-                a[i].write(s, ind)
-            }),
+            Out::Arr(a) => write_seq(s, indent, '[', ']', a.len(), |s, i, ind| a[i].write(s, ind)),
             Out::Obj(o) => write_seq(s, indent, '{', '}', o.len(), |s, i, ind| {
                 escape_into(&o[i].0, s);
                 s.push_str(if ind.is_some() { ": " } else { ":" });
@@ -532,10 +566,14 @@ mod tests {
 
     #[test]
     fn prints_like_serde_json() {
-        let text = r#"{"b":[1,2.5,{"x":null}],"a":"q\"\\\n\u0001é","c":{},"d":[],"e":true,"f":-0.75}"#;
+        let text =
+            r#"{"b":[1,2.5,{"x":null}],"a":"q\"\\\n\u0001é","c":{},"d":[],"e":true,"f":-0.75}"#;
         let v: Value = serde_json::from_str(text).unwrap();
         assert_eq!(canonical(&v, &[]), serde_json::to_string(&v).unwrap());
-        assert_eq!(canonical(&v, &["b", "c"]), r#"{"a":"q\"\\\n\u0001é","d":[],"e":true,"f":-0.75}"#);
+        assert_eq!(
+            canonical(&v, &["b", "c"]),
+            r#"{"a":"q\"\\\n\u0001é","d":[],"e":true,"f":-0.75}"#
+        );
         let out = obj_out()
             .f("z", &Dec2(-75))
             .f("a", &vec![Dec2(200), Dec2(250), Dec2(9139)])
@@ -543,7 +581,10 @@ mod tests {
             .f("s", "x\ty")
             .f("n", &None::<u32>)
             .done();
-        assert_eq!(out.compact(), r#"{"z":-0.75,"a":[2,2.5,91.39],"m":{},"s":"x\ty","n":null}"#);
+        assert_eq!(
+            out.compact(),
+            r#"{"z":-0.75,"a":[2,2.5,91.39],"m":{},"s":"x\ty","n":null}"#
+        );
         assert_eq!(
             out.clone().sorted().compact(),
             r#"{"a":[2,2.5,91.39],"m":{},"n":null,"s":"x\ty","z":-0.75}"#
@@ -570,14 +611,24 @@ mod tests {
         }
         impl FromJson for P {
             fn from_json(v: &Value) -> Result<Self> {
-                Ok(P { _year: obj(v)?.req("year")? })
+                let mut o = obj(v)?;
+                let p = P {
+                    _year: o.req("year"),
+                };
+                o.done(p)
             }
         }
         let e = |t: &str| read::<Vec<P>>(t).unwrap_err();
         assert_eq!(e(r#"[{"year": 2025}, {}]"#), "thiếu trường \"[1].year\"");
         assert_eq!(e(r#"[{"year": 70000}]"#), "trường \"[0].year\": số quá lớn");
-        assert_eq!(e(r#"[{"year": -1}]"#), "trường \"[0].year\": cần một số nguyên không âm");
-        assert_eq!(e(r#"[{"year": "2025"}]"#), "trường \"[0].year\": cần một số nguyên không âm");
+        assert_eq!(
+            e(r#"[{"year": -1}]"#),
+            "trường \"[0].year\": cần một số nguyên không âm"
+        );
+        assert_eq!(
+            e(r#"[{"year": "2025"}]"#),
+            "trường \"[0].year\": cần một số nguyên không âm"
+        );
         assert_eq!(e(r#"{"year": 1}"#), "cần một danh sách [ … ]");
         assert!(e("[").starts_with("EOF while parsing"));
         assert_eq!(Dec2::from_json(&serde_json::json!(0.75)), Ok(Dec2(75)));

@@ -8,9 +8,7 @@ use super::framework::Framework;
 use super::score::Summary;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     #[default]
     NotStarted,
@@ -77,9 +75,7 @@ impl CorrectiveAction {
 }
 
 /// The six reform contents of Nghị quyết 76/NQ-CP (2021–2030).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ReformArea {
     #[default]
     Institutions,
@@ -388,20 +384,21 @@ impl ToJson for ReformArea {
 
 impl FromJson for CorrectiveAction {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
-        Ok(CorrectiveAction {
-            id: o.req("id")?,
-            subs: o.opt("subs")?,
-            what: o.opt("what")?,
-            unit: o.opt("unit")?,
-            person: o.opt("person")?,
-            deadline: o.opt("deadline")?,
-            expected_points: o.opt("expected_points")?,
-            status: o.opt("status")?,
-            progress: o.opt("progress")?,
-            result: o.opt("result")?,
-            evidence: o.opt("evidence")?,
-        })
+        let mut o = obj(v)?;
+        let r = CorrectiveAction {
+            id: o.req("id"),
+            subs: o.opt("subs"),
+            what: o.opt("what"),
+            unit: o.opt("unit"),
+            person: o.opt("person"),
+            deadline: o.opt("deadline"),
+            expected_points: o.opt("expected_points"),
+            status: o.opt("status"),
+            progress: o.opt("progress"),
+            result: o.opt("result"),
+            evidence: o.opt("evidence"),
+        };
+        o.done(r)
     }
 }
 impl ToJson for CorrectiveAction {
@@ -424,25 +421,29 @@ impl ToJson for CorrectiveAction {
 
 impl FromJson for PlanTask {
     fn from_json(v: &J) -> json::Result<Self> {
-        let o = obj(v)?;
+        let mut o = obj(v)?;
         // Progress per period: keys are period codes ("q1", "h1", …).
-        let by_name: BTreeMap<String, u8> = o.opt("progress")?;
+        let by_name: BTreeMap<String, u8> = o.opt("progress");
         let mut progress = BTreeMap::new();
         for (k, p) in by_name {
-            let period = Period::from_json(&J::String(k.clone()))
-                .map_err(|e| e.at(k).at("progress"))?;
-            progress.insert(period, p);
+            match Period::from_json(&J::String(k.clone())) {
+                Ok(period) => {
+                    progress.insert(period, p);
+                }
+                Err(e) => o.fail(e.at(k).at("progress")),
+            }
         }
-        Ok(PlanTask {
-            id: o.req("id")?,
-            area: o.opt("area")?,
-            task: o.opt("task")?,
-            output: o.opt("output")?,
-            lead: o.opt("lead")?,
-            deadline: o.opt("deadline")?,
-            status: o.opt("status")?,
+        let r = PlanTask {
+            id: o.req("id"),
+            area: o.opt("area"),
+            task: o.opt("task"),
+            output: o.opt("output"),
+            lead: o.opt("lead"),
+            deadline: o.opt("deadline"),
+            status: o.opt("status"),
             progress,
-        })
+        };
+        o.done(r)
     }
 }
 impl ToJson for PlanTask {

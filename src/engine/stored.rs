@@ -79,13 +79,14 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
             })
         }
         STORE_VERSION => {
-            let o = json::obj(&v).map_err(unreadable)?;
-            Ok(Stored {
+            let mut o = json::obj(&v).map_err(unreadable)?;
+            let s = Stored {
                 store_version: STORE_VERSION,
-                saved_by: o.opt("saved_by").map_err(unreadable)?,
-                saved_at: o.opt("saved_at").map_err(unreadable)?,
-                assessment: o.req("assessment").map_err(unreadable)?,
-            })
+                saved_by: o.opt("saved_by"),
+                saved_at: o.opt("saved_at"),
+                assessment: o.req("assessment"),
+            };
+            o.done(s).map_err(unreadable)
         }
         newer => Err(DecodeError::Newer(newer)),
     }

@@ -113,6 +113,8 @@ pub fn load_frameworks() -> Vec<crate::engine::Framework> {
         .filter_map(|k| s.get_item(k).ok().flatten())
         .filter_map(|t| crate::engine::Framework::from_json_text(&t).ok())
         .collect();
-    crate::engine::sort_by(&mut out, &|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
+    crate::engine::sort_by(&mut out, &|a, b| {
+        (&a.id, &a.version).cmp(&(&b.id, &b.version))
+    });
     out
 }
