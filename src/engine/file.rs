@@ -566,34 +566,6 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_ascii() {
-        assert_eq!(slug("Sở Tư pháp"), "so-tu-phap");
-        assert_eq!(slug("UBND phường Diên Hồng"), "ubnd-phuong-dien-hong");
-        assert_eq!(
-            slug("Sở Nông nghiệp & Môi trường (Gia Lai)"),
-            "so-nong-nghiep-moi-truong-gia-lai"
-        );
-        assert_eq!(slug("ĐẮK ĐOA"), "dak-doa");
-        // decomposed (NFD) input
-        assert_eq!(slug("So\u{31b} Y te\u{302}\u{301}"), "so-y-te");
-        assert_eq!(slug("  ***  "), "don-vi");
-        assert_eq!(slug("<script>"), "script");
-    }
-
-    #[test]
-    fn hashes_hex() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-}
-
 // ------------------------------------------------------------------ JSON
 // Reading the file (export writes it field by field above).
 
@@ -746,5 +718,33 @@ impl FromJson for SelfAssessmentFile {
             checksum: o.req("checksum"),
         };
         o.done(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Sở Tư pháp"), "so-tu-phap");
+        assert_eq!(slug("UBND phường Diên Hồng"), "ubnd-phuong-dien-hong");
+        assert_eq!(
+            slug("Sở Nông nghiệp & Môi trường (Gia Lai)"),
+            "so-nong-nghiep-moi-truong-gia-lai"
+        );
+        assert_eq!(slug("ĐẮK ĐOA"), "dak-doa");
+        // decomposed (NFD) input
+        assert_eq!(slug("So\u{31b} Y te\u{302}\u{301}"), "so-y-te");
+        assert_eq!(slug("  ***  "), "don-vi");
+        assert_eq!(slug("<script>"), "script");
+    }
+
+    #[test]
+    fn hashes_hex() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }
