@@ -3,6 +3,7 @@
 
 mod common;
 use cchc::engine::file::{self, ImportError, ImportWarning};
+use cchc::engine::stored;
 use cchc::engine::*;
 use common::*;
 use proptest::prelude::*;
@@ -137,6 +138,7 @@ fn an_embedded_framework_travels_with_the_file() {
         b.id = "x".into();
         file::export(&b, &fw, false, T1)
     });
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
     // an embedded framework that is broken is refused with its problems
     let mut v: J = serde_json::from_str(&text).unwrap();
     v["framework"]["embedded"]["fields"][0]["max"] = json!(14);
@@ -382,6 +384,68 @@ proptest! {
 /// `docs/example-self-assessment.json` is what the exporter writes today
 /// (the schema test validates it); regenerate with
 /// `CCHC_WRITE_EXAMPLE=1 cargo test --test file_format example`.
+/// The hand-written printer against serde_json, the reference the first
+/// versions used: same pretty text once parsed and printed again, and the
+/// same canonical text (the checksum) for the parsed document.
+#[test]
+fn printing_agrees_with_serde_json() {
+    let (fw, a) = sample();
+    for built_in in [true, false] {
+        let text = file::export(&a, &fw, built_in, T1);
+        let v: J = serde_json::from_str(&text).unwrap();
+        // Key order differs (ours keeps the written order), so compare trees.
+        assert_eq!(
+            serde_json::from_str::<J>(&serde_json::to_string_pretty(&v).unwrap()).unwrap(),
+            v
+        );
+        let mut sorted = v.clone();
+        let o = sorted.as_object_mut().unwrap();
+        o.remove("checksum");
+        o.remove("exported_at");
+        assert_eq!(
+            file::sha256_hex(serde_json::to_string(&sorted).unwrap().as_bytes()),
+            v["checksum"]["value"].as_str().unwrap()
+        );
+    }
+    // Frameworks: written and read back unchanged; the hash is of the
+    // canonical text of what is written (defaults included, as before).
+    for (name, text) in templates::BUILT_IN {
+        let fw = Framework::from_json_text(text).unwrap();
+        let again = fw.to_json_pretty();
+        assert_eq!(Framework::from_json_text(&again).unwrap(), fw, "{name}");
+        let b: J = serde_json::from_str(&again).unwrap();
+        assert_eq!(
+            file::framework_sha256(&fw),
+            file::sha256_hex(serde_json::to_string(&b).unwrap().as_bytes()),
+            "{name}"
+        );
+    }
+}
+
+/// Browser storage written by earlier versions (serde's compact output)
+/// still reads, and what we write now reads back the same.
+#[test]
+fn stored_data_reads_across_versions() {
+    let (_, a) = sample();
+    let text = stored::encode(&a, "tab1", T1);
+    let st = stored::decode(&text).unwrap();
+    assert_eq!(
+        (st.assessment, st.saved_by.as_str(), st.saved_at.as_str()),
+        (a.clone(), "tab1", T1)
+    );
+    // Same bytes as serde_json prints the same tree with our key order.
+    let v: J = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["store_version"], json!(1));
+    assert_eq!(v["assessment"]["unit_name"], json!(a.unit_name));
+    // A missing field is named.
+    let mut v2 = v.clone();
+    v2["assessment"].as_object_mut().unwrap().remove("period");
+    assert_eq!(
+        stored::decode(&v2.to_string()).unwrap_err().to_string(),
+        "dữ liệu lưu không đọc được (thiếu trường \"assessment.period\")"
+    );
+}
+
 #[test]
 fn example_file_in_docs_is_current() {
     let (fw, a) = sample();
