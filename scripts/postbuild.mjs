@@ -49,7 +49,11 @@ const startJs = m[1].trim() + '\n';
 const startName = `start-${hash(startJs, 'sha256', 'hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(stage, startName), startJs);
 html = html.replace(m[0], `<script type="module" src="./${startName}" integrity="sha384-${hash(startJs, 'sha384')}"></script>`);
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+// Release builds only: `trunk serve` (a debug build) injects an inline
+// live-reload script that this policy would block.
+if (release) {
+  html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n  <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+}
 fs.writeFileSync(indexPath, html);
 
 if (office) {
