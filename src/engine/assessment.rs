@@ -245,7 +245,7 @@ impl Assessment {
 // Field names and order are the storage and file format
 // (schemas/self-assessment.schema.json).
 
-use super::json::{self, name_of, obj, obj_out, variant, FromJson, Out, ToJson};
+use super::json::{self, json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
 use serde_json::Value as J;
 
 pub(crate) const PERIODS: [(&str, Period); 4] = [
@@ -255,16 +255,7 @@ pub(crate) const PERIODS: [(&str, Period); 4] = [
     ("year", Period::Year),
 ];
 
-impl FromJson for Period {
-    fn from_json(v: &J) -> json::Result<Self> {
-        variant(v, &PERIODS)
-    }
-}
-impl ToJson for Period {
-    fn to_json(&self) -> Out {
-        name_of(*self, &PERIODS).to_json()
-    }
-}
+json_names!(Period, PERIODS);
 
 impl FromJson for Value {
     fn from_json(v: &J) -> json::Result<Self> {
@@ -313,176 +304,60 @@ impl ToJson for Value {
     }
 }
 
-impl FromJson for Evidence {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Evidence {
-            number: o.opt("number"),
-            date: o.opt("date"),
-            issuer: o.opt("issuer"),
-            summary: o.opt("summary"),
-            link: o.opt("link"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Evidence {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("number", &self.number)
-            .f("date", &self.date)
-            .f("issuer", &self.issuer)
-            .f("summary", &self.summary)
-            .f("link", &self.link)
-            .done()
-    }
-}
+json_struct!(Evidence {
+    number: opt,
+    date: opt,
+    issuer: opt,
+    summary: opt,
+    link: opt
+});
 
-impl FromJson for Answer {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Answer {
-            value: o.opt("value"),
-            no_case: o.opt("no_case"),
-            not_applicable: o.opt("not_applicable"),
-            evidence: o.opt("evidence"),
-            explanation: o.opt("explanation"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Answer {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f_if(self.value.is_some(), "value", &self.value)
-            .f_if(self.no_case, "no_case", &self.no_case)
-            .f_if(self.not_applicable, "not_applicable", &self.not_applicable)
-            .f_if(!self.evidence.is_empty(), "evidence", &self.evidence)
-            .f_if(
-                !self.explanation.is_empty(),
-                "explanation",
-                &self.explanation,
-            )
-            .done()
-    }
-}
+json_struct!(Answer {
+    value: skip,
+    no_case: skip,
+    not_applicable: skip,
+    evidence: skip,
+    explanation: skip
+});
 
-impl FromJson for Contact {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Contact {
-            name: o.opt("name"),
-            position: o.opt("position"),
-            phone: o.opt("phone"),
-            email: o.opt("email"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Contact {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("name", &self.name)
-            .f("position", &self.position)
-            .f("phone", &self.phone)
-            .f("email", &self.email)
-            .done()
-    }
-}
+json_struct!(Contact {
+    name: opt,
+    position: opt,
+    phone: opt,
+    email: opt
+});
 
-impl FromJson for FrameworkRef {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = FrameworkRef {
-            id: o.req("id"),
-            version: o.req("version"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for FrameworkRef {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("version", &self.version)
-            .done()
-    }
-}
+json_struct!(FrameworkRef {
+    id: req,
+    version: req
+});
 
-impl FromJson for Assessment {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Assessment {
-            id: o.req("id"),
-            framework: o.req("framework"),
-            unit_name: o.req("unit_name"),
-            year: o.req("year"),
-            period: o.req("period"),
-            contact: o.opt("contact"),
-            answers: o.opt("answers"),
-            excluded: o.opt("excluded"),
-            adjustments: o.opt("adjustments"),
-            created: o.opt("created"),
-            updated: o.opt("updated"),
-            actions: o.opt("actions"),
-            plan: o.opt("plan"),
-            plan_override: o.opt("plan_override"),
-            report: o.opt("report"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Assessment {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("framework", &self.framework)
-            .f("unit_name", &self.unit_name)
-            .f("year", &self.year)
-            .f("period", &self.period)
-            .f("contact", &self.contact)
-            .f("answers", &self.answers)
-            .f("excluded", &self.excluded)
-            .f("adjustments", &self.adjustments)
-            .f("created", &self.created)
-            .f("updated", &self.updated)
-            .f("actions", &self.actions)
-            .f("plan", &self.plan)
-            .f("plan_override", &self.plan_override)
-            .f("report", &self.report)
-            .done()
-    }
-}
+json_struct!(Assessment {
+    id: req,
+    framework: req,
+    unit_name: req,
+    year: req,
+    period: req,
+    contact: opt,
+    answers: opt,
+    excluded: opt,
+    adjustments: opt,
+    created: opt,
+    updated: opt,
+    actions: opt,
+    plan: opt,
+    plan_override: opt,
+    report: opt
+});
 
-impl FromJson for ReportInfo {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = ReportInfo {
-            parent_body: o.opt("parent_body"),
-            number: o.opt("number"),
-            place: o.opt("place"),
-            date: o.opt("date"),
-            difficulties: o.opt("difficulties"),
-            proposals: o.opt("proposals"),
-            signer_title: o.opt("signer_title"),
-            signer_name: o.opt("signer_name"),
-            recipients: o.opt("recipients"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for ReportInfo {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("parent_body", &self.parent_body)
-            .f("number", &self.number)
-            .f("place", &self.place)
-            .f("date", &self.date)
-            .f("difficulties", &self.difficulties)
-            .f("proposals", &self.proposals)
-            .f("signer_title", &self.signer_title)
-            .f("signer_name", &self.signer_name)
-            .f("recipients", &self.recipients)
-            .done()
-    }
-}
+json_struct!(ReportInfo {
+    parent_body: opt,
+    number: opt,
+    place: opt,
+    date: opt,
+    difficulties: opt,
+    proposals: opt,
+    signer_title: opt,
+    signer_name: opt,
+    recipients: opt
+});

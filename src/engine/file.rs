@@ -10,7 +10,7 @@
 use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period, ReportInfo};
 use super::dec::Dec2;
 use super::framework::{Framework, UnitType};
-use super::json::{self, obj, obj_out, FromJson, Out, ToJson};
+use super::json::{self, json_struct, obj_out, FromJson, ToJson};
 use super::plan::{CorrectiveAction, PlanTask};
 use super::score::{score, AnswerError, Summary};
 use serde_json::Value as J;
@@ -569,157 +569,43 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
 // ------------------------------------------------------------------ JSON
 // Reading the file (export writes it field by field above).
 
-impl FromJson for FrameworkInfo {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = FrameworkInfo {
-            id: o.req("id"),
-            version: o.req("version"),
-            title: o.req("title"),
-            sha256: o.req("sha256"),
-            built_in: o.req("built_in"),
-            embedded: o.opt("embedded"),
-        };
-        o.done(r)
-    }
-}
+json_struct!(read FrameworkInfo { id: req, version: req, title: req, sha256: req, built_in: req, embedded: opt });
 
-impl FromJson for UnitInfo {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = UnitInfo {
-            name: o.req("name"),
-            unit_type: o.req("unit_type"),
-        };
-        o.done(r)
-    }
-}
+json_struct!(read UnitInfo { name: req, unit_type: req });
 
-impl FromJson for PeriodInfo {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = PeriodInfo {
-            year: o.req("year"),
-            period: o.req("period"),
-            label: o.opt("label"),
-            cutoff: o.opt("cutoff"),
-        };
-        o.done(r)
-    }
-}
+json_struct!(read PeriodInfo { year: req, period: req, label: opt, cutoff: opt });
 
-impl FromJson for FieldLine {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = FieldLine {
-            id: o.req("id"),
-            title: o.req("title"),
-            max: o.req("max"),
-            applicable_max: o.req("applicable_max"),
-            points: o.req("points"),
-            percent: o.req("percent"),
-            excluded: o.req("excluded"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for FieldLine {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("title", &self.title)
-            .f("max", &self.max)
-            .f("applicable_max", &self.applicable_max)
-            .f("points", &self.points)
-            .f("percent", &self.percent)
-            .f("excluded", &self.excluded)
-            .done()
-    }
-}
+json_struct!(FieldLine {
+    id: req,
+    title: req,
+    max: req,
+    applicable_max: req,
+    points: req,
+    percent: req,
+    excluded: req
+});
 
-impl FromJson for FileSummary {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = FileSummary {
-            self_points: o.req("self_points"),
-            self_max: o.req("self_max"),
-            survey_estimate: o.req("survey_estimate"),
-            survey_max: o.req("survey_max"),
-            bonus: o.req("bonus"),
-            deductions: o.req("deductions"),
-            total: o.req("total"),
-            applicable_max: o.req("applicable_max"),
-            index: o.req("index"),
-            band: o.opt("band"),
-            completion: o.req("completion"),
-            answered: o.req("answered"),
-            applicable_items: o.req("applicable_items"),
-            missing_support: o.req("missing_support"),
-            fields: o.req("fields"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for FileSummary {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("self_points", &self.self_points)
-            .f("self_max", &self.self_max)
-            .f("survey_estimate", &self.survey_estimate)
-            .f("survey_max", &self.survey_max)
-            .f("bonus", &self.bonus)
-            .f("deductions", &self.deductions)
-            .f("total", &self.total)
-            .f("applicable_max", &self.applicable_max)
-            .f("index", &self.index)
-            .f("band", &self.band)
-            .f("completion", &self.completion)
-            .f("answered", &self.answered)
-            .f("applicable_items", &self.applicable_items)
-            .f("missing_support", &self.missing_support)
-            .f("fields", &self.fields)
-            .done()
-    }
-}
+json_struct!(FileSummary {
+    self_points: req,
+    self_max: req,
+    survey_estimate: req,
+    survey_max: req,
+    bonus: req,
+    deductions: req,
+    total: req,
+    applicable_max: req,
+    index: req,
+    band: opt,
+    completion: req,
+    answered: req,
+    applicable_items: req,
+    missing_support: req,
+    fields: req
+});
 
-impl FromJson for Checksum {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Checksum {
-            algorithm: o.req("algorithm"),
-            value: o.req("value"),
-        };
-        o.done(r)
-    }
-}
+json_struct!(read Checksum { algorithm: req, value: req });
 
-impl FromJson for SelfAssessmentFile {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = SelfAssessmentFile {
-            format: o.req("format"),
-            format_version: o.req("format_version"),
-            app_version: o.req("app_version"),
-            exported_at: o.req("exported_at"),
-            framework: o.req("framework"),
-            unit: o.req("unit"),
-            contact: o.opt("contact"),
-            period: o.req("period"),
-            created: o.opt("created"),
-            updated: o.opt("updated"),
-            answers: o.opt("answers"),
-            excluded: o.opt("excluded"),
-            adjustments: o.opt("adjustments"),
-            actions: o.opt("actions"),
-            plan: o.opt("plan"),
-            plan_override: o.opt("plan_override"),
-            report: o.opt("report"),
-            summary: o.req("summary"),
-            checksum: o.req("checksum"),
-        };
-        o.done(r)
-    }
-}
+json_struct!(read SelfAssessmentFile { format: req, format_version: req, app_version: req, exported_at: req, framework: req, unit: req, contact: opt, period: req, created: opt, updated: opt, answers: opt, excluded: opt, adjustments: opt, actions: opt, plan: opt, plan_override: opt, report: opt, summary: req, checksum: req });
 
 #[cfg(test)]
 mod tests {

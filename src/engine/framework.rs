@@ -415,7 +415,7 @@ impl Framework {
 // ------------------------------------------------------------------ JSON
 // Field names and order are the file format (schemas/framework.schema.json).
 
-use super::json::{name_of, obj, obj_out, variant, FromJson, Out, ToJson};
+use super::json::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
 use serde_json::Value as J;
 
 const UNIT_TYPES: [(&str, UnitType); 3] = [
@@ -428,273 +428,82 @@ const STATUSES: [(&str, Status); 2] = [
     ("official", Status::Official),
 ];
 
-impl FromJson for UnitType {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        variant(v, &UNIT_TYPES)
-    }
-}
-impl ToJson for UnitType {
-    fn to_json(&self) -> Out {
-        name_of(*self, &UNIT_TYPES).to_json()
-    }
-}
-impl FromJson for Status {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        variant(v, &STATUSES)
-    }
-}
-impl ToJson for Status {
-    fn to_json(&self) -> Out {
-        name_of(*self, &STATUSES).to_json()
-    }
-}
+json_names!(UnitType, UNIT_TYPES);
+json_names!(Status, STATUSES);
 
-impl FromJson for Years {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Years {
-            from: o.req("from"),
-            to: o.opt("to"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Years {
-    fn to_json(&self) -> Out {
-        obj_out().f("from", &self.from).f("to", &self.to).done()
-    }
-}
+json_struct!(Years { from: req, to: opt });
 
-impl FromJson for Decision {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Decision {
-            number: o.req("number"),
-            date: o.req("date"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Decision {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("number", &self.number)
-            .f("date", &self.date)
-            .done()
-    }
-}
+json_struct!(Decision {
+    number: req,
+    date: req
+});
 
-impl FromJson for Band {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Band {
-            label: o.req("label"),
-            from: o.req("from"),
-            from_inclusive: o.req("from_inclusive"),
-            to: o.req("to"),
-            to_inclusive: o.req("to_inclusive"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Band {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("label", &self.label)
-            .f("from", &self.from)
-            .f("from_inclusive", &self.from_inclusive)
-            .f("to", &self.to)
-            .f("to_inclusive", &self.to_inclusive)
-            .done()
-    }
-}
+json_struct!(Band {
+    label: req,
+    from: req,
+    from_inclusive: req,
+    to: req,
+    to_inclusive: req
+});
 
-impl FromJson for Adjustments {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Adjustments {
-            cap: o.req("cap"),
-            items: o.opt("items"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Adjustments {
-    fn to_json(&self) -> Out {
-        obj_out().f("cap", &self.cap).f("items", &self.items).done()
-    }
-}
+json_struct!(Adjustments {
+    cap: req,
+    items: opt
+});
 
-impl FromJson for AdjustmentItem {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = AdjustmentItem {
-            id: o.req("id"),
-            title: o.req("title"),
-            points: o.req("points"),
-            repeatable: o.opt("repeatable"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for AdjustmentItem {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("title", &self.title)
-            .f("points", &self.points)
-            .f("repeatable", &self.repeatable)
-            .done()
-    }
-}
+json_struct!(AdjustmentItem {
+    id: req,
+    title: req,
+    points: req,
+    repeatable: opt
+});
 
-impl FromJson for Field {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Field {
-            id: o.req("id"),
-            title: o.req("title"),
-            max: o.req("max"),
-            may_be_not_applicable: o.opt("may_be_not_applicable"),
-            criteria: o.req("criteria"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Field {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("title", &self.title)
-            .f("max", &self.max)
-            .f("may_be_not_applicable", &self.may_be_not_applicable)
-            .f("criteria", &self.criteria)
-            .done()
-    }
-}
+json_struct!(Field {
+    id: req,
+    title: req,
+    max: req,
+    may_be_not_applicable: opt,
+    criteria: req
+});
 
-impl FromJson for Criterion {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Criterion {
-            id: o.req("id"),
-            title: o.req("title"),
-            max: o.req("max"),
-            may_be_not_applicable: o.opt("may_be_not_applicable"),
-            subs: o.req("subs"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Criterion {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("title", &self.title)
-            .f("max", &self.max)
-            .f("may_be_not_applicable", &self.may_be_not_applicable)
-            .f("subs", &self.subs)
-            .done()
-    }
-}
+json_struct!(Criterion {
+    id: req,
+    title: req,
+    max: req,
+    may_be_not_applicable: opt,
+    subs: req
+});
 
-impl FromJson for SubCriterion {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = SubCriterion {
-            id: o.req("id"),
-            title: o.req("title"),
-            max: o.req("max"),
-            guidance: o.opt("guidance"),
-            evidence_hint: o.opt("evidence_hint"),
-            no_case_full_points: o.opt("no_case_full_points"),
-            may_be_not_applicable: o.opt("may_be_not_applicable"),
-            rule: o.req("rule"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for SubCriterion {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("title", &self.title)
-            .f("max", &self.max)
-            .f("guidance", &self.guidance)
-            .f("evidence_hint", &self.evidence_hint)
-            .f("no_case_full_points", &self.no_case_full_points)
-            .f("may_be_not_applicable", &self.may_be_not_applicable)
-            .f("rule", &self.rule)
-            .done()
-    }
-}
+json_struct!(SubCriterion {
+    id: req,
+    title: req,
+    max: req,
+    guidance: opt,
+    evidence_hint: opt,
+    no_case_full_points: opt,
+    may_be_not_applicable: opt,
+    rule: req
+});
 
-impl FromJson for ChoiceOption {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = ChoiceOption {
-            id: o.req("id"),
-            label: o.req("label"),
-            points: o.req("points"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for ChoiceOption {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("label", &self.label)
-            .f("points", &self.points)
-            .done()
-    }
-}
+json_struct!(ChoiceOption {
+    id: req,
+    label: req,
+    points: req
+});
 
-impl FromJson for RatioBand {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = RatioBand {
-            from: o.req("from"),
-            from_inclusive: o.req("from_inclusive"),
-            to: o.req("to"),
-            to_inclusive: o.req("to_inclusive"),
-            points: o.req("points"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for RatioBand {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("from", &self.from)
-            .f("from_inclusive", &self.from_inclusive)
-            .f("to", &self.to)
-            .f("to_inclusive", &self.to_inclusive)
-            .f("points", &self.points)
-            .done()
-    }
-}
+json_struct!(RatioBand {
+    from: req,
+    from_inclusive: req,
+    to: req,
+    to_inclusive: req,
+    points: req
+});
 
-impl FromJson for CountBand {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = CountBand {
-            min: o.req("min"),
-            max: o.opt("max"),
-            points: o.req("points"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for CountBand {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("min", &self.min)
-            .f("max", &self.max)
-            .f("points", &self.points)
-            .done()
-    }
-}
+json_struct!(CountBand {
+    min: req,
+    max: opt,
+    points: req
+});
 
 impl FromJson for Rule {
     fn from_json(v: &J) -> super::json::Result<Self> {
@@ -759,53 +568,21 @@ impl ToJson for Rule {
     }
 }
 
-impl FromJson for Framework {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = Framework {
-            format: o.req("format"),
-            format_version: o.req("format_version"),
-            id: o.req("id"),
-            version: o.req("version"),
-            title: o.req("title"),
-            province: o.req("province"),
-            unit_type: o.req("unit_type"),
-            years: o.req("years"),
-            status: o.req("status"),
-            source: o.opt("source"),
-            decision: o.opt("decision"),
-            bands: o.req("bands"),
-            bonus: o.req("bonus"),
-            deductions: o.req("deductions"),
-            plan_completion_sub: o.opt("plan_completion_sub"),
-            fields: o.req("fields"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Framework {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("format", &self.format)
-            .f("format_version", &self.format_version)
-            .f("id", &self.id)
-            .f("version", &self.version)
-            .f("title", &self.title)
-            .f("province", &self.province)
-            .f("unit_type", &self.unit_type)
-            .f("years", &self.years)
-            .f("status", &self.status)
-            .f("source", &self.source)
-            .f("decision", &self.decision)
-            .f("bands", &self.bands)
-            .f("bonus", &self.bonus)
-            .f("deductions", &self.deductions)
-            .f_if(
-                self.plan_completion_sub.is_some(),
-                "plan_completion_sub",
-                &self.plan_completion_sub,
-            )
-            .f("fields", &self.fields)
-            .done()
-    }
-}
+json_struct!(Framework {
+    format: req,
+    format_version: req,
+    id: req,
+    version: req,
+    title: req,
+    province: req,
+    unit_type: req,
+    years: req,
+    status: req,
+    source: opt,
+    decision: opt,
+    bands: req,
+    bonus: req,
+    deductions: req,
+    plan_completion_sub: skip,
+    fields: req
+});

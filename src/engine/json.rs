@@ -138,11 +138,6 @@ impl<'a> Obj<'a> {
             Some(e) => Err(e),
         }
     }
-
-    /// The string under `key`, if it is one (for checks before a typed read).
-    pub fn str(&self, key: &str) -> Option<&'a str> {
-        self.get(key).and_then(Value::as_str)
-    }
 }
 
 impl FromJson for String {
@@ -266,6 +261,63 @@ pub fn variant<T: Copy>(v: &Value, names: &[(&str, T)]) -> Result<T> {
 pub fn name_of<T: Copy + PartialEq>(t: T, names: &[(&'static str, T)]) -> &'static str {
     names.iter().find(|(_, x)| *x == t).map_or("", |(n, _)| n)
 }
+
+/// `FromJson` and `ToJson` for a struct whose JSON keys are its field
+/// names, listed once in the order written. Each field is `req` (must be
+/// there), `opt` (default when missing) or `skip` (default when missing,
+/// and not written when it equals its default). `read` before the name
+/// makes only `FromJson`.
+macro_rules! json_struct {
+    (read $ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
+        impl $crate::engine::json::FromJson for $ty {
+            fn from_json(v: &serde_json::Value) -> $crate::engine::json::Result<Self> {
+                let mut o = $crate::engine::json::obj(v)?;
+                let r = $ty { $($f: $crate::engine::json::json_struct!(@get o, $f, $m)),* };
+                o.done(r)
+            }
+        }
+    };
+    ($ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
+        $crate::engine::json::json_struct!(read $ty { $($f: $m),* });
+        impl $crate::engine::json::ToJson for $ty {
+            fn to_json(&self) -> $crate::engine::json::Out {
+                let o = $crate::engine::json::obj_out();
+                $(let o = $crate::engine::json::json_struct!(@put o, $f, &self.$f, $m);)*
+                o.done()
+            }
+        }
+    };
+    (@get $o:ident, $f:ident, req) => { $o.req(stringify!($f)) };
+    (@get $o:ident, $f:ident, opt) => { $o.opt(stringify!($f)) };
+    (@get $o:ident, $f:ident, skip) => { $o.opt(stringify!($f)) };
+    (@put $o:ident, $f:ident, $v:expr, skip) => {
+        $o.f_if(!$crate::engine::json::is_default($v), stringify!($f), $v)
+    };
+    (@put $o:ident, $f:ident, $v:expr, $m:ident) => { $o.f(stringify!($f), $v) };
+}
+pub(crate) use json_struct;
+
+pub fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+/// `FromJson` and `ToJson` for a unit enum written as one of the names in
+/// `table` (an array of `(name, value)`).
+macro_rules! json_names {
+    ($ty:ty, $table:expr) => {
+        impl $crate::engine::json::FromJson for $ty {
+            fn from_json(v: &serde_json::Value) -> $crate::engine::json::Result<Self> {
+                $crate::engine::json::variant(v, &$table)
+            }
+        }
+        impl $crate::engine::json::ToJson for $ty {
+            fn to_json(&self) -> $crate::engine::json::Out {
+                $crate::engine::json::ToJson::to_json($crate::engine::json::name_of(*self, &$table))
+            }
+        }
+    };
+}
+pub(crate) use json_names;
 
 /// Parses text into a tree; a syntax error gives its line and column.
 pub fn parse(text: &str) -> std::result::Result<Value, serde_json::Error> {

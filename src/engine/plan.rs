@@ -349,75 +349,25 @@ pub fn plan_csv(a: &Assessment) -> String {
 // Field names and order are the storage and file format.
 
 use super::assessment::PERIODS;
-use super::json::{self, name_of, obj, obj_out, FromJson, Out, ToJson};
+use super::json::{self, json_names, json_struct, name_of, obj, obj_out, FromJson, Out, ToJson};
 use serde_json::Value as J;
 
-/// One of `all`, by its code; an unknown code is an error.
-fn by_code<T: Copy>(v: &J, all: &[T], code: fn(T) -> &'static str) -> json::Result<T> {
-    let s = String::from_json(v)?;
-    all.iter()
-        .copied()
-        .find(|t| code(*t) == s)
-        .ok_or_else(|| json::Error::new(format!("giá trị \"{s}\" không hợp lệ")))
-}
+json_names!(Status, Status::ALL.map(|s| (s.code(), s)));
+json_names!(ReformArea, ReformArea::ALL.map(|a| (a.code(), a)));
 
-impl FromJson for Status {
-    fn from_json(v: &J) -> json::Result<Self> {
-        by_code(v, &Status::ALL, Status::code)
-    }
-}
-impl ToJson for Status {
-    fn to_json(&self) -> Out {
-        self.code().to_json()
-    }
-}
-impl FromJson for ReformArea {
-    fn from_json(v: &J) -> json::Result<Self> {
-        by_code(v, &ReformArea::ALL, ReformArea::code)
-    }
-}
-impl ToJson for ReformArea {
-    fn to_json(&self) -> Out {
-        self.code().to_json()
-    }
-}
-
-impl FromJson for CorrectiveAction {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let r = CorrectiveAction {
-            id: o.req("id"),
-            subs: o.opt("subs"),
-            what: o.opt("what"),
-            unit: o.opt("unit"),
-            person: o.opt("person"),
-            deadline: o.opt("deadline"),
-            expected_points: o.opt("expected_points"),
-            status: o.opt("status"),
-            progress: o.opt("progress"),
-            result: o.opt("result"),
-            evidence: o.opt("evidence"),
-        };
-        o.done(r)
-    }
-}
-impl ToJson for CorrectiveAction {
-    fn to_json(&self) -> Out {
-        obj_out()
-            .f("id", &self.id)
-            .f("subs", &self.subs)
-            .f("what", &self.what)
-            .f("unit", &self.unit)
-            .f("person", &self.person)
-            .f("deadline", &self.deadline)
-            .f("expected_points", &self.expected_points)
-            .f("status", &self.status)
-            .f("progress", &self.progress)
-            .f("result", &self.result)
-            .f("evidence", &self.evidence)
-            .done()
-    }
-}
+json_struct!(CorrectiveAction {
+    id: req,
+    subs: opt,
+    what: opt,
+    unit: opt,
+    person: opt,
+    deadline: opt,
+    expected_points: opt,
+    status: opt,
+    progress: opt,
+    result: opt,
+    evidence: opt
+});
 
 impl FromJson for PlanTask {
     fn from_json(v: &J) -> json::Result<Self> {
