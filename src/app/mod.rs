@@ -48,7 +48,8 @@ pub fn edit(ctx: &Ctx, e: Edit) {
 /// downloads stays small; the full build (`so-noi-vu/`) has everything.
 /// The choice is a type, so the linker drops what a build never names.
 pub trait Tools: 'static {
-    /// The page for `Route::Desk` or `Route::Frameworks`.
+    /// The page for `Route::Desk` or `Route::Frameworks` (in the agency's
+    /// build, a link while `App` goes to the full build).
     fn office_page(route: &Route) -> Html;
     /// Where a route lives: in this build (a hash) or in the other one.
     fn href(route: &Route) -> String;
@@ -64,12 +65,8 @@ pub const OFFICE_DIR: &str = "so-noi-vu/";
 
 impl Tools for Agency {
     fn office_page(route: &Route) -> Html {
-        // An old link or bookmark: the page is in the other build.
-        let href = Self::href(route);
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(&href);
-        }
-        html! { <p class="loading"><a href={href}>{"Đang mở trang của Sở Nội vụ…"}</a></p> }
+        // Shown while `App` sends the browser to the other build.
+        html! { <p class="loading"><a href={Self::href(route)}>{"Đang mở trang của Sở Nội vụ…"}</a></p> }
     }
     fn href(route: &Route) -> String {
         match route {
@@ -155,6 +152,16 @@ pub fn App<T: Tools>() -> Html {
             move || drop(listeners)
         });
     }
+
+    // The route lives in the other build (an old link or bookmark): go there.
+    use_effect_with(state.route.clone(), |r| {
+        let href = T::href(r);
+        if href != r.href() {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace(&href);
+            }
+        }
+    });
 
     // The route names an assessment that is not open: load it.
     {
