@@ -98,14 +98,14 @@ pub fn ImportBox(p: &ImportProps) -> Html {
                             None
                         } else {
                             let a = &imp.assessment;
+                            let unit = crate::services::lower(a.unit_name.trim());
                             storage::load_all()
                                 .0
                                 .into_iter()
                                 .map(|s| s.assessment)
                                 .find(|b| {
-                                    crate::services::lower(b.unit_name.trim())
-                                        == crate::services::lower(a.unit_name.trim())
-                                        && b.year == a.year
+                                    b.year == a.year
+                                        && crate::services::lower(b.unit_name.trim()) == unit
                                         && b.period == a.period
                                 })
                                 .map(|b| (b.id.clone(), label_of(&b)))
