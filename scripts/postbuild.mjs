@@ -64,11 +64,11 @@ if (office) {
     const rel = dir ? `${dir}/${f}` : f;
     return fs.statSync(path.join(stage, rel)).isDirectory() ? all(rel) : [rel];
   }).sort();
-  const files = all('').filter((f) => !/\.(gz|br)$/.test(f));
+  const files = all('').filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.template.js');
 
   // The service worker: the agency's files, cached under a name unique to
   // this build; its version covers the full build's files too.
-  const agency = files.filter((f) => !f.includes('/') && f !== 'sw.js' && f !== 'sw.template.js');
+  const agency = files.filter((f) => !f.includes('/') && f !== 'sw.js');
   const version = hash(files.join('\n') + startJs, 'sha256', 'hex').slice(0, 12);
   const sw = fs.readFileSync(path.join(root, 'static', 'sw.template.js'), 'utf8')
     .replace('__VERSION__', version)
@@ -77,7 +77,7 @@ if (office) {
   fs.rmSync(path.join(stage, 'sw.template.js'), { force: true });
 
   if (release) {
-    for (const f of all('')) {
+    for (const f of [...files, 'sw.js']) {
       if (!/\.(html|js|css|wasm|svg|webmanifest|json)$/.test(f)) continue;
       const buf = fs.readFileSync(path.join(stage, f));
       fs.writeFileSync(path.join(stage, f + '.gz'), zlib.gzipSync(buf, { level: 9 }));

@@ -64,6 +64,19 @@ async fn click(sel: &str) {
     settle().await;
 }
 
+/// Clicks the `n`th radio button of a sub-criterion.
+async fn click_radio(sub: &str, n: u32) {
+    doc()
+        .query_selector_all(&format!("[data-sub=\"{sub}\"] input[type=radio]"))
+        .unwrap()
+        .get(n)
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+}
+
 async fn type_into(sel: &str, value: &str) {
     let el = q(sel);
     if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
@@ -145,27 +158,10 @@ async fn every_rule_input_yields_the_engines_points() {
 
     // options: "không kịp thời" = 0.5
     click("[data-sub=\"1.1.1\"] input[type=radio]:nth-of-type(1)").await;
-    let radios = doc()
-        .query_selector_all("[data-sub=\"1.1.1\"] input[type=radio]")
-        .unwrap();
-    radios
-        .get(1)
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    settle().await;
+    click_radio("1.1.1", 1).await;
     assert_eq!(points("1.1.1"), "0.5");
     // yes/no: đạt = 1
-    let yn = doc()
-        .query_selector_all("[data-sub=\"1.1.2\"] input[type=radio]")
-        .unwrap();
-    yn.get(0)
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    settle().await;
+    click_radio("1.1.2", 0).await;
     assert_eq!(points("1.1.2"), "1");
     // ratio bands: 9/10 = 90% → 80–<100 → 1
     type_into("#s1-1-3-num", "9").await;
@@ -228,15 +224,7 @@ async fn every_rule_input_yields_the_engines_points() {
 async fn evidence_is_added_edited_and_removed() {
     let (app, root) = mount_with("b2", "#/a/b2/tieu-chi/1.1").await;
     wait_for("[data-sub=\"1.1.2\"]").await;
-    let yn = doc()
-        .query_selector_all("[data-sub=\"1.1.2\"] input[type=radio]")
-        .unwrap();
-    yn.get(0)
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    settle().await;
+    click_radio("1.1.2", 0).await;
     // points without support: explanation required
     assert!(doc()
         .query_selector("[data-sub=\"1.1.2\"] .explanation.required")
