@@ -1,0 +1,52 @@
+// The size budget of the release build, as the server sends it: checked by
+// .ci/run after `trunk build --release --offline`, and handy by hand
+// (`node scripts/size-budget.mjs`). Sums wasm + JS + CSS of each build,
+// raw, gzip (level 9, as dist/'s .gz copies) and brotli (quality 11, as
+// dist/'s .br copies), prints the figures and exits 1 above a ceiling.
+//
+// The budget is what a browser downloads: brotli where the host serves the
+// .br copies (docs/deploy.md), gzip elsewhere. The aim for the agency's app
+// stays 250 KiB brotli; the ceilings leave room for the work in progress.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const KiB = 1024;
+const builds = [
+  { name: "agency's app", dir: 'dist', ceilings: { brotli: 270 * KiB, gzip: 330 * KiB } },
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { gzip: 420 * KiB } },
+];
+
+const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;
+let failed = false;
+for (const b of builds) {
+  const dir = path.join(root, b.dir);
+  if (!fs.existsSync(dir)) {
+    console.error(`size budget: ${b.dir}/ is missing: run trunk build --release --offline first`);
+    process.exit(1);
+  }
+  const files = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  console.log(`== ${b.name}: ${b.dir}/`);
+  for (const f of files) {
+    const buf = fs.readFileSync(path.join(dir, f));
+    const gz = zlib.gzipSync(buf, { level: 9 }).length;
+    const br = zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length;
+    total.raw += buf.length; total.gzip += gz; total.brotli += br;
+    console.log(`  ${f.padEnd(48)} ${String(buf.length).padStart(9)} B raw ${String(gz).padStart(8)} B gzip ${String(br).padStart(8)} B brotli`);
+  }
+  console.log(`  ${'total'.padEnd(48)} ${kib(total.raw).padStart(11)} raw ${kib(total.gzip).padStart(10)} gzip ${kib(total.brotli).padStart(10)} brotli`);
+  for (const [kind, max] of Object.entries(b.ceilings)) {
+    const ok = total[kind] <= max;
+    if (!ok) failed = true;
+    console.log(`  ${ok ? 'ok  ' : 'OVER'} ${kind} ${kib(total[kind])} (ceiling ${kib(max)})`);
+  }
+}
+if (failed) {
+  console.error('size budget: a build is over its ceiling (see README: what makes the bundle big)');
+  process.exit(1);
+}
