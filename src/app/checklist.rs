@@ -133,15 +133,23 @@ pub fn ChecklistPage() -> Html {
             field.may_be_not_applicable,
             &field.id,
             format!(
-                "Cả lĩnh vực {} không áp dụng cho đơn vị (ví dụ: không có thủ tục hành chính)",
-                field.id
+                "Cả lĩnh vực {} không áp dụng cho đơn vị (ví dụ: không có thủ tục hành chính){}",
+                field.id,
+                fw.linked_note(&field.id)
             ),
         );
+        // A criterion that goes with a field is declared with that field;
+        // one declared alone before (stored data) can still be unticked.
+        let excluded = &cur.assessment.excluded;
         let crit_toggle = exclude_toggle(
-            crit.may_be_not_applicable,
+            fw.may_exclude(&crit.id)
+                || (excluded.contains(&crit.id) && crit.excluded_with.is_some()),
             &crit.id,
             format!("Tiêu chí {} không áp dụng cho đơn vị", crit.id),
         );
+        let linked = crit.excluded_with.as_ref().map(|f| {
+            html! { <p class="hint">{format!("Tiêu chí này không áp dụng cùng lĩnh vực {f}: khai báo ở lĩnh vực {f} (đơn vị không có thủ tục hành chính).")}</p> }
+        });
         html! {
             <>
                 <p class="crumb">{format!("Lĩnh vực {}. {}", field.id, field.title)}</p>
@@ -151,6 +159,7 @@ pub fn ChecklistPage() -> Html {
                 </h2>
                 {field_toggle.unwrap_or_default()}
                 {crit_toggle.unwrap_or_default()}
+                {linked.unwrap_or_default()}
                 { for crit.subs.iter().map(|x| html!{ <SubItem key={format!("{}-{}", cur.generation, x.id)} id={x.id.clone()} /> }) }
                 <nav class="prev-next" aria-label="Tiêu chí trước, sau">
                     {link(pos.checked_sub(1).and_then(|i| all.get(i)), "← Tiêu chí")}

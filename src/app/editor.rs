@@ -301,6 +301,13 @@ pub fn FrameworksPage() -> Html {
         let valid = problems.is_empty();
         let total: Dec2 = fw.fields.iter().map(|f| f.max).sum();
 
+        // Fields a criterion may go with ("not applicable with field 3").
+        let fields_excludable: Vec<(String, String)> = fw
+            .fields
+            .iter()
+            .filter(|f| f.may_be_not_applicable)
+            .map(|f| (f.id.clone(), f.title.clone()))
+            .collect();
         let fields = fw.fields.iter().enumerate().map(|(fi, f)| {
             let nf = fw.fields.len();
             let crits = f.criteria.iter().enumerate().map(|(ci, c)| {
@@ -339,6 +346,11 @@ pub fn FrameworksPage() -> Html {
                         </div>
                         {at(&c.id)}
                         {check("Có thể khai báo \"không áp dụng\" cho cả tiêu chí", c.may_be_not_applicable, cb!(bool, |fw, v| fw.fields[fi].criteria[ci].may_be_not_applicable = v))}
+                        <div class="field"><label for={format!("{dom}-with")}>{"Không áp dụng cùng lĩnh vực"}</label>
+                            <select id={format!("{dom}-with")} onchange={{ let cb = cb!(String, |fw, v| fw.fields[fi].criteria[ci].excluded_with = (!v.is_empty()).then_some(v)); Callback::from(move |e: Event| cb.emit(event_value(&e))) }}>
+                                <option value="" selected={c.excluded_with.is_none()}>{"— (tự tính điểm riêng)"}</option>
+                                { for fields_excludable.iter().filter(|(id, _)| *id != f.id).map(|(id, title)| html!{ <option value={id.clone()} selected={c.excluded_with.as_deref() == Some(id.as_str())}>{format!("Lĩnh vực {id}. {title}")}</option> }) }
+                            </select></div>
                         <ol class="ed-subs">{ for subs }</ol>
                         <button class="btn small" onclick={{ let edit = edit.clone(); Callback::from(move |_: MouseEvent| { let n = next_sub.clone(); edit(Box::new(move |fw: &mut Framework| fw.fields[fi].criteria[ci].subs.push(new_sub(n.clone())))) }) }}>{format!("+ Tiêu chí thành phần ({})", c.id)}</button>
                     </li>
@@ -357,7 +369,7 @@ pub fn FrameworksPage() -> Html {
                     {at(&f.id)}
                     {check("Có thể khai báo \"không áp dụng\" cho cả lĩnh vực (đơn vị không có TTHC)", f.may_be_not_applicable, cb!(bool, |fw, v| fw.fields[fi].may_be_not_applicable = v))}
                     <ol class="ed-crits">{ for crits }</ol>
-                    <button class="btn small" onclick={{ let edit = edit.clone(); Callback::from(move |_: MouseEvent| { let n = next_crit.clone(); edit(Box::new(move |fw: &mut Framework| fw.fields[fi].criteria.push(Criterion { id: n.clone(), title: String::new(), max: Dec2::ZERO, may_be_not_applicable: false, subs: vec![] }))) }) }}>{format!("+ Tiêu chí (lĩnh vực {})", f.id)}</button>
+                    <button class="btn small" onclick={{ let edit = edit.clone(); Callback::from(move |_: MouseEvent| { let n = next_crit.clone(); edit(Box::new(move |fw: &mut Framework| fw.fields[fi].criteria.push(Criterion { id: n.clone(), title: String::new(), max: Dec2::ZERO, may_be_not_applicable: false, excluded_with: None, subs: vec![] }))) }) }}>{format!("+ Tiêu chí (lĩnh vực {})", f.id)}</button>
                 </li>
             }
         });

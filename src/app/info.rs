@@ -56,13 +56,14 @@ pub fn InfoPage() -> Html {
         .fields
         .iter()
         .flat_map(|f| {
-            let me = f
-                .may_be_not_applicable
-                .then(|| (f.id.clone(), format!("Lĩnh vực {}. {}", f.id, f.title)));
+            let me = f.may_be_not_applicable.then(|| {
+                let label = format!("Lĩnh vực {}. {}{}", f.id, f.title, fw.linked_note(&f.id));
+                (f.id.clone(), label)
+            });
             me.into_iter().chain(
                 f.criteria
                     .iter()
-                    .filter(|c| c.may_be_not_applicable)
+                    .filter(|c| fw.may_exclude(&c.id))
                     .map(|c| (c.id.clone(), format!("Tiêu chí {} {}", c.id, c.title))),
             )
         })

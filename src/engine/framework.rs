@@ -4,6 +4,7 @@
 
 use super::dec::Dec2;
 use super::validate::{validate, Problem};
+use std::collections::BTreeSet;
 
 pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
 pub const FRAMEWORK_FORMAT_VERSION: u32 = 1;
@@ -173,6 +174,10 @@ pub struct Criterion {
     pub title: String,
     pub max: Dec2,
     pub may_be_not_applicable: bool,
+    /// The field this criterion goes with: it is not applicable exactly
+    /// when that field is (e.g. online public services with the field of
+    /// administrative procedures), and cannot be declared so on its own.
+    pub excluded_with: Option<String>,
     /// A criterion scored directly carries one sub-criterion with its own id.
     pub subs: Vec<SubCriterion>,
 }
@@ -398,6 +403,58 @@ impl Framework {
             .find(|c| c.subs.iter().any(|s| s.id == sub_id))
     }
 
+    /// Whether field or criterion `id` may be declared not applicable on
+    /// its own (a criterion that goes with a field may not).
+    pub fn may_exclude(&self, id: &str) -> bool {
+        self.fields.iter().any(|f| {
+            (f.id == id && f.may_be_not_applicable)
+                || f.criteria
+                    .iter()
+                    .any(|c| c.id == id && c.may_be_not_applicable && c.excluded_with.is_none())
+        })
+    }
+
+    /// Whether field `id` is declared not applicable in `excluded`.
+    pub fn field_excluded(&self, id: &str, excluded: &BTreeSet<String>) -> bool {
+        excluded.contains(id)
+            && self
+                .fields
+                .iter()
+                .any(|f| f.id == id && f.may_be_not_applicable)
+    }
+
+    /// Whether criterion `crit` of `field` is not applicable under
+    /// `excluded`: with its field, on its own, or with the field it goes with.
+    pub fn criterion_excluded(
+        &self,
+        field: &Field,
+        crit: &Criterion,
+        excluded: &BTreeSet<String>,
+    ) -> bool {
+        (field.may_be_not_applicable && excluded.contains(&field.id))
+            || match &crit.excluded_with {
+                Some(with) => self.field_excluded(with, excluded),
+                None => crit.may_be_not_applicable && excluded.contains(&crit.id),
+            }
+    }
+
+    /// " (cùng tiêu chí 7.2)": the criteria that go with field `id`, for
+    /// the label of its "not applicable" choice; empty when none do.
+    pub fn linked_note(&self, id: &str) -> String {
+        let linked: Vec<&str> = self
+            .fields
+            .iter()
+            .flat_map(|f| f.criteria.iter())
+            .filter(|c| c.excluded_with.as_deref() == Some(id))
+            .map(|c| c.id.as_str())
+            .collect();
+        if linked.is_empty() {
+            String::new()
+        } else {
+            format!(" (cùng tiêu chí {})", linked.join(", "))
+        }
+    }
+
     pub fn total_max(&self) -> Dec2 {
         self.fields.iter().map(|f| f.max).sum()
     }
@@ -471,6 +528,8 @@ json_struct!(Criterion {
     title: req,
     max: req,
     may_be_not_applicable: opt,
+    // Left out when absent: frameworks without it keep their bytes and hash.
+    excluded_with: skip,
     subs: req
 });
 

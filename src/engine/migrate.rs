@@ -79,16 +79,7 @@ pub fn migrate(a: &Assessment, from: &Framework, to: &Framework) -> (Assessment,
             r.cleared.push(id.clone());
         }
     }
-    b.excluded.retain(|id| {
-        to.fields
-            .iter()
-            .any(|f| &f.id == id && f.may_be_not_applicable)
-            || to
-                .fields
-                .iter()
-                .flat_map(|f| f.criteria.iter())
-                .any(|c| &c.id == id && c.may_be_not_applicable)
-    });
+    b.excluded.retain(|id| to.may_exclude(id));
     let known: Vec<&str> = to
         .bonus
         .items

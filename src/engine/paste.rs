@@ -172,6 +172,7 @@ pub fn parse(text: &str, unit_type: UnitType) -> Draft {
                             title: r.text.clone(),
                             max,
                             may_be_not_applicable: false,
+                            excluded_with: None,
                             subs: vec![],
                         }),
                         None => flag(&mut flags, &id, "tiêu chí nằm ngoài lĩnh vực nào".into()),

@@ -36,6 +36,8 @@ pub enum AnswerError {
     UnknownAdjustment(String),
     AdjustmentNotRepeatable(String),
     ExclusionNotAllowed(String),
+    /// A criterion that goes with field `.0` declared not applicable alone.
+    ExcludedOnlyWith(String),
 }
 
 impl fmt::Display for AnswerError {
@@ -56,6 +58,10 @@ impl fmt::Display for AnswerError {
             UnknownAdjustment(id) => write!(f, "Mục điểm thưởng/điểm trừ \"{id}\" không có trong bộ tiêu chí."),
             AdjustmentNotRepeatable(id) => write!(f, "Mục \"{id}\" chỉ được tính một lần."),
             ExclusionNotAllowed(id) => write!(f, "Mục {id} không được phép khai báo \"không áp dụng\"."),
+            ExcludedOnlyWith(field) => write!(
+                f,
+                "Tiêu chí này chỉ không áp dụng cùng lĩnh vực {field}: bỏ chọn \"không áp dụng\" ở tiêu chí, hoặc khai báo cả lĩnh vực {field} không áp dụng."
+            ),
         }
     }
 }
@@ -329,27 +335,27 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
     let mut fields = Vec::new();
 
     for id in &a.excluded {
-        let allowed = fw
-            .fields
-            .iter()
-            .any(|f| &f.id == id && f.may_be_not_applicable)
-            || fw
-                .fields
-                .iter()
-                .flat_map(|f| f.criteria.iter())
-                .any(|c| &c.id == id && c.may_be_not_applicable);
-        if !allowed {
-            errors.push((id.clone(), AnswerError::ExclusionNotAllowed(id.clone())));
+        if fw.may_exclude(id) {
+            continue;
+        }
+        // A criterion that goes with a field, declared on its own (stored
+        // before the link existed): redundant when the field is declared
+        // too, an error to correct otherwise.
+        let with = fw.criterion(id).and_then(|(_, c)| c.excluded_with.clone());
+        match with {
+            Some(field) if fw.field_excluded(&field, &a.excluded) => {}
+            Some(field) => errors.push((id.clone(), AnswerError::ExcludedOnlyWith(field))),
+            None => errors.push((id.clone(), AnswerError::ExclusionNotAllowed(id.clone()))),
         }
     }
 
     let fed = super::plan::plan_feeds(fw, a);
     let overridden = a.plan_override && super::plan::plan_figure(a).is_some();
     for field in &fw.fields {
-        let f_ex = field.may_be_not_applicable && a.excluded.contains(&field.id);
+        let f_ex = fw.field_excluded(&field.id, &a.excluded);
         let mut fnode = node(&field.id, field.max, f_ex);
         for crit in &field.criteria {
-            let c_ex = f_ex || (crit.may_be_not_applicable && a.excluded.contains(&crit.id));
+            let c_ex = fw.criterion_excluded(field, crit, &a.excluded);
             let mut cnode = node(&crit.id, crit.max, c_ex);
             for sub in &crit.subs {
                 let plan_sub = fw.plan_completion_sub.as_deref() == Some(sub.id.as_str());

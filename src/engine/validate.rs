@@ -45,6 +45,18 @@ pub enum ProblemKind {
     NegativeCap,
     /// `plan_completion_sub` names no ratio sub-criterion.
     BadPlanSub(String),
+    /// `excluded_with` names no field that may be declared not applicable
+    /// (or the criterion's own field, or the criterion may also be
+    /// excluded on its own).
+    BadExcludedWith(String, ExcludedWithProblem),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExcludedWithProblem {
+    NoSuchField,
+    FieldNotExcludable,
+    OwnField,
+    AlsoAlone,
 }
 
 impl fmt::Display for Problem {
@@ -96,6 +108,23 @@ impl fmt::Display for Problem {
                 f,
                 "tiêu chí hoàn thành kế hoạch \"{id}\" không có hoặc không tính theo tỷ lệ"
             ),
+            BadExcludedWith(field, why) => match why {
+                ExcludedWithProblem::NoSuchField => {
+                    write!(f, "\"không áp dụng cùng lĩnh vực {field}\": không có lĩnh vực này")
+                }
+                ExcludedWithProblem::FieldNotExcludable => write!(
+                    f,
+                    "\"không áp dụng cùng lĩnh vực {field}\": lĩnh vực {field} không được phép khai báo \"không áp dụng\""
+                ),
+                ExcludedWithProblem::OwnField => write!(
+                    f,
+                    "\"không áp dụng cùng lĩnh vực {field}\": đó là lĩnh vực chứa tiêu chí này (đã tự không áp dụng theo lĩnh vực)"
+                ),
+                ExcludedWithProblem::AlsoAlone => write!(
+                    f,
+                    "tiêu chí đi cùng lĩnh vực {field} không thể khai báo \"không áp dụng\" riêng: bỏ một trong hai"
+                ),
+            },
         }
     }
 }
@@ -206,6 +235,27 @@ pub fn validate(fw: &Framework) -> Vec<Problem> {
                 }
                 check_node(&mut c, &sub.id, &sub.title, sub.max);
                 check_rule(&mut c, sub);
+            }
+        }
+    }
+    // A criterion that goes with a field (not applicable exactly when the
+    // field is): the field must exist, be excludable and be another field.
+    for field in &fw.fields {
+        for crit in &field.criteria {
+            let Some(with) = &crit.excluded_with else {
+                continue;
+            };
+            let why = match fw.fields.iter().find(|f| &f.id == with) {
+                None => Some(ExcludedWithProblem::NoSuchField),
+                Some(f) if !f.may_be_not_applicable => {
+                    Some(ExcludedWithProblem::FieldNotExcludable)
+                }
+                Some(f) if f.id == field.id => Some(ExcludedWithProblem::OwnField),
+                Some(_) if crit.may_be_not_applicable => Some(ExcludedWithProblem::AlsoAlone),
+                Some(_) => None,
+            };
+            if let Some(why) = why {
+                c.push(&crit.id, ProblemKind::BadExcludedWith(with.clone(), why));
             }
         }
     }
