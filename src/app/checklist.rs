@@ -150,6 +150,12 @@ pub fn ChecklistPage() -> Html {
         let linked = crit.excluded_with.as_ref().map(|f| {
             html! { <p class="hint">{format!("Tiêu chí này không áp dụng cùng lĩnh vực {f}: khai báo ở lĩnh vực {f} (đơn vị không có thủ tục hành chính).")}</p> }
         });
+        // Problems with the field's or criterion's own declarations.
+        let own_errors = s
+            .errors
+            .iter()
+            .filter(|(id, _)| *id == crit.id || *id == field.id)
+            .map(|(_, e)| html! { <p class="error" role="alert">{e.to_string()}</p> });
         html! {
             <>
                 <p class="crumb">{format!("Lĩnh vực {}. {}", field.id, field.title)}</p>
@@ -160,6 +166,7 @@ pub fn ChecklistPage() -> Html {
                 {field_toggle.unwrap_or_default()}
                 {crit_toggle.unwrap_or_default()}
                 {linked.unwrap_or_default()}
+                { for own_errors }
                 { for crit.subs.iter().map(|x| html!{ <SubItem key={format!("{}-{}", cur.generation, x.id)} id={x.id.clone()} /> }) }
                 <nav class="prev-next" aria-label="Tiêu chí trước, sau">
                     {link(pos.checked_sub(1).and_then(|i| all.get(i)), "← Tiêu chí")}
