@@ -1,7 +1,8 @@
 //! Full recompute of one assessment over the sở template, fully answered
 //! with evidence: what the app does on every answer change.
 
-use cchc::engine::framework::Rule;
+use cchc::engine::formats::templates;
+use cchc::engine::model::framework::Rule;
 use cchc::engine::*;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -60,7 +61,7 @@ fn bench(c: &mut Criterion) {
     });
     let text = templates::BUILT_IN[0].1;
     c.bench_function("load_and_validate_so_template", |b| {
-        b.iter(|| Framework::from_json_text(black_box(text)))
+        b.iter(|| cchc::engine::formats::framework::read(black_box(text)))
     });
 }
 

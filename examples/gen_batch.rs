@@ -4,7 +4,8 @@
 //!
 //!     cargo run --release --example gen_batch -- --count 200 --seed 42 --out target/batch
 
-use cchc::engine::framework::Rule;
+use cchc::engine::formats::{file, templates};
+use cchc::engine::model::framework::Rule;
 use cchc::engine::*;
 use std::path::PathBuf;
 

@@ -5,8 +5,9 @@
 
 use cchc::app::Office;
 type App = cchc::app::App<Office>;
-use cchc::engine::stored::{self, key_of};
-use cchc::engine::{score, templates, Assessment, Dec2, Evidence, Framework, FrameworkRef, Period};
+use cchc::engine::formats::stored::{self, key_of};
+use cchc::engine::formats::templates;
+use cchc::engine::{score, Assessment, Dec2, Evidence, Framework, FrameworkRef, Period};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};

@@ -1,7 +1,7 @@
 //! Comparison with an earlier period.
 
 mod common;
-use cchc::engine::compare::compare;
+use cchc::engine::rules::compare::compare;
 use cchc::engine::*;
 use common::*;
 

@@ -2,7 +2,8 @@
 //! mixed unit types, refused files, province-wide losses.
 
 mod common;
-use cchc::engine::consolidate::{self, Outcome};
+use cchc::engine::formats::{batch::check_file, csv, file, templates};
+use cchc::engine::rules::consolidate::{self, Outcome};
 use cchc::engine::*;
 use common::*;
 use std::collections::BTreeMap;
@@ -37,7 +38,7 @@ fn check_all(files: &[(&str, Vec<u8>)]) -> Vec<consolidate::Entry> {
     files
         .iter()
         .enumerate()
-        .map(|(i, (n, b))| consolidate::check_file(n, b, &k, i))
+        .map(|(i, (n, b))| check_file(n, b, &k, i))
         .collect()
 }
 
@@ -97,7 +98,7 @@ fn ranks_per_unit_type_with_ties_sharing_a_rank() {
         .unwrap();
     assert_eq!((l112.units, l112.points, l112.answered_by), (1, d("1"), 4));
 
-    let csv = consolidate::ranking_csv(&entries, &ranking);
+    let csv = csv::ranking_csv(&entries, &ranking);
     assert!(csv.starts_with("\u{feff}Khối,Hạng,Đơn vị,Kỳ,Chỉ số (%),Xếp loại,"));
     assert!(
         csv.contains("\r\n\"Sở, ban, ngành\",1,Sở A,Năm 2025,\"2,50\",Yếu,\"2,5\",0,100,100,"),

@@ -1,8 +1,8 @@
 //! Moving an assessment between two versions of a framework.
 
 mod common;
-use cchc::engine::framework::{ChoiceOption, Rule};
-use cchc::engine::migrate::migrate;
+use cchc::engine::model::framework::{ChoiceOption, Rule};
+use cchc::engine::rules::migrate::migrate;
 use cchc::engine::*;
 use common::*;
 

@@ -2,8 +2,8 @@
 //! hand-made tables of every shape.
 
 mod common;
-use cchc::engine::framework::{Rule, UnitType};
-use cchc::engine::paste::{self, band_of};
+use cchc::engine::formats::paste::{self, band_of};
+use cchc::engine::model::framework::{Rule, UnitType};
 use cchc::engine::*;
 use common::*;
 
@@ -46,7 +46,15 @@ fn ca_mau_rows() {
         Rule::RatioBands { bands, .. } => {
             let got: Vec<_> = bands
                 .iter()
-                .map(|b| (b.from, b.from_inclusive, b.to, b.to_inclusive, b.points))
+                .map(|b| {
+                    (
+                        b.range.from,
+                        b.range.from_inclusive,
+                        b.range.to,
+                        b.range.to_inclusive,
+                        b.points,
+                    )
+                })
                 .collect();
             assert_eq!(
                 got,

@@ -2,7 +2,9 @@
 //! "if every action succeeds" projection, and the CSV files for Excel.
 
 mod common;
-use cchc::engine::plan::{self, CorrectiveAction, PlanTask, ReformArea, Status};
+use cchc::engine::formats::{csv, templates};
+use cchc::engine::model::{CorrectiveAction, PlanStatus as Status, PlanTask, ReformArea};
+use cchc::engine::rules::plan;
 use cchc::engine::*;
 use common::*;
 
@@ -79,12 +81,12 @@ fn plan_completion_feeds_its_sub_criterion() {
 fn a_framework_naming_a_wrong_plan_item_is_refused() {
     let mut v: serde_json::Value = serde_json::from_str(templates::BUILT_IN[0].1).unwrap();
     v["plan_completion_sub"] = serde_json::json!("1.1.1"); // an options rule
-    let e = Framework::from_json_text(&v.to_string())
+    let e = cchc::engine::formats::framework::read(&v.to_string())
         .unwrap_err()
         .to_string();
     assert!(e.contains("plan_completion_sub: tiêu chí hoàn thành kế hoạch \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
     v["plan_completion_sub"] = serde_json::json!("9.9");
-    assert!(Framework::from_json_text(&v.to_string()).is_err());
+    assert!(cchc::engine::formats::framework::read(&v.to_string()).is_err());
 }
 
 fn action(subs: &[&str], expected: &str, status: Status) -> CorrectiveAction {
@@ -161,7 +163,7 @@ fn csv_files_open_in_excel_with_vietnamese_text() {
         evidence: "dòng 1\ndòng 2".into(),
     });
     assert_eq!(
-        plan::actions_csv(&a),
+        csv::actions_csv(&a),
         "\u{feff}STT,Tiêu chí thành phần,Biện pháp,Đơn vị chủ trì,Người phụ trách,Thời hạn,Điểm dự kiến thu hồi,Trạng thái,Tiến độ (%),Kết quả,Tài liệu kiểm chứng\r\n\
          1,\"3.4.1; 3.4.2\",\"Rà soát, \"\"nhắc việc\"\" hồ sơ sắp đến hạn\",Văn phòng,Nguyễn Văn A,14/06/2025,\"1,5\",Đang thực hiện,40,\"'=HYPERLINK(\"\"x\"\")\",\"dòng 1\ndòng 2\"\r\n"
     );
@@ -184,7 +186,7 @@ fn csv_files_open_in_excel_with_vietnamese_text() {
         ..PlanTask::default()
     });
     assert_eq!(
-        plan::plan_csv(&a),
+        csv::plan_csv(&a),
         "\u{feff}STT,Nội dung cải cách,Nhiệm vụ,Kết quả đầu ra,Đơn vị chủ trì,Thời hạn,Trạng thái,Quý I (%),6 tháng (%),Quý III (%),Năm (%)\r\n\
          1,Cải cách thể chế,Rà soát văn bản,,,,Hoàn thành,100,,,\r\n\
          2,\"Xây dựng, phát triển Chính phủ điện tử, Chính phủ số\",Số hóa hồ sơ,100% hồ sơ được số hóa,Văn phòng,14/12/2025,Đang thực hiện,20,55,,\r\n"

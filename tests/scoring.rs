@@ -1,6 +1,7 @@
 //! Exact scores for hand-computed answers over the built-in templates.
 
 mod common;
+use cchc::engine::formats::templates;
 use cchc::engine::*;
 use common::*;
 
@@ -19,7 +20,8 @@ fn p(fw: &Framework, id: &str, a: Answer) -> Dec2 {
 #[test]
 fn templates_are_valid_and_split_as_documented() {
     for (name, text) in templates::BUILT_IN {
-        let fw = Framework::from_json_text(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let fw =
+            cchc::engine::formats::framework::read(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(fw.total_max(), Dec2::HUNDRED, "{name}");
         assert!(fw.is_template(), "{name} must be labelled template");
     }

@@ -2,6 +2,7 @@
 //! place, in Vietnamese.
 
 mod common;
+use cchc::engine::formats::{framework::LoadError, templates};
 use cchc::engine::*;
 use common::*;
 use serde_json::{json, Value as J};
@@ -11,7 +12,7 @@ fn so_json() -> J {
 }
 
 fn problems(v: &J) -> Vec<String> {
-    match Framework::from_json_text(&v.to_string()) {
+    match cchc::engine::formats::framework::read(&v.to_string()) {
         Ok(_) => vec![],
         Err(LoadError::Invalid(ps)) => ps.iter().map(|p| p.to_string()).collect(),
         Err(e) => vec![e.to_string()],
@@ -143,22 +144,22 @@ fn wrong_format_and_newer_version_are_refused() {
 #[test]
 fn malformed_json_reports_line_and_column() {
     let text = "{\n  \"format\": \"cchc-framework\",\n  oops\n}";
-    match Framework::from_json_text(text) {
+    match cchc::engine::formats::framework::read(text) {
         Err(LoadError::Json { line, column, .. }) => assert_eq!((line, column), (3, 3)),
         other => panic!("{other:?}"),
     }
     // three decimals are refused, not rounded
     let mut v = so_json();
     sub_mut(&mut v, "1.1.1")["rule"]["options"][1]["points"] = json!(0.125);
-    match Framework::from_json_text(&v.to_string()) {
+    match cchc::engine::formats::framework::read(&v.to_string()) {
         Err(e @ LoadError::Shape(_)) => assert_eq!(
             e.to_string(),
             "Tệp bộ tiêu chí thiếu hoặc sai dữ liệu: trường \"fields[0].criteria[0].subs[0].rule.options[1].points\": cần một số có tối đa hai chữ số thập phân"
         ),
         other => panic!("{other:?}"),
     }
-    assert!(Framework::from_json_text("").is_err());
-    assert!(Framework::from_json_text("[]").is_err());
+    assert!(cchc::engine::formats::framework::read("").is_err());
+    assert!(cchc::engine::formats::framework::read("[]").is_err());
 }
 
 #[test]
@@ -171,7 +172,7 @@ fn cam_au_style_exclusive_lower_bound_is_valid() {
         {"from": 0, "from_inclusive": true, "to": 70, "to_inclusive": false, "points": 0}
     ]);
     assert!(problems(&v).is_empty());
-    let fw = Framework::from_json_text(&v.to_string()).unwrap();
+    let fw = cchc::engine::formats::framework::read(&v.to_string()).unwrap();
     let mut a = new_assessment(&fw);
     for (n, want) in [(90, "1"), (91, "2"), (70, "1"), (69, "0")] {
         a.set_answer("1.1.3", ratio(n, 100));
@@ -192,6 +193,8 @@ fn survey_items_cannot_claim_no_case() {
 #[test]
 fn round_trips_through_json() {
     let fw = so();
-    let again = Framework::from_json_text(&fw.to_json_pretty()).unwrap();
+    let again =
+        cchc::engine::formats::framework::read(&cchc::engine::formats::framework::write(&fw))
+            .unwrap();
     assert_eq!(fw, again);
 }

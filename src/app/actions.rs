@@ -5,7 +5,9 @@ use super::route::Route;
 use super::state::Edit;
 use super::widgets::event_value;
 use super::{edit, Ctx};
-use crate::engine::plan::{self, CorrectiveAction, Status};
+use crate::engine::formats::csv;
+use crate::engine::model::{CorrectiveAction, PlanStatus as Status};
+use crate::engine::rules::plan;
 use crate::engine::Dec2;
 use crate::services;
 use yew::prelude::*;
@@ -146,10 +148,10 @@ pub fn ActionsPage() -> Html {
                     <div class="field f-status">
                         <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
                         <select id={format!("{dom}-status")} onchange={upd_change(|y, v| {
-                            y.status = Status::from_code(&v);
+                            y.status = Status::ALL[v.parse::<usize>().unwrap_or(0).min(2)];
                             if y.status == Status::Done { y.progress = 100; }
                         })}>
-                            { for Status::ALL.iter().map(|s| html!{ <option value={s.code()} selected={*s == x.status}>{s.label()}</option> }) }
+                            { for Status::ALL.iter().enumerate().map(|(i, s)| html!{ <option value={i.to_string()} selected={*s == x.status}>{s.label()}</option> }) }
                         </select>
                     </div>
                     {field("Tiến độ (%)", "progress", x.progress.to_string(), "number", upd(|y, v| {
@@ -207,9 +209,10 @@ pub fn ActionsPage() -> Html {
     let on_csv = {
         let (ctx, a) = (ctx.clone(), a.clone());
         Callback::from(move |_| {
-            let name = crate::engine::file::file_name(&a).replace(".json", "_bien-phap.csv");
+            let name =
+                crate::engine::formats::file::file_name(&a).replace(".json", "_bien-phap.csv");
             if let Err(m) =
-                services::files::download(&name, &plan::actions_csv(&a), "text/csv;charset=utf-8")
+                services::files::download(&name, &csv::actions_csv(&a), "text/csv;charset=utf-8")
             {
                 ctx.dispatch(super::state::Action::SaveFailed(m));
             }

@@ -6,7 +6,9 @@ use super::edit;
 use super::route::Route;
 use super::state::Edit;
 use super::widgets::{event_checked, event_value};
-use crate::engine::plan::{self, PlanTask, ReformArea, Status};
+use crate::engine::formats::{csv, json};
+use crate::engine::model::{PlanStatus as Status, PlanTask, ReformArea};
+use crate::engine::rules::plan;
 use crate::engine::{Dec2, Period};
 use crate::services;
 use yew::prelude::*;
@@ -45,7 +47,7 @@ pub fn PlanPage() -> Html {
                 let (ctx, t) = (ctx.clone(), (*t).clone());
                 Callback::from(move |e: Event| {
                     let mut y = t.clone();
-                    y.status = Status::from_code(&event_value(&e));
+                    y.status = Status::ALL[event_value(&e).parse::<usize>().unwrap_or(0).min(2)];
                     edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
                 })
             };
@@ -72,8 +74,8 @@ pub fn PlanPage() -> Html {
                 });
                 html! {
                     <div class="field t-progress">
-                        <label for={format!("{dom}-p-{}", p.code())}>{format!("{} (%)", p.label())}</label>
-                        <input id={format!("{dom}-p-{}", p.code())} type="number" min="0" max="100" value={v} {oninput} />
+                        <label for={format!("{dom}-p-{}", p as u8)}>{format!("{} (%)", p.label())}</label>
+                        <input id={format!("{dom}-p-{}", p as u8)} type="number" min="0" max="100" value={v} {oninput} />
                     </div>
                 }
             });
@@ -87,7 +89,7 @@ pub fn PlanPage() -> Html {
                         <div class="field t-status">
                             <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
                             <select id={format!("{dom}-status")} onchange={on_status}>
-                                { for Status::ALL.iter().map(|s| html!{ <option value={s.code()} selected={*s == t.status}>{s.label()}</option> }) }
+                                { for Status::ALL.iter().enumerate().map(|(i, s)| html!{ <option value={i.to_string()} selected={*s == t.status}>{s.label()}</option> }) }
                             </select>
                         </div>
                     </div>
@@ -98,7 +100,7 @@ pub fn PlanPage() -> Html {
         });
         let done = tasks.iter().filter(|t| t.status == Status::Done).count();
         html! {
-            <section class="area" key={area.code()} data-area={area.code()}>
+            <section class="area" key={json::name_of(area, &json::REFORM_AREAS)} data-area={json::name_of(area, &json::REFORM_AREAS)}>
                 <h3>{area.label()}<span class="muted">{format!(" — {done}/{} hoàn thành", tasks.len())}</span></h3>
                 <ol>{ for rows }</ol>
                 <button class="btn small" onclick={add} aria-label={format!("Thêm nhiệm vụ: {}", area.label())}>{"+ Thêm nhiệm vụ"}</button>
@@ -113,9 +115,10 @@ pub fn PlanPage() -> Html {
     let on_csv = {
         let (ctx, a) = (ctx.clone(), a.clone());
         Callback::from(move |_| {
-            let name = crate::engine::file::file_name(&a).replace(".json", "_ke-hoach.csv");
+            let name =
+                crate::engine::formats::file::file_name(&a).replace(".json", "_ke-hoach.csv");
             if let Err(m) =
-                services::files::download(&name, &plan::plan_csv(&a), "text/csv;charset=utf-8")
+                services::files::download(&name, &csv::plan_csv(&a), "text/csv;charset=utf-8")
             {
                 ctx.dispatch(super::state::Action::SaveFailed(m));
             }

@@ -7,7 +7,7 @@ use super::route::Route;
 use super::state::{Edit, Filter};
 use super::sub_item::SubItem;
 use super::widgets::check;
-use crate::engine::framework::{Criterion, Field};
+use crate::engine::model::framework::{Criterion, Field};
 use crate::engine::{SubState, Summary};
 use crate::services;
 use yew::prelude::*;

@@ -1,8 +1,8 @@
 //! Compare with an earlier period of the same unit: pick a stored
 //! assessment or load a file; nothing is saved by comparing.
 
-use crate::engine::compare::{compare, Row};
-use crate::engine::file::{self, MAX_FILE_BYTES};
+use crate::engine::formats::file::{self, MAX_FILE_BYTES};
+use crate::engine::rules::compare::{compare, Row};
 use crate::engine::{Assessment, Framework};
 use crate::services::{files, storage};
 use std::rc::Rc;

@@ -6,9 +6,9 @@ use super::route::Route;
 use super::state::Action;
 use super::widgets::event_value;
 
-use crate::engine::consolidate::{self, Entry, Outcome, Ranked};
-use crate::engine::file::MAX_FILE_BYTES;
-use crate::engine::framework::Framework;
+use crate::engine::formats::file::MAX_FILE_BYTES;
+use crate::engine::model::framework::Framework;
+use crate::engine::rules::consolidate::{self, Entry, Outcome, Ranked};
 use crate::engine::Dec2;
 use crate::services::{self, files};
 use std::collections::BTreeMap;
@@ -37,11 +37,17 @@ async fn check_batch(
     let mut out = Vec::with_capacity(total);
     for (i, f) in list.iter().enumerate() {
         let entry = match files::read(f, MAX_FILE_BYTES).await {
-            Ok(bytes) => consolidate::check_with(&f.name(), &bytes, &known, &plain, start + i),
+            Ok(bytes) => crate::engine::formats::batch::check_with(
+                &f.name(),
+                &bytes,
+                &known,
+                &plain,
+                start + i,
+            ),
             Err(files::ReadError::TooLarge(n)) => Entry {
                 file_name: f.name(),
                 outcome: Outcome::Refused(
-                    crate::engine::file::ImportError::TooLarge(n).to_string(),
+                    crate::engine::formats::file::ImportError::TooLarge(n).to_string(),
                 ),
             },
             Err(files::ReadError::Failed) => Entry {
@@ -355,8 +361,8 @@ pub fn DeskPage() -> Html {
                             { for all_bands.iter().map(|b| html!{ <option value={b.clone()} selected={*band_filter == *b}>{b.clone()}</option> }) }
                         </select>
                     </div>
-                    <button class="btn" onclick={csv("CCHC_xep-hang.csv", consolidate::ranking_csv(entries, ranking))}>{"Xuất CSV xếp hạng"}</button>
-                    <button class="btn" onclick={csv("CCHC_phan-tich-tieu-chi.csv", consolidate::losses_csv(losses))}>{"Xuất CSV phân tích"}</button>
+                    <button class="btn" onclick={csv("CCHC_xep-hang.csv", crate::engine::formats::csv::ranking_csv(entries, ranking))}>{"Xuất CSV xếp hạng"}</button>
+                    <button class="btn" onclick={csv("CCHC_phan-tich-tieu-chi.csv", crate::engine::formats::csv::losses_csv(losses))}>{"Xuất CSV phân tích"}</button>
                     <button class="btn" onclick={print}>{"In"}</button>
                     <button class="btn danger-outline" onclick={on_clear}>{"Xóa danh sách"}</button>
                 </div>

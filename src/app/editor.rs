@@ -6,12 +6,12 @@
 use super::state::Action;
 use super::widgets::{check, event_value};
 
-use crate::engine::framework::{
-    Band, ChoiceOption, CountBand, Criterion, Field, Framework, RatioBand, Rule, Status,
+use crate::engine::formats::json::{self, obj, obj_out, FromJson, Out, ToJson};
+use crate::engine::formats::paste::{self, Flag};
+use crate::engine::model::framework::{
+    Band, ChoiceOption, CountBand, Criterion, Field, Framework, PctRange, RatioBand, Rule, Status,
     SubCriterion, UnitType,
 };
-use crate::engine::json::{self, obj, obj_out, FromJson, Out, ToJson};
-use crate::engine::paste::{self, Flag};
 use crate::engine::{validate, Dec2};
 use crate::services::{files, storage};
 use yew::prelude::*;
@@ -187,7 +187,7 @@ pub fn FrameworksPage() -> Html {
         });
         let (ctx2, f4) = (ctx.clone(), (**f).clone());
         let on_export = Callback::from(move |_| {
-            if let Err(m) = files::download(&format!("bo-tieu-chi_{}_{}.json", f4.id, f4.version), &f4.to_json_pretty(), "application/json") {
+            if let Err(m) = files::download(&format!("bo-tieu-chi_{}_{}.json", f4.id, f4.version), &crate::engine::formats::framework::write(&f4), "application/json") {
                 ctx2.dispatch(Action::SaveFailed(m));
             }
         });
@@ -259,7 +259,8 @@ pub fn FrameworksPage() -> Html {
             };
             let (sd, m) = (sd.clone(), m.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let Ok(bytes) = files::read(&f, crate::engine::file::MAX_FILE_BYTES).await else {
+                let Ok(bytes) = files::read(&f, crate::engine::formats::file::MAX_FILE_BYTES).await
+                else {
                     return m.set(Some((
                         false,
                         "Không đọc được tệp (hoặc tệp quá 5 MB).".into(),
@@ -280,7 +281,7 @@ pub fn FrameworksPage() -> Html {
                     }
                     Err(_) => m.set(Some((
                         false,
-                        match crate::engine::Framework::from_json_text(&text) {
+                        match crate::engine::formats::framework::read(&text) {
                             Err(e) => e.to_string(),
                             Ok(_) => String::new(),
                         },
@@ -396,7 +397,7 @@ pub fn FrameworksPage() -> Html {
         let on_export = {
             let (ctx, fw) = (ctx.clone(), fw.clone());
             Callback::from(move |_| {
-                if let Err(m) = files::download(&format!("bo-tieu-chi_{}_{}.json", fw.id, fw.version), &fw.to_json_pretty(), "application/json") {
+                if let Err(m) = files::download(&format!("bo-tieu-chi_{}_{}.json", fw.id, fw.version), &crate::engine::formats::framework::write(&fw), "application/json") {
                     ctx.dispatch(Action::SaveFailed(m));
                 }
             })
@@ -440,8 +441,8 @@ pub fn FrameworksPage() -> Html {
                             </select></div>
                         {text_input("ed-meta-from".into(), "Áp dụng từ năm", &fw.years.from.to_string(), on_from)}
                         {text_input("ed-meta-to".into(), "Đến năm (để trống: đến khi thay thế)", &fw.years.to.map(|y| y.to_string()).unwrap_or_default(), on_to)}
-                        {text_input("ed-meta-dec".into(), "Số Quyết định", &fw.decision.as_ref().map(|x| x.number.clone()).unwrap_or_default(), cb!(String, |fw, v| { let date = fw.decision.as_ref().map(|x| x.date.clone()).unwrap_or_default(); fw.decision = Some(crate::engine::framework::Decision { number: v, date }); }))}
-                        {text_input("ed-meta-dec-date".into(), "Ngày Quyết định (yyyy-mm-dd)", &fw.decision.as_ref().map(|x| x.date.clone()).unwrap_or_default(), cb!(String, |fw, v| { let number = fw.decision.as_ref().map(|x| x.number.clone()).unwrap_or_default(); fw.decision = Some(crate::engine::framework::Decision { number, date: v }); }))}
+                        {text_input("ed-meta-dec".into(), "Số Quyết định", &fw.decision.as_ref().map(|x| x.number.clone()).unwrap_or_default(), cb!(String, |fw, v| { let date = fw.decision.as_ref().map(|x| x.date.clone()).unwrap_or_default(); fw.decision = Some(crate::engine::model::framework::Decision { number: v, date }); }))}
+                        {text_input("ed-meta-dec-date".into(), "Ngày Quyết định (yyyy-mm-dd)", &fw.decision.as_ref().map(|x| x.date.clone()).unwrap_or_default(), cb!(String, |fw, v| { let number = fw.decision.as_ref().map(|x| x.number.clone()).unwrap_or_default(); fw.decision = Some(crate::engine::model::framework::Decision { number, date: v }); }))}
                         {dec_input("ed-meta-bonus".into(), "Điểm thưởng tối đa", fw.bonus.cap, cb!(Dec2, |fw, v| fw.bonus.cap = v))}
                         {dec_input("ed-meta-ded".into(), "Điểm trừ tối đa", fw.deductions.cap, cb!(Dec2, |fw, v| fw.deductions.cap = v))}
                     </div>
@@ -452,16 +453,16 @@ pub fn FrameworksPage() -> Html {
                         let dom = format!("ed-band-{k}");
                         html!{ <li key={k} class="ed-line">
                             {text_input(format!("{dom}-label"), "Xếp loại", &b.label, cb!(String, |fw, v| fw.bands[k].label = v))}
-                            {dec_input(format!("{dom}-from"), "Từ (%)", b.from, cb!(Dec2, |fw, v| fw.bands[k].from = v))}
-                            {check("tính cả", b.from_inclusive, cb!(bool, |fw, v| fw.bands[k].from_inclusive = v))}
-                            {dec_input(format!("{dom}-to"), "Đến (%)", b.to, cb!(Dec2, |fw, v| fw.bands[k].to = v))}
-                            {check("tính cả", b.to_inclusive, cb!(bool, |fw, v| fw.bands[k].to_inclusive = v))}
-                            <span class="muted">{b.range().describe()}</span>
+                            {dec_input(format!("{dom}-from"), "Từ (%)", b.range.from, cb!(Dec2, |fw, v| fw.bands[k].range.from = v))}
+                            {check("tính cả", b.range.from_inclusive, cb!(bool, |fw, v| fw.bands[k].range.from_inclusive = v))}
+                            {dec_input(format!("{dom}-to"), "Đến (%)", b.range.to, cb!(Dec2, |fw, v| fw.bands[k].range.to = v))}
+                            {check("tính cả", b.range.to_inclusive, cb!(bool, |fw, v| fw.bands[k].range.to_inclusive = v))}
+                            <span class="muted">{b.range.describe()}</span>
                             <button class="btn small danger-outline" aria-label={format!("Xóa xếp loại {}", b.label)} onclick={cb!(MouseEvent, |fw, _e| { fw.bands.remove(k); })}>{"Xóa"}</button>
                         </li> }
                     }) }
                     </ol>
-                    <button class="btn small" onclick={cb!(MouseEvent, |fw, _e| fw.bands.push(Band { label: String::new(), from: Dec2::ZERO, from_inclusive: true, to: Dec2::ZERO, to_inclusive: false }))}>{"+ Xếp loại"}</button>
+                    <button class="btn small" onclick={cb!(MouseEvent, |fw, _e| fw.bands.push(Band { label: String::new(), range: PctRange::new(Dec2::ZERO, true, Dec2::ZERO, false) }))}>{"+ Xếp loại"}</button>
                     { for [("bonus", "Điểm thưởng"), ("deductions", "Điểm trừ")].into_iter().map(|(which, title)| {
                         let items = if which == "bonus" { &fw.bonus.items } else { &fw.deductions.items };
                         html!{ <div key={which}>
@@ -477,7 +478,7 @@ pub fn FrameworksPage() -> Html {
                                 </li> }
                             }) }
                             </ol>
-                            <button class="btn small" onclick={cb!(MouseEvent, |fw, _e| { let v = adjustment_items(fw, which == "bonus"); let n = v.len() + 1; v.push(crate::engine::framework::AdjustmentItem { id: format!("{}{n}", if which == "bonus" { "B" } else { "D" }), title: String::new(), points: Dec2::ZERO, repeatable: false }); })}>{format!("+ Mục {}", title.to_lowercase())}</button>
+                            <button class="btn small" onclick={cb!(MouseEvent, |fw, _e| { let v = adjustment_items(fw, which == "bonus"); let n = v.len() + 1; v.push(crate::engine::model::framework::AdjustmentItem { id: format!("{}{n}", if which == "bonus" { "B" } else { "D" }), title: String::new(), points: Dec2::ZERO, repeatable: false }); })}>{format!("+ Mục {}", title.to_lowercase())}</button>
                         </div> }
                     }) }
                 </fieldset>
@@ -524,7 +525,7 @@ pub fn FrameworksPage() -> Html {
 fn adjustment_items(
     fw: &mut Framework,
     bonus: bool,
-) -> &mut Vec<crate::engine::framework::AdjustmentItem> {
+) -> &mut Vec<crate::engine::model::framework::AdjustmentItem> {
     if bonus {
         &mut fw.bonus.items
     } else {
@@ -591,10 +592,7 @@ fn rule_editor(dom: &str, rule: &Rule, set: Callback<Rule>) -> Html {
                 },
                 "ratio_bands" => Rule::RatioBands {
                     bands: vec![RatioBand {
-                        from: Dec2::ZERO,
-                        from_inclusive: true,
-                        to: Dec2::HUNDRED,
-                        to_inclusive: true,
+                        range: PctRange::new(Dec2::ZERO, true, Dec2::HUNDRED, true),
                         points: Dec2::ZERO,
                     }],
                     numerator_label: String::new(),
@@ -655,20 +653,20 @@ fn rule_editor(dom: &str, rule: &Rule, set: Callback<Rule>) -> Html {
                     let (s, bs, n, d) = (set.clone(), bands.clone(), numerator_label.clone(), denominator_label.clone());
                     move |v: Dec2, flag: bool| { let mut x = bs.clone(); f(&mut x[k], v, flag, which); s.emit(mk(x, n.clone(), d.clone())) }
                 };
-                let set_from = edit(|b, v, _, _| b.from = v, 0);
-                let set_to = edit(|b, v, _, _| b.to = v, 1);
+                let set_from = edit(|b, v, _, _| b.range.from = v, 0);
+                let set_to = edit(|b, v, _, _| b.range.to = v, 1);
                 let set_pts = edit(|b, v, _, _| b.points = v, 2);
-                let set_fi = edit(|b, _, f, _| b.from_inclusive = f, 3);
-                let set_ti = edit(|b, _, f, _| b.to_inclusive = f, 4);
+                let set_fi = edit(|b, _, f, _| b.range.from_inclusive = f, 3);
+                let set_ti = edit(|b, _, f, _| b.range.to_inclusive = f, 4);
                 let (s, bs, n, d) = (set.clone(), bands.clone(), numerator_label.clone(), denominator_label.clone());
                 let remove = Callback::from(move |_| { let mut x = bs.clone(); x.remove(k); s.emit(mk(x, n.clone(), d.clone())) });
                 html! { <li key={k} class="ed-line">
-                    {dec_input(format!("{dom}-b{k}-from"), "Từ (%)", b.from, Callback::from(move |v| set_from(v, false)))}
-                    {check("tính cả", b.from_inclusive, Callback::from(move |f| set_fi(Dec2::ZERO, f)))}
-                    {dec_input(format!("{dom}-b{k}-to"), "Đến (%)", b.to, Callback::from(move |v| set_to(v, false)))}
-                    {check("tính cả", b.to_inclusive, Callback::from(move |f| set_ti(Dec2::ZERO, f)))}
+                    {dec_input(format!("{dom}-b{k}-from"), "Từ (%)", b.range.from, Callback::from(move |v| set_from(v, false)))}
+                    {check("tính cả", b.range.from_inclusive, Callback::from(move |f| set_fi(Dec2::ZERO, f)))}
+                    {dec_input(format!("{dom}-b{k}-to"), "Đến (%)", b.range.to, Callback::from(move |v| set_to(v, false)))}
+                    {check("tính cả", b.range.to_inclusive, Callback::from(move |f| set_ti(Dec2::ZERO, f)))}
                     {dec_input(format!("{dom}-b{k}-pts"), "Điểm", b.points, Callback::from(move |v| set_pts(v, false)))}
-                    <span class="muted">{b.range().describe()}</span>
+                    <span class="muted">{b.range.describe()}</span>
                     <button class="btn small danger-outline" aria-label={format!("Xóa khoảng {}", k + 1)} onclick={remove}>{"Xóa"}</button>
                 </li> }
             });
@@ -681,10 +679,7 @@ fn rule_editor(dom: &str, rule: &Rule, set: Callback<Rule>) -> Html {
             let add = Callback::from(move |_| {
                 let mut x = bs.clone();
                 x.push(RatioBand {
-                    from: Dec2::ZERO,
-                    from_inclusive: true,
-                    to: Dec2::ZERO,
-                    to_inclusive: false,
+                    range: PctRange::new(Dec2::ZERO, true, Dec2::ZERO, false),
                     points: Dec2::ZERO,
                 });
                 s.emit(mk(x, n.clone(), d.clone()))

@@ -5,7 +5,7 @@
 use super::route::Route;
 use super::state::Action;
 
-use crate::engine::file::{self, Imported, MAX_FILE_BYTES};
+use crate::engine::formats::file::{self, Imported, MAX_FILE_BYTES};
 use crate::services::files::{self, ReadError};
 use crate::services::{self, storage};
 use std::rc::Rc;

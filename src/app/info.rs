@@ -20,7 +20,7 @@ pub fn InfoPage() -> Html {
         None::<(
             std::rc::Rc<crate::engine::Framework>,
             crate::engine::Assessment,
-            crate::engine::migrate::MigrationReport,
+            crate::engine::rules::migrate::MigrationReport,
         )>
     });
     let versions: Vec<std::rc::Rc<crate::engine::Framework>> = ctx
@@ -69,7 +69,7 @@ pub fn InfoPage() -> Html {
         })
         .collect();
 
-    let adjust = |items: &[crate::engine::framework::AdjustmentItem], sign: &str| {
+    let adjust = |items: &[crate::engine::model::framework::AdjustmentItem], sign: &str| {
         items
             .iter()
             .map(|it| {
@@ -154,7 +154,7 @@ pub fn InfoPage() -> Html {
                 { for versions.iter().map(|v| {
                     let (m, a2, from, to) = (migrating.clone(), a.clone(), fw.clone(), v.clone());
                     let onclick = Callback::from(move |_| {
-                        let (b, r) = crate::engine::migrate::migrate(&a2, &from, &to);
+                        let (b, r) = crate::engine::rules::migrate::migrate(&a2, &from, &to);
                         m.set(Some((to.clone(), b, r)));
                     });
                     html!{ <p key={v.version.clone()}><button class="btn" {onclick}>{format!("Chuyển sang phiên bản {}", v.version)}</button></p> }

@@ -20,7 +20,7 @@ pub mod sub_item;
 pub mod summary;
 pub mod widgets;
 
-use crate::engine::{stored, templates};
+use crate::engine::formats::{stored, templates};
 use crate::services::{self, storage};
 use gloo::events::EventListener;
 use route::Route;

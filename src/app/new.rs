@@ -20,7 +20,7 @@ struct Form {
 #[component]
 pub fn NewPage() -> Html {
     let ctx = super::use_app();
-    let (this_year, month, ..) = crate::engine::time::parts(services::now_ms());
+    let (this_year, month, ..) = crate::engine::model::time::parts(services::now_ms());
     // The period whose report is being prepared now.
     let period = match month {
         1..=3 => Period::Q1,
@@ -67,11 +67,12 @@ pub fn NewPage() -> Html {
             let (ctx, form, fw_error) = (ctx.clone(), form.clone(), fw_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(bytes) =
-                    crate::services::files::read(&f, crate::engine::file::MAX_FILE_BYTES).await
+                    crate::services::files::read(&f, crate::engine::formats::file::MAX_FILE_BYTES)
+                        .await
                 else {
                     return fw_error.set(Some("Không đọc được tệp (hoặc tệp quá 5 MB).".into()));
                 };
-                match crate::engine::Framework::from_json_text(&String::from_utf8_lossy(&bytes)) {
+                match crate::engine::formats::framework::read(&String::from_utf8_lossy(&bytes)) {
                     Ok(fw) => {
                         let index = ctx
                             .frameworks

@@ -5,7 +5,8 @@
 use super::state::Edit;
 use super::widgets::event_value;
 use super::{edit, Ctx};
-use crate::engine::plan::{self, ReformArea, Status};
+use crate::engine::model::{PlanStatus as Status, ReformArea};
+use crate::engine::rules::plan;
 use crate::engine::{time, Assessment, Dec2, Evidence, ReportInfo, SubState};
 use yew::prelude::*;
 
@@ -269,7 +270,7 @@ pub fn ReportPage() -> Html {
                         <tbody>
                             { for ReformArea::ALL.iter().filter(|ar| a.plan.iter().any(|t| t.area == **ar)).map(|ar| html!{
                                 <>
-                                    <tr class="r-crit" key={ar.code()}><td colspan="6">{ar.label()}</td></tr>
+                                    <tr class="r-crit" key={format!("{ar:?}")}><td colspan="6">{ar.label()}</td></tr>
                                     { for a.plan.iter().filter(|t| t.area == *ar).map(|t| html!{
                                         <tr key={t.id.clone()}>
                                             <td>{plan_no.get(&t.id).copied().unwrap_or(0)}</td><td>{&t.task}</td><td>{&t.output}</td><td>{&t.lead}</td><td class="date">{time::date_vi(&t.deadline)}</td>

@@ -4,8 +4,9 @@
 use super::checklist::ChecklistPage;
 use super::info::InfoPage;
 use super::route::Route;
-use super::state::{next_unanswered, Action, Filter, SaveStatus};
+use super::state::{Action, Filter, SaveStatus};
 use super::summary::SummaryPage;
+use crate::engine::rules::next::next_unanswered;
 
 use crate::engine::Dec2;
 use crate::services;
@@ -87,9 +88,10 @@ pub fn Shell() -> Html {
         let (ctx, a, fw) = (ctx.clone(), a.clone(), fw.clone());
         let built_in = ctx.is_built_in(&fw);
         Callback::from(move |_| {
-            let text = crate::engine::file::export(&a, &fw, built_in, &services::now_iso());
+            let text =
+                crate::engine::formats::file::export(&a, &fw, built_in, &services::now_iso());
             if let Err(m) = services::files::download(
-                &crate::engine::file::file_name(&a),
+                &crate::engine::formats::file::file_name(&a),
                 &text,
                 "application/json",
             ) {

@@ -3,7 +3,8 @@
 use super::route::Route;
 use super::state::Action;
 
-use crate::engine::{score, stored::Stored, time, Assessment, Period};
+use crate::engine::formats::stored::Stored;
+use crate::engine::{score, time, Assessment, Period};
 use crate::services::{self, storage};
 use yew::prelude::*;
 

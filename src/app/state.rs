@@ -2,10 +2,10 @@
 //! whole flow of edits → scores is testable on the host.
 
 use super::route::Route;
-use crate::engine::consolidate::{Entry, Outcome};
-use crate::engine::framework::UnitType;
-use crate::engine::plan::{CorrectiveAction, PlanTask};
-use crate::engine::stored::key_of;
+use crate::engine::formats::stored::key_of;
+use crate::engine::model::framework::UnitType;
+use crate::engine::model::{CorrectiveAction, PlanTask};
+use crate::engine::rules::consolidate::{Entry, Outcome};
 use crate::engine::{score, Answer, Assessment, Contact, Framework, Period, ReportInfo, Summary};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -374,7 +374,8 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{templates, Dec2, FrameworkRef, Value};
+    use crate::engine::formats::templates;
+    use crate::engine::{Dec2, FrameworkRef, Value};
 
     fn state_with_open() -> Rc<AppState> {
         let s = Rc::new(AppState::new(
@@ -444,7 +445,7 @@ mod tests {
         assert!(s.current.as_ref().unwrap().assessment.actions.is_empty());
         let t = PlanTask {
             id: "t1".into(),
-            status: crate::engine::plan::Status::Done,
+            status: crate::engine::model::PlanStatus::Done,
             ..PlanTask::default()
         };
         let s = s.reduce(Action::Edit(Edit::Task("t1".into(), Some(t)), "t".into()));
@@ -545,78 +546,5 @@ mod tests {
         );
         let s2 = s.clone().reduce(Action::Open(Box::new(a)));
         assert!(Rc::ptr_eq(&s, &s2));
-    }
-}
-
-/// The next sub-criterion still to answer after criterion `after` (in
-/// framework order, wrapping round): (criterion id, sub-criterion id).
-pub fn next_unanswered(
-    fw: &Framework,
-    s: &Summary,
-    after: Option<&str>,
-) -> Option<(String, String)> {
-    let items: Vec<(&str, &str)> = fw
-        .fields
-        .iter()
-        .flat_map(|f| f.criteria.iter())
-        .flat_map(|c| c.subs.iter().map(move |x| (c.id.as_str(), x.id.as_str())))
-        .collect();
-    let open = |id: &str| {
-        s.sub(id).is_some_and(|x| {
-            !x.survey && !x.is_done() && x.state != crate::engine::SubState::NotApplicable
-        })
-    };
-    let start = after
-        .and_then(|c| items.iter().rposition(|(k, _)| *k == c))
-        .map_or(0, |i| i + 1);
-    items[start..]
-        .iter()
-        .chain(items[..start].iter())
-        .find(|(_, id)| open(id))
-        .map(|(c, id)| (c.to_string(), id.to_string()))
-}
-
-#[cfg(test)]
-mod next_tests {
-    use super::*;
-    use crate::engine::{templates, Answer, FrameworkRef, Value};
-
-    #[test]
-    fn next_unanswered_walks_forward_and_wraps() {
-        let fw = templates::built_in().remove(0);
-        let mut a = Assessment::new(
-            "a",
-            FrameworkRef {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-            },
-            "X",
-            2025,
-            Period::Q1,
-        );
-        let yes = Answer {
-            value: Some(Value::YesNo { yes: true }),
-            ..Answer::default()
-        };
-        let s = score(&fw, &a);
-        assert_eq!(
-            next_unanswered(&fw, &s, None),
-            Some(("1.1".into(), "1.1.1".into()))
-        );
-        assert_eq!(
-            next_unanswered(&fw, &s, Some("1.1")),
-            Some(("1.2".into(), "1.2.1".into()))
-        );
-        // survey items are skipped; after the last criterion it wraps round
-        assert_eq!(
-            next_unanswered(&fw, &s, Some("7.4")),
-            Some(("1.1".into(), "1.1.1".into()))
-        );
-        a.set_answer("1.1.2", yes);
-        let s = score(&fw, &a);
-        assert_eq!(
-            next_unanswered(&fw, &s, Some("9.9")),
-            Some(("1.1".into(), "1.1.1".into()))
-        );
     }
 }

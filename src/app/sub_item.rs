@@ -4,33 +4,14 @@
 use super::state::Edit;
 use super::widgets::{check, event_checked, event_value};
 use super::{edit, Ctx};
-use crate::engine::framework::Rule;
+use crate::engine::model::framework::Rule;
+use crate::engine::rules::input::{parse_count, NotACount};
 use crate::engine::{Answer, Dec2, Evidence, SubCriterion, SubScore, SubState, Value};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SubItemProps {
     pub id: AttrValue,
-}
-
-/// A typed number that is not a whole non-negative number.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NotACount;
-
-/// Parses a whole non-negative number as typed (spaces and dots as
-/// thousands separators are allowed: "1.234" → 1234). Empty is `None`.
-pub fn parse_count(text: &str) -> Result<Option<u64>, NotACount> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    if !t.chars().all(|c| c.is_ascii_digit()) {
-        return Err(NotACount);
-    }
-    t.parse::<u64>().map(Some).map_err(|_| NotACount)
 }
 
 #[component]
@@ -237,7 +218,7 @@ pub fn SubItem(p: &SubItemProps) -> Html {
 /// Where the plan-completion figure comes from, and the switch to type it
 /// by hand instead.
 fn plan_box(ctx: &Ctx, a: &crate::engine::Assessment, sc: &SubScore) -> Html {
-    let fig = crate::engine::plan::plan_figure(a);
+    let fig = crate::engine::rules::plan::plan_figure(a);
     let onchange = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| edit(&ctx, Edit::PlanOverride(event_checked(&e))))
@@ -541,9 +522,9 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
     }
 }
 
-fn bands_of(rule: &Rule) -> Vec<(crate::engine::framework::PctRange, Dec2)> {
+fn bands_of(rule: &Rule) -> Vec<(crate::engine::model::framework::PctRange, Dec2)> {
     match rule {
-        Rule::RatioBands { bands, .. } => bands.iter().map(|b| (b.range(), b.points)).collect(),
+        Rule::RatioBands { bands, .. } => bands.iter().map(|b| (b.range, b.points)).collect(),
         _ => Vec::new(),
     }
 }
@@ -563,22 +544,5 @@ fn scale(rule: &Rule, max: Dec2, pct: Option<Dec2>) -> Html {
                 }) }
             </ul>
         },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{parse_count, NotACount};
-
-    #[test]
-    fn counts_as_typed() {
-        assert_eq!(parse_count(""), Ok(None));
-        assert_eq!(parse_count(" 12 "), Ok(Some(12)));
-        assert_eq!(parse_count("1.234"), Ok(Some(1234)));
-        assert_eq!(parse_count("1 234"), Ok(Some(1234)));
-        assert_eq!(parse_count("-3"), Err(NotACount));
-        assert_eq!(parse_count("1,5"), Err(NotACount));
-        assert_eq!(parse_count("abc"), Err(NotACount));
-        assert_eq!(parse_count("99999999999999999999999"), Err(NotACount));
     }
 }

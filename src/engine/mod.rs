@@ -1,29 +1,26 @@
-//! The pure engine: no browser, no UI. Framework model and validation,
-//! answers, scoring. Everything here runs and is tested on the host.
+//! The pure engine: no browser, no UI; everything here runs and is tested
+//! on the host. Three layers, read bottom-up, importing one way only
+//! (`formats` → `rules` → `model`; `tests/layers.rs` checks):
+//!
+//! - [`model`]: the data — exact points, the framework tree, a unit's
+//!   assessment with its corrective actions and annual plan;
+//! - [`rules`]: what the data means — validation, scoring, projection and
+//!   plan figures, comparison, ranking, migration between framework
+//!   versions, the next item to answer, parsing typed input;
+//! - [`formats`]: what is read and written — JSON, the framework and
+//!   self-assessment files, stored data and its migrations, the built-in
+//!   templates, the paste parser, the desk's batch, CSV.
 
-pub mod assessment;
-pub mod compare;
-pub mod consolidate;
-pub mod dec;
-pub mod file;
-pub mod framework;
-pub mod json;
-pub mod migrate;
-pub mod paste;
-pub mod plan;
-pub mod score;
-pub mod stored;
-pub mod templates;
-pub mod time;
-pub mod validate;
+pub mod formats;
+pub mod model;
+pub mod rules;
 
-pub use assessment::{
-    Answer, Assessment, Contact, Evidence, FrameworkRef, Period, ReportInfo, Value,
+pub use model::{
+    time, Answer, Assessment, Contact, Dec2, Evidence, Framework, FrameworkRef, Period, ReportInfo,
+    Rule, Status, SubCriterion, UnitType, Value,
 };
-pub use dec::Dec2;
-pub use framework::{Framework, LoadError, Rule, Status, SubCriterion, UnitType};
-pub use score::{score, AnswerError, NodeScore, SubScore, SubState, Summary};
-pub use validate::{validate, Problem, ProblemKind};
+pub use rules::score::{score, AnswerError, NodeScore, SubScore, SubState, Summary};
+pub use rules::validate::{validate, Problem, ProblemKind};
 
 /// Stable sort with the comparison behind a reference: one compiled sort
 /// for the whole app. `slice::sort_by` compiles the whole sort algorithm

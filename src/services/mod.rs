@@ -4,7 +4,7 @@ pub mod files;
 pub mod offline;
 pub mod storage;
 
-use crate::engine::time;
+use crate::engine::model::time;
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64

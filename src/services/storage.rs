@@ -2,11 +2,11 @@
 //! browser that blocks or fills storage: nothing here panics, and failures
 //! come back as Vietnamese messages for the user.
 
-use crate::engine::stored::{self, DecodeError};
+use crate::engine::formats::stored::{self, DecodeError};
 use crate::engine::Assessment;
 use web_sys::Storage;
 
-pub use crate::engine::stored::{key_of, KEY_PREFIX as PREFIX};
+pub use crate::engine::formats::stored::{key_of, KEY_PREFIX as PREFIX};
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -95,7 +95,7 @@ pub fn save_framework(fw: &crate::engine::Framework) -> Result<(), String> {
     let s = local().ok_or_else(|| "Trình duyệt không cho phép lưu dữ liệu.".to_string())?;
     s.set_item(
         &format!("{FW_PREFIX}{}@{}", fw.id, fw.version),
-        &fw.to_json_pretty(),
+        &crate::engine::formats::framework::write(fw),
     )
     .map_err(|_| {
         "Không lưu được bộ tiêu chí vào trình duyệt (bộ nhớ đầy hoặc bị chặn).".to_string()
@@ -111,7 +111,7 @@ pub fn load_frameworks() -> Vec<crate::engine::Framework> {
         .iter()
         .filter(|k| k.starts_with(FW_PREFIX))
         .filter_map(|k| s.get_item(k).ok().flatten())
-        .filter_map(|t| crate::engine::Framework::from_json_text(&t).ok())
+        .filter_map(|t| crate::engine::formats::framework::read(&t).ok())
         .collect();
     crate::engine::sort_by(&mut out, &|a, b| {
         (&a.id, &a.version).cmp(&(&b.id, &b.version))

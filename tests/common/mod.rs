@@ -1,16 +1,18 @@
 #![allow(dead_code)]
 //! Helpers shared by the host tests.
 
-use cchc::engine::framework::Rule;
+use cchc::engine::model::framework::Rule;
 use cchc::engine::*;
 use proptest::prelude::*;
 
 pub fn so() -> Framework {
-    Framework::from_json_text(cchc::engine::templates::BUILT_IN[0].1).expect("sở template is valid")
+    cchc::engine::formats::framework::read(cchc::engine::formats::templates::BUILT_IN[0].1)
+        .expect("sở template is valid")
 }
 
 pub fn xa() -> Framework {
-    Framework::from_json_text(cchc::engine::templates::BUILT_IN[1].1).expect("xã template is valid")
+    cchc::engine::formats::framework::read(cchc::engine::formats::templates::BUILT_IN[1].1)
+        .expect("xã template is valid")
 }
 
 pub fn new_assessment(fw: &Framework) -> Assessment {

@@ -2,8 +2,8 @@
 //! so data written by an older app is migrated, and data from a newer app
 //! or damaged data is recognised and kept aside, never overwritten.
 
-use super::assessment::Assessment;
 use super::json::{self, obj_out, FromJson};
+use crate::engine::model::Assessment;
 
 /// Version of the storage envelope written by this app.
 /// 0: the bare assessment object, as the first development builds stored it.
@@ -95,7 +95,7 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::assessment::{FrameworkRef, Period};
+    use crate::engine::model::{FrameworkRef, Period};
 
     fn sample() -> Assessment {
         Assessment::new(

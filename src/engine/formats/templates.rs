@@ -1,16 +1,16 @@
 //! The built-in template frameworks, embedded at compile time.
 
-use super::framework::Framework;
+use crate::engine::model::Framework;
 
 /// (file name, JSON text) of every built-in framework.
 pub const BUILT_IN: [(&str, &str); 2] = [
     (
         "gia-lai-so-mau.json",
-        include_str!("../../frameworks/gia-lai-so-mau.json"),
+        include_str!("../../../frameworks/gia-lai-so-mau.json"),
     ),
     (
         "gia-lai-xa-mau.json",
-        include_str!("../../frameworks/gia-lai-xa-mau.json"),
+        include_str!("../../../frameworks/gia-lai-xa-mau.json"),
     ),
 ];
 
@@ -19,6 +19,6 @@ pub const BUILT_IN: [(&str, &str); 2] = [
 pub fn built_in() -> Vec<Framework> {
     BUILT_IN
         .iter()
-        .filter_map(|(_, text)| Framework::from_json_text(text).ok())
+        .filter_map(|(_, text)| super::framework::read(text).ok())
         .collect()
 }

@@ -2,9 +2,8 @@
 //! where it is (`3.4.1`, `bands`, `fields`) and what is wrong, in Vietnamese,
 //! because Sở Nội vụ staff read these in the editor.
 
-use super::dec::Dec2;
-use super::framework::{
-    Adjustments, CountBand, Framework, PctRange, Rule, SubCriterion, FRAMEWORK_FORMAT,
+use crate::engine::model::{
+    Adjustments, CountBand, Dec2, Framework, PctRange, Rule, SubCriterion, FRAMEWORK_FORMAT,
     FRAMEWORK_FORMAT_VERSION,
 };
 use std::collections::HashSet;
@@ -175,7 +174,7 @@ pub fn validate(fw: &Framework) -> Vec<Problem> {
             c.push("bands", ProblemKind::Empty("tên xếp loại"));
         }
     }
-    let ranges: Vec<PctRange> = fw.bands.iter().map(|b| b.range()).collect();
+    let ranges: Vec<PctRange> = fw.bands.iter().map(|b| b.range).collect();
     if !ranges.is_empty() {
         check_coverage(&mut c, "bands", &ranges);
     }
@@ -342,7 +341,7 @@ fn check_rule(c: &mut Checker, sub: &SubCriterion) {
                 c.push(&sub.id, ProblemKind::NoBands);
                 return;
             }
-            let ranges: Vec<PctRange> = bands.iter().map(|b| b.range()).collect();
+            let ranges: Vec<PctRange> = bands.iter().map(|b| b.range).collect();
             check_coverage(c, &sub.id, &ranges);
             check_points(c, sub, bands.iter().map(|b| b.points));
         }

@@ -2,9 +2,8 @@
 //! of what changed: items added, removed, and answers that no longer fit
 //! (kept aside in the report, never silently reinterpreted).
 
-use super::assessment::{Assessment, FrameworkRef, Value};
-use super::framework::{Framework, Rule};
 use super::score::score;
+use crate::engine::model::{Assessment, Framework, FrameworkRef, Rule, Value};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MigrationReport {

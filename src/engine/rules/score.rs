@@ -1,9 +1,9 @@
 //! Framework + answers → exact scores. The only place points are computed:
 //! the UI, the export and the consolidation all ask this module.
 
-use super::assessment::{Answer, Assessment, Value};
-use super::dec::Dec2;
-use super::framework::{Adjustments, Framework, Rule, SubCriterion};
+use crate::engine::model::{
+    Adjustments, Answer, Assessment, Dec2, Framework, Rule, SubCriterion, Value,
+};
 use std::fmt;
 
 /// What an answer amounts to.
@@ -208,7 +208,7 @@ fn score_rule(sub: &SubCriterion, value: &Value) -> Result<(Dec2, SubState), Ans
             None => Ok((sub.max, SubState::NoCase)),
             Some((n, d)) => bands
                 .iter()
-                .find(|b| b.range().contains_ratio(n, d))
+                .find(|b| b.range.contains_ratio(n, d))
                 .map(|b| (b.points, SubState::Answered))
                 .ok_or(AnswerError::NoBandFits),
         },

@@ -1,9 +1,10 @@
 //! The criteria framework: a province's "Bộ Chỉ số CCHC" for one unit type,
 //! as a tree of fields → criteria → sub-criteria with a scoring rule on each
-//! sub-criterion. Documented by `schemas/framework.schema.json`.
+//! sub-criterion. Pure data and the questions asked of it; reading and
+//! writing the file is `formats::framework`, checking it `rules::validate`.
+//! Documented by `schemas/framework.schema.json`.
 
 use super::dec::Dec2;
-use super::validate::{validate, Problem};
 use std::collections::BTreeSet;
 
 pub const FRAMEWORK_FORMAT: &str = "cchc-framework";
@@ -56,7 +57,7 @@ pub struct Decision {
 
 /// A range of percentages with explicit inclusivity at both ends, as in
 /// "từ 80% đến dưới 100%" = `[80, 100)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct PctRange {
     pub from: Dec2,
     pub from_inclusive: bool,
@@ -65,6 +66,15 @@ pub struct PctRange {
 }
 
 impl PctRange {
+    pub const fn new(from: Dec2, from_inclusive: bool, to: Dec2, to_inclusive: bool) -> Self {
+        PctRange {
+            from,
+            from_inclusive,
+            to,
+            to_inclusive,
+        }
+    }
+
     /// Whether `num/den` (as a percentage) lies inside. Exact: compares
     /// `num × 10000` with `bound × den` in integers. `den` must be > 0.
     pub fn contains_ratio(&self, num: u64, den: u64) -> bool {
@@ -123,21 +133,7 @@ impl PctRange {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Band {
     pub label: String,
-    pub from: Dec2,
-    pub from_inclusive: bool,
-    pub to: Dec2,
-    pub to_inclusive: bool,
-}
-
-impl Band {
-    pub fn range(&self) -> PctRange {
-        PctRange {
-            from: self.from,
-            from_inclusive: self.from_inclusive,
-            to: self.to,
-            to_inclusive: self.to_inclusive,
-        }
-    }
+    pub range: PctRange,
 }
 
 /// Bonus points (điểm thưởng) or deductions (điểm trừ), capped.
@@ -205,22 +201,8 @@ pub struct ChoiceOption {
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct RatioBand {
-    pub from: Dec2,
-    pub from_inclusive: bool,
-    pub to: Dec2,
-    pub to_inclusive: bool,
+    pub range: PctRange,
     pub points: Dec2,
-}
-
-impl RatioBand {
-    pub fn range(&self) -> PctRange {
-        PctRange {
-            from: self.from,
-            from_inclusive: self.from_inclusive,
-            to: self.to,
-            to_inclusive: self.to_inclusive,
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -317,66 +299,7 @@ pub struct Framework {
     pub fields: Vec<Field>,
 }
 
-/// Why a framework file was refused: either it is not readable as a
-/// framework at all, or it is and breaks these rules (all of them listed).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadError {
-    Json {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    /// Valid JSON, but a field is missing or of the wrong kind.
-    Shape(String),
-    Invalid(Vec<Problem>),
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Json {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "Tệp bộ tiêu chí không đúng định dạng (dòng {line}, cột {column}): {message}"
-            ),
-            LoadError::Shape(m) => write!(f, "Tệp bộ tiêu chí thiếu hoặc sai dữ liệu: {m}"),
-            LoadError::Invalid(problems) => {
-                writeln!(f, "Bộ tiêu chí có {} lỗi:", problems.len())?;
-                for p in problems {
-                    writeln!(f, "- {p}")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
 impl Framework {
-    /// Parses and validates a framework file. A framework with any problem
-    /// is refused whole, with every problem listed: never half-loaded.
-    pub fn from_json_text(text: &str) -> Result<Framework, LoadError> {
-        let v = super::json::parse(text).map_err(|e| LoadError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-        let fw =
-            <Framework as FromJson>::from_json(&v).map_err(|e| LoadError::Shape(e.to_string()))?;
-        let problems = validate(&fw);
-        if problems.is_empty() {
-            Ok(fw)
-        } else {
-            Err(LoadError::Invalid(problems))
-        }
-    }
-
-    pub fn to_json_pretty(&self) -> String {
-        self.to_json().pretty()
-    }
-
     pub fn subs(&self) -> impl Iterator<Item = &SubCriterion> {
         self.fields
             .iter()
@@ -461,187 +384,10 @@ impl Framework {
 
     /// The band an index falls in, if the bands cover it.
     pub fn band_for(&self, index: Dec2) -> Option<&Band> {
-        self.bands.iter().find(|b| b.range().contains_pct(index))
+        self.bands.iter().find(|b| b.range.contains_pct(index))
     }
 
     pub fn is_template(&self) -> bool {
         self.status == Status::Template
     }
 }
-
-// ------------------------------------------------------------------ JSON
-// Field names and order are the file format (schemas/framework.schema.json).
-
-use super::json::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
-use serde_json::Value as J;
-
-const UNIT_TYPES: [(&str, UnitType); 3] = [
-    ("so", UnitType::So),
-    ("xa", UnitType::Xa),
-    ("huyen", UnitType::Huyen),
-];
-const STATUSES: [(&str, Status); 2] = [
-    ("template", Status::Template),
-    ("official", Status::Official),
-];
-
-json_names!(UnitType, UNIT_TYPES);
-json_names!(Status, STATUSES);
-
-json_struct!(Years { from: req, to: opt });
-
-json_struct!(Decision {
-    number: req,
-    date: req
-});
-
-json_struct!(Band {
-    label: req,
-    from: req,
-    from_inclusive: req,
-    to: req,
-    to_inclusive: req
-});
-
-json_struct!(Adjustments {
-    cap: req,
-    items: opt
-});
-
-json_struct!(AdjustmentItem {
-    id: req,
-    title: req,
-    points: req,
-    repeatable: opt
-});
-
-json_struct!(Field {
-    id: req,
-    title: req,
-    max: req,
-    may_be_not_applicable: opt,
-    criteria: req
-});
-
-json_struct!(Criterion {
-    id: req,
-    title: req,
-    max: req,
-    may_be_not_applicable: opt,
-    // Left out when absent: frameworks without it keep their bytes and hash.
-    excluded_with: skip,
-    subs: req
-});
-
-json_struct!(SubCriterion {
-    id: req,
-    title: req,
-    max: req,
-    guidance: opt,
-    evidence_hint: opt,
-    no_case_full_points: opt,
-    may_be_not_applicable: opt,
-    rule: req
-});
-
-json_struct!(ChoiceOption {
-    id: req,
-    label: req,
-    points: req
-});
-
-json_struct!(RatioBand {
-    from: req,
-    from_inclusive: req,
-    to: req,
-    to_inclusive: req,
-    points: req
-});
-
-json_struct!(CountBand {
-    min: req,
-    max: opt,
-    points: req
-});
-
-impl FromJson for Rule {
-    fn from_json(v: &J) -> super::json::Result<Self> {
-        let mut o = obj(v)?;
-        let kind = o.req::<String>("kind");
-        let r = match kind.as_str() {
-            "options" => Rule::Options {
-                options: o.req("options"),
-            },
-            "yes_no" => Rule::YesNo,
-            "ratio_bands" => Rule::RatioBands {
-                bands: o.req("bands"),
-                numerator_label: o.opt("numerator_label"),
-                denominator_label: o.opt("denominator_label"),
-            },
-            "proportional" => Rule::Proportional {
-                numerator_label: o.opt("numerator_label"),
-                denominator_label: o.opt("denominator_label"),
-            },
-            "count_bands" => Rule::CountBands {
-                bands: o.req("bands"),
-                max_count: o.opt("max_count"),
-            },
-            "survey" => Rule::Survey,
-            k => {
-                o.fail(super::json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("kind"));
-                Rule::YesNo
-            }
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Rule {
-    fn to_json(&self) -> Out {
-        let o = obj_out();
-        match self {
-            Rule::Options { options } => o.f("kind", "options").f("options", options),
-            Rule::YesNo => o.f("kind", "yes_no"),
-            Rule::RatioBands {
-                bands,
-                numerator_label,
-                denominator_label,
-            } => o
-                .f("kind", "ratio_bands")
-                .f("bands", bands)
-                .f("numerator_label", numerator_label)
-                .f("denominator_label", denominator_label),
-            Rule::Proportional {
-                numerator_label,
-                denominator_label,
-            } => o
-                .f("kind", "proportional")
-                .f("numerator_label", numerator_label)
-                .f("denominator_label", denominator_label),
-            Rule::CountBands { bands, max_count } => o
-                .f("kind", "count_bands")
-                .f("bands", bands)
-                .f("max_count", max_count),
-            Rule::Survey => o.f("kind", "survey"),
-        }
-        .done()
-    }
-}
-
-json_struct!(Framework {
-    format: req,
-    format_version: req,
-    id: req,
-    version: req,
-    title: req,
-    province: req,
-    unit_type: req,
-    years: req,
-    status: req,
-    source: opt,
-    decision: opt,
-    bands: req,
-    bonus: req,
-    deductions: req,
-    plan_completion_sub: skip,
-    fields: req
-});

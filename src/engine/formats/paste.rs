@@ -4,12 +4,11 @@
 //! comes from the numbering, maxima from the points column, rules from the
 //! rule lines; whatever is not recognised is kept as text and flagged.
 
-use super::dec::Dec2;
-use super::framework::{
-    Adjustments, Band, ChoiceOption, Criterion, Field, Framework, RatioBand, Rule, Status,
-    SubCriterion, UnitType, Years, FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
+use crate::engine::model::{
+    Adjustments, Band, ChoiceOption, Criterion, Dec2, Field, Framework, PctRange, RatioBand, Rule,
+    Status, SubCriterion, UnitType, Years, FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
 };
-use super::validate::{validate, Problem};
+use crate::engine::rules::validate::{validate, Problem};
 
 /// Something the user must finish by hand, at an item.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -305,10 +304,7 @@ pub fn parse(text: &str, unit_type: UnitType) -> Draft {
 fn default_bands() -> Vec<Band> {
     let b = |label: &str, from: i64, to: i64, to_incl: bool| Band {
         label: label.into(),
-        from: Dec2::from_int(from),
-        from_inclusive: true,
-        to: Dec2::from_int(to),
-        to_inclusive: to_incl,
+        range: PctRange::new(Dec2::from_int(from), true, Dec2::from_int(to), to_incl),
     };
     vec![
         b("Tốt", 80, 100, true),
@@ -344,10 +340,7 @@ fn rule_from(id: &str, max: Dec2, lines: &[RuleLine], flags: &mut Vec<Flag>) -> 
                 .filter_map(|(b, (_, p))| {
                     let (from, fi, to, ti) = (*b)?;
                     Some(RatioBand {
-                        from,
-                        from_inclusive: fi,
-                        to,
-                        to_inclusive: ti,
+                        range: PctRange::new(from, fi, to, ti),
                         points: p.unwrap_or(Dec2::ZERO),
                     })
                 })

@@ -1,4 +1,6 @@
-//! JSON in and out of the engine's types, by hand.
+//! JSON in and out of the engine's types, by hand: the one home of every
+//! JSON mapping (this module's readers and printers, and the field lists of
+//! each model type in `framework.rs` and `assessment.rs` here).
 //!
 //! Why not `#[derive(Serialize, Deserialize)]`: serde's derived code and
 //! serde_json's typed (de)serializers, instantiated for every type, were
@@ -11,10 +13,16 @@
 //! layout), so files and checksums written by earlier versions still agree.
 //! Reading errors name the field and say what is wrong, in Vietnamese.
 
-use super::dec::Dec2;
+use crate::engine::model::Dec2;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+
+mod assessment;
+mod framework;
+
+pub use assessment::{PERIODS, PLAN_STATUSES, REFORM_AREAS};
+pub use framework::{STATUSES, UNIT_TYPES};
 
 // ---------------------------------------------------------------- reading
 
@@ -82,13 +90,18 @@ pub trait FromJson: Sized {
 /// kept and [`Obj::done`] reports it. (A `?` per field made the compiler
 /// drop every field read so far at each of them: several KB per type.)
 pub struct Obj<'a> {
+    value: &'a Value,
     map: &'a Map<String, Value>,
     error: Option<Error>,
 }
 
 pub fn obj(v: &Value) -> Result<Obj<'_>> {
     v.as_object()
-        .map(|map| Obj { map, error: None })
+        .map(|map| Obj {
+            value: v,
+            map,
+            error: None,
+        })
         .ok_or_else(|| Error::new("cần một đối tượng { … }"))
 }
 
@@ -122,6 +135,15 @@ impl<'a> Obj<'a> {
             None => T::default(),
             Some(v) => self.read(key, v),
         }
+    }
+
+    /// A value whose fields are written in this object itself (a `Band`'s
+    /// range: `from`, `to`, … next to `label`).
+    pub fn flat<T: FromJson + Default>(&mut self) -> T {
+        T::from_json(self.value).unwrap_or_else(|e| {
+            self.fail(e);
+            T::default()
+        })
     }
 
     fn read<T: FromJson + Default>(&mut self, key: &str, v: &Value) -> T {
@@ -264,25 +286,26 @@ pub fn name_of<T: Copy + PartialEq>(t: T, names: &[(&'static str, T)]) -> &'stat
 
 /// `FromJson` and `ToJson` for a struct whose JSON keys are its field
 /// names, listed once in the order written. Each field is `req` (must be
-/// there), `opt` (default when missing) or `skip` (default when missing,
-/// and not written when it equals its default). `read` before the name
-/// makes only `FromJson`.
+/// there), `opt` (default when missing), `skip` (default when missing,
+/// and not written when it equals its default) or `flat` (a struct whose
+/// own fields are written in this object). `read` before the name makes
+/// only `FromJson`.
 macro_rules! json_struct {
     (read $ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
-        impl $crate::engine::json::FromJson for $ty {
-            fn from_json(v: &serde_json::Value) -> $crate::engine::json::Result<Self> {
-                let mut o = $crate::engine::json::obj(v)?;
-                let r = $ty { $($f: $crate::engine::json::json_struct!(@get o, $f, $m)),* };
+        impl $crate::engine::formats::json::FromJson for $ty {
+            fn from_json(v: &serde_json::Value) -> $crate::engine::formats::json::Result<Self> {
+                let mut o = $crate::engine::formats::json::obj(v)?;
+                let r = $ty { $($f: $crate::engine::formats::json::json_struct!(@get o, $f, $m)),* };
                 o.done(r)
             }
         }
     };
     ($ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
-        $crate::engine::json::json_struct!(read $ty { $($f: $m),* });
-        impl $crate::engine::json::ToJson for $ty {
-            fn to_json(&self) -> $crate::engine::json::Out {
-                let o = $crate::engine::json::obj_out();
-                $(let o = $crate::engine::json::json_struct!(@put o, $f, &self.$f, $m);)*
+        $crate::engine::formats::json::json_struct!(read $ty { $($f: $m),* });
+        impl $crate::engine::formats::json::ToJson for $ty {
+            fn to_json(&self) -> $crate::engine::formats::json::Out {
+                let o = $crate::engine::formats::json::obj_out();
+                $(let o = $crate::engine::formats::json::json_struct!(@put o, $f, &self.$f, $m);)*
                 o.done()
             }
         }
@@ -290,8 +313,10 @@ macro_rules! json_struct {
     (@get $o:ident, $f:ident, req) => { $o.req(stringify!($f)) };
     (@get $o:ident, $f:ident, opt) => { $o.opt(stringify!($f)) };
     (@get $o:ident, $f:ident, skip) => { $o.opt(stringify!($f)) };
+    (@get $o:ident, $f:ident, flat) => { $o.flat() };
+    (@put $o:ident, $f:ident, $v:expr, flat) => { $o.merge($v) };
     (@put $o:ident, $f:ident, $v:expr, skip) => {
-        $o.f_if(!$crate::engine::json::is_default($v), stringify!($f), $v)
+        $o.f_if(!$crate::engine::formats::json::is_default($v), stringify!($f), $v)
     };
     (@put $o:ident, $f:ident, $v:expr, $m:ident) => { $o.f(stringify!($f), $v) };
 }
@@ -305,14 +330,16 @@ pub fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 /// `table` (an array of `(name, value)`).
 macro_rules! json_names {
     ($ty:ty, $table:expr) => {
-        impl $crate::engine::json::FromJson for $ty {
-            fn from_json(v: &serde_json::Value) -> $crate::engine::json::Result<Self> {
-                $crate::engine::json::variant(v, &$table)
+        impl $crate::engine::formats::json::FromJson for $ty {
+            fn from_json(v: &serde_json::Value) -> $crate::engine::formats::json::Result<Self> {
+                $crate::engine::formats::json::variant(v, &$table)
             }
         }
-        impl $crate::engine::json::ToJson for $ty {
-            fn to_json(&self) -> $crate::engine::json::Out {
-                $crate::engine::json::ToJson::to_json($crate::engine::json::name_of(*self, &$table))
+        impl $crate::engine::formats::json::ToJson for $ty {
+            fn to_json(&self) -> $crate::engine::formats::json::Out {
+                $crate::engine::formats::json::ToJson::to_json(
+                    $crate::engine::formats::json::name_of(*self, &$table),
+                )
             }
         }
     };
@@ -370,6 +397,14 @@ impl ObjOut {
         } else {
             self
         }
+    }
+
+    /// The fields of `v` (an object) written into this one.
+    pub fn merge<T: ToJson + ?Sized>(mut self, v: &T) -> ObjOut {
+        if let Out::Obj(fields) = v.to_json() {
+            self.0.extend(fields);
+        }
+        self
     }
 
     pub fn done(self) -> Out {
@@ -497,7 +532,7 @@ impl Out {
         match self {
             Out::Arr(a) => Out::Arr(a.into_iter().map(Out::sorted).collect()),
             Out::Obj(mut o) => {
-                super::sort_by(&mut o, &|a, b| a.0.cmp(&b.0));
+                crate::engine::sort_by(&mut o, &|a, b| a.0.cmp(&b.0));
                 Out::Obj(o.into_iter().map(|(k, v)| (k, v.sorted())).collect())
             }
             x => x,
@@ -689,5 +724,20 @@ mod tests {
         assert!(Dec2::from_json(&serde_json::json!(1e300)).is_err());
         assert!(Dec2::from_json(&serde_json::json!("1")).is_err());
         assert!(Dec2::from_json(&serde_json::json!(u64::MAX)).is_err());
+    }
+
+    #[test]
+    fn json_round_trip_is_shortest_and_refuses_three_decimals() {
+        assert_eq!(Dec2(200).to_json().compact(), "2");
+        assert_eq!(Dec2(75).to_json().compact(), "0.75");
+        assert_eq!(Dec2(9139).to_json().compact(), "91.39");
+        assert_eq!(Dec2(-5).to_json().compact(), "-0.05");
+        assert_eq!(Dec2(-150).to_json().compact(), "-1.5");
+        assert_eq!(read::<Dec2>("0.75"), Ok(Dec2(75)));
+        assert_eq!(read::<Dec2>("3"), Ok(Dec2(300)));
+        assert_eq!(read::<Dec2>("-1.5"), Ok(Dec2(-150)));
+        assert!(read::<Dec2>("0.125").is_err());
+        assert!(read::<Dec2>("1e300").is_err());
+        assert!(read::<Dec2>("\"1\"").is_err());
     }
 }

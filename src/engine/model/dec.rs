@@ -207,20 +207,4 @@ mod tests {
         assert_eq!(Dec2(1).percent_of(Dec2(0)), Dec2(0));
         assert_eq!(Dec2(-1).percent_of(Dec2(3)), Dec2(-3333));
     }
-
-    #[test]
-    fn json_round_trip_is_shortest_and_refuses_three_decimals() {
-        use crate::engine::json::{read, ToJson};
-        assert_eq!(Dec2(200).to_json().compact(), "2");
-        assert_eq!(Dec2(75).to_json().compact(), "0.75");
-        assert_eq!(Dec2(9139).to_json().compact(), "91.39");
-        assert_eq!(Dec2(-5).to_json().compact(), "-0.05");
-        assert_eq!(Dec2(-150).to_json().compact(), "-1.5");
-        assert_eq!(read::<Dec2>("0.75"), Ok(Dec2(75)));
-        assert_eq!(read::<Dec2>("3"), Ok(Dec2(300)));
-        assert_eq!(read::<Dec2>("-1.5"), Ok(Dec2(-150)));
-        assert!(read::<Dec2>("0.125").is_err());
-        assert!(read::<Dec2>("1e300").is_err());
-        assert!(read::<Dec2>("\"1\"").is_err());
-    }
 }

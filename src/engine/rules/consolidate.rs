@@ -1,12 +1,9 @@
-//! Sở Nội vụ's desk: many units' files checked one by one (a refused file
-//! never stops the others), duplicates resolved, units ranked per unit
-//! type, and the sub-criteria the province loses most points on.
+//! Sở Nội vụ's desk: each unit's file graded (reading the files is
+//! `formats::batch`), duplicates resolved, units ranked per unit type, and
+//! the sub-criteria the province loses most points on.
 
-use super::assessment::{Assessment, Period};
-use super::dec::Dec2;
-use super::file::{self, ImportWarning};
-use super::framework::{Framework, UnitType};
 use super::score::{score, SubState, Summary};
+use crate::engine::model::{Assessment, Dec2, Framework, Period, UnitType};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -58,96 +55,65 @@ pub fn unit_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Checks one file as the import would, and grades it.
-pub fn check_file(file_name: &str, bytes: &[u8], known: &[Rc<Framework>], index: usize) -> Entry {
-    let list: Vec<Framework> = known.iter().map(|f| (**f).clone()).collect();
-    check_with(file_name, bytes, known, &list, index)
-}
-
-/// As [`check_file`], with the known frameworks also as plain values (to
-/// avoid cloning them for every file of a batch).
-pub fn check_with(
-    file_name: &str,
-    bytes: &[u8],
-    known: &[Rc<Framework>],
-    plain: &[Framework],
-    index: usize,
-) -> Entry {
-    let outcome = match file::import(bytes, plain, &format!("snv-{index}")) {
-        Err(e) => Outcome::Refused(e.to_string()),
-        Ok(imp) => {
-            let fw = known
+/// Grades an imported assessment for the desk: scores it and lists what
+/// Sở Nội vụ should look at (`file_warnings` come from the import).
+pub fn grade(
+    assessment: Assessment,
+    framework: Rc<Framework>,
+    file_warnings: Vec<String>,
+) -> Checked {
+    let summary = score(&framework, &assessment);
+    let mut warnings = file_warnings;
+    if !summary.missing_support.is_empty() {
+        warnings.push(format!(
+            "{} mục có điểm nhưng không có tài liệu kiểm chứng hoặc giải trình: {}",
+            summary.missing_support.len(),
+            summary.missing_support.join(", ")
+        ));
+    }
+    if summary.answered < summary.applicable_items {
+        warnings.push(format!(
+            "Chưa hoàn thành: {}/{} mục đã trả lời",
+            summary.answered, summary.applicable_items
+        ));
+    }
+    if !summary.errors.is_empty() {
+        warnings.push(format!(
+            "{} mục có số liệu không hợp lệ: {}",
+            summary.errors.len(),
+            summary
+                .errors
                 .iter()
-                .find(|k| ***k == imp.framework)
-                .cloned()
-                .unwrap_or_else(|| Rc::new(imp.framework.clone()));
-            let summary = score(&fw, &imp.assessment);
-            let mut warnings: Vec<String> = imp
-                .warnings
-                .iter()
-                .map(|w| match w {
-                    ImportWarning::ChecksumMismatch => {
-                        "Mã kiểm tra không khớp (tệp bị hỏng hoặc bị sửa)".to_string()
-                    }
-                    other => other.to_string(),
-                })
-                .collect();
-            if !summary.missing_support.is_empty() {
-                warnings.push(format!(
-                    "{} mục có điểm nhưng không có tài liệu kiểm chứng hoặc giải trình: {}",
-                    summary.missing_support.len(),
-                    summary.missing_support.join(", ")
-                ));
-            }
-            if summary.answered < summary.applicable_items {
-                warnings.push(format!(
-                    "Chưa hoàn thành: {}/{} mục đã trả lời",
-                    summary.answered, summary.applicable_items
-                ));
-            }
-            if !summary.errors.is_empty() {
-                warnings.push(format!(
-                    "{} mục có số liệu không hợp lệ: {}",
-                    summary.errors.len(),
-                    summary
-                        .errors
-                        .iter()
-                        .map(|(id, _)| id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            let scored: Vec<_> = summary
-                .subs
-                .iter()
-                .filter(|s| !s.survey && s.points > Dec2::ZERO)
-                .collect();
-            let backed = scored
-                .iter()
-                .filter(|s| {
-                    imp.assessment
-                        .answers
-                        .get(&s.id)
-                        .is_some_and(|a| a.evidence.iter().any(|e| !e.is_blank()))
-                })
-                .count();
-            let evidence_coverage = if scored.is_empty() {
-                Dec2::ZERO
-            } else {
-                Dec2::from_int(backed as i64).percent_of(Dec2::from_int(scored.len() as i64))
-            };
-            Outcome::Checked(Box::new(Checked {
-                assessment: imp.assessment,
-                framework: fw,
-                summary,
-                warnings,
-                evidence_coverage,
-            }))
-        }
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let scored: Vec<_> = summary
+        .subs
+        .iter()
+        .filter(|s| !s.survey && s.points > Dec2::ZERO)
+        .collect();
+    let backed = scored
+        .iter()
+        .filter(|s| {
+            assessment
+                .answers
+                .get(&s.id)
+                .is_some_and(|a| a.evidence.iter().any(|e| !e.is_blank()))
+        })
+        .count();
+    let evidence_coverage = if scored.is_empty() {
+        Dec2::ZERO
+    } else {
+        Dec2::from_int(backed as i64).percent_of(Dec2::from_int(scored.len() as i64))
     };
-    Entry {
-        file_name: file_name.to_string(),
-        outcome,
+    Checked {
+        assessment,
+        framework,
+        summary,
+        warnings,
+        evidence_coverage,
     }
 }
 
@@ -299,92 +265,6 @@ pub fn losses(entries: &[Entry], superseded: &[Option<usize>]) -> Vec<Loss> {
         b.points.cmp(&a.points).then(b.units.cmp(&a.units))
     });
     out
-}
-
-/// One line of the ranking CSV.
-pub fn ranking_csv(entries: &[Entry], ranking: &BTreeMap<UnitType, Vec<Ranked>>) -> String {
-    let mut rows: Vec<Vec<String>> = vec![];
-    for (k, list) in ranking {
-        let Some(first) = list.first() else { continue };
-        let Outcome::Checked(c0) = &entries[first.entry].outcome else {
-            continue;
-        };
-        let mut head: Vec<String> = [
-            "Khối",
-            "Hạng",
-            "Đơn vị",
-            "Kỳ",
-            "Chỉ số (%)",
-            "Xếp loại",
-            "Điểm tự chấm",
-            "Điều tra XHH (ước tính)",
-            "Hoàn thành (%)",
-            "Có kiểm chứng (%)",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        head.extend(
-            c0.framework
-                .fields
-                .iter()
-                .map(|f| format!("LV {} (%)", f.id)),
-        );
-        rows.push(head);
-        for r in list {
-            let Outcome::Checked(c) = &entries[r.entry].outcome else {
-                continue;
-            };
-            let s = &c.summary;
-            let mut row = vec![
-                k.label().to_string(),
-                r.rank.to_string(),
-                c.assessment.unit_name.clone(),
-                format!("{} {}", c.assessment.period.label(), c.assessment.year),
-                s.index.to_vi_fixed(),
-                s.band.clone().unwrap_or_default(),
-                s.self_points.to_vi(),
-                s.survey_estimate.to_vi(),
-                s.completion.to_vi(),
-                c.evidence_coverage.to_vi(),
-            ];
-            row.extend(c0.framework.fields.iter().map(|f| {
-                s.field(&f.id)
-                    .filter(|n| !n.excluded)
-                    .map(|n| n.percent().to_vi_fixed())
-                    .unwrap_or_default()
-            }));
-            rows.push(row);
-        }
-    }
-    super::plan::csv_rows(rows)
-}
-
-pub fn losses_csv(list: &[Loss]) -> String {
-    let mut rows = vec![[
-        "Bộ tiêu chí",
-        "Tiêu chí thành phần",
-        "Nội dung",
-        "Điểm tối đa",
-        "Số đơn vị bị mất điểm",
-        "Số đơn vị đã chấm",
-        "Tổng điểm bị mất",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect::<Vec<_>>()];
-    for l in list {
-        rows.push(vec![
-            l.framework_id.clone(),
-            l.sub.clone(),
-            l.title.clone(),
-            l.max.to_vi(),
-            l.units.to_string(),
-            l.answered_by.to_string(),
-            l.points.to_vi(),
-        ]);
-    }
-    super::plan::csv_rows(rows)
 }
 
 /// Each unit's index and rank in a previous batch, by unit type and name.

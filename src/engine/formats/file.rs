@@ -7,12 +7,13 @@
 //! checks, migrates and recomputes, and either returns a whole assessment
 //! or an error saying what is wrong; nothing is changed on failure.
 
-use super::assessment::{Answer, Assessment, Contact, FrameworkRef, Period, ReportInfo};
-use super::dec::Dec2;
-use super::framework::{Framework, UnitType};
 use super::json::{self, json_struct, obj_out, FromJson, ToJson};
-use super::plan::{CorrectiveAction, PlanTask};
-use super::score::{score, AnswerError, Summary};
+use crate::engine::model::{
+    Answer, Assessment, Contact, CorrectiveAction, Dec2, Framework, FrameworkRef, Period, PlanTask,
+    ReportInfo, UnitType, FRAMEWORK_FORMAT,
+};
+use crate::engine::rules::score::{score, AnswerError, Summary};
+use crate::engine::rules::validate::validate;
 use serde_json::Value as J;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -218,8 +219,18 @@ pub fn file_name(a: &Assessment) -> String {
         "CCHC_{}_{}_{}.json",
         slug(&a.unit_name),
         a.year,
-        a.period.code()
+        period_tag(a.period)
     )
+}
+
+/// The period in a file name: `Q1`, `6T` (6 tháng), `Q3`, `Nam` (năm).
+pub fn period_tag(p: Period) -> &'static str {
+    match p {
+        Period::Q1 => "Q1",
+        Period::H1 => "6T",
+        Period::Q3 => "Q3",
+        Period::Year => "Nam",
+    }
 }
 
 /// The file for an assessment, as pretty-printed UTF-8 JSON.
@@ -462,7 +473,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     let format = doc.get("format").and_then(|v| v.as_str());
     match format {
         Some(FILE_FORMAT) => {}
-        Some(super::framework::FRAMEWORK_FORMAT) => return Err(ImportError::IsFramework),
+        Some(FRAMEWORK_FORMAT) => return Err(ImportError::IsFramework),
         _ => return Err(ImportError::NotOurFormat),
     }
     let version = doc
@@ -492,7 +503,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
 
     let (framework, framework_is_new) = match &file.framework.embedded {
         Some(fw) => {
-            let problems = super::validate::validate(fw);
+            let problems = validate(fw);
             if !problems.is_empty() {
                 return Err(ImportError::BadFramework(
                     problems.iter().map(|p| p.to_string()).collect(),

@@ -1,5 +1,6 @@
 //! A unit's self-assessment: who, which period, and an answer per
-//! sub-criterion. Pure data; scoring lives in `score`.
+//! sub-criterion, its corrective actions and annual plan. Pure data:
+//! scoring lives in `rules::score`, the JSON in `formats`.
 
 use super::dec::Dec2;
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,16 +34,6 @@ impl Period {
             Period::H1 => format!("6 tháng đầu năm {year}"),
             Period::Q3 => format!("quý III năm {year}"),
             Period::Year => format!("năm {year}"),
-        }
-    }
-
-    /// Short ASCII code for file names.
-    pub fn code(self) -> &'static str {
-        match self {
-            Period::Q1 => "Q1",
-            Period::H1 => "6T",
-            Period::Q3 => "Q3",
-            Period::Year => "Nam",
         }
     }
 
@@ -240,124 +231,3 @@ impl Assessment {
         }
     }
 }
-
-// ------------------------------------------------------------------ JSON
-// Field names and order are the storage and file format
-// (schemas/self-assessment.schema.json).
-
-use super::json::{self, json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
-use serde_json::Value as J;
-
-pub(crate) const PERIODS: [(&str, Period); 4] = [
-    ("q1", Period::Q1),
-    ("h1", Period::H1),
-    ("q3", Period::Q3),
-    ("year", Period::Year),
-];
-
-json_names!(Period, PERIODS);
-
-impl FromJson for Value {
-    fn from_json(v: &J) -> json::Result<Self> {
-        let mut o = obj(v)?;
-        let kind = o.req::<String>("type");
-        let r = match kind.as_str() {
-            "choice" => Value::Choice {
-                option: o.req("option"),
-            },
-            "yes_no" => Value::YesNo { yes: o.req("yes") },
-            "ratio" => Value::Ratio {
-                numerator: o.req("numerator"),
-                denominator: o.req("denominator"),
-            },
-            "count" => Value::Count {
-                count: o.req("count"),
-            },
-            "estimate" => Value::Estimate {
-                points: o.req("points"),
-            },
-            k => {
-                o.fail(json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("type"));
-                Value::YesNo { yes: false }
-            }
-        };
-        o.done(r)
-    }
-}
-impl ToJson for Value {
-    fn to_json(&self) -> Out {
-        let o = obj_out();
-        match self {
-            Value::Choice { option } => o.f("type", "choice").f("option", option),
-            Value::YesNo { yes } => o.f("type", "yes_no").f("yes", yes),
-            Value::Ratio {
-                numerator,
-                denominator,
-            } => o
-                .f("type", "ratio")
-                .f("numerator", numerator)
-                .f("denominator", denominator),
-            Value::Count { count } => o.f("type", "count").f("count", count),
-            Value::Estimate { points } => o.f("type", "estimate").f("points", points),
-        }
-        .done()
-    }
-}
-
-json_struct!(Evidence {
-    number: opt,
-    date: opt,
-    issuer: opt,
-    summary: opt,
-    link: opt
-});
-
-json_struct!(Answer {
-    value: skip,
-    no_case: skip,
-    not_applicable: skip,
-    evidence: skip,
-    explanation: skip
-});
-
-json_struct!(Contact {
-    name: opt,
-    position: opt,
-    phone: opt,
-    email: opt
-});
-
-json_struct!(FrameworkRef {
-    id: req,
-    version: req
-});
-
-json_struct!(Assessment {
-    id: req,
-    framework: req,
-    unit_name: req,
-    year: req,
-    period: req,
-    contact: opt,
-    answers: opt,
-    excluded: opt,
-    adjustments: opt,
-    created: opt,
-    updated: opt,
-    actions: opt,
-    plan: opt,
-    plan_override: opt,
-    report: opt
-});
-
-json_struct!(ReportInfo {
-    parent_body: opt,
-    number: opt,
-    place: opt,
-    date: opt,
-    difficulties: opt,
-    proposals: opt,
-    signer_title: opt,
-    signer_name: opt,
-    recipients: opt
-});

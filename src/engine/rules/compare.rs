@@ -2,10 +2,8 @@
 //! then and now per field and per sub-criterion, matched by id, so a
 //! framework revision between the two periods shows as missing sides.
 
-use super::assessment::Assessment;
-use super::dec::Dec2;
-use super::framework::Framework;
 use super::score::{score, SubState, Summary};
+use crate::engine::model::{Assessment, Dec2, Framework};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {

@@ -1,0 +1,65 @@
+//! The framework file (`cchc-framework`): read = parse, then validate
+//! (refused whole, with every problem listed); write = pretty JSON.
+
+use super::json::{self, FromJson, ToJson};
+use crate::engine::model::Framework;
+use crate::engine::rules::validate::{validate, Problem};
+
+/// Why a framework file was refused: either it is not readable as a
+/// framework at all, or it is and breaks these rules (all of them listed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON, but a field is missing or of the wrong kind.
+    Shape(String),
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Json {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "Tệp bộ tiêu chí không đúng định dạng (dòng {line}, cột {column}): {message}"
+            ),
+            LoadError::Shape(m) => write!(f, "Tệp bộ tiêu chí thiếu hoặc sai dữ liệu: {m}"),
+            LoadError::Invalid(problems) => {
+                writeln!(f, "Bộ tiêu chí có {} lỗi:", problems.len())?;
+                for p in problems {
+                    writeln!(f, "- {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Parses and validates a framework file. A framework with any problem
+/// is refused whole, with every problem listed: never half-loaded.
+pub fn read(text: &str) -> Result<Framework, LoadError> {
+    let v = json::parse(text).map_err(|e| LoadError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let fw = Framework::from_json(&v).map_err(|e| LoadError::Shape(e.to_string()))?;
+    let problems = validate(&fw);
+    if problems.is_empty() {
+        Ok(fw)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// The framework file's text: two-space indented, in the schema's order.
+pub fn write(fw: &Framework) -> String {
+    fw.to_json().pretty()
+}

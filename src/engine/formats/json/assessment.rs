@@ -1,0 +1,201 @@
+//! JSON of an assessment, its actions and annual plan. Field names and
+//! order are the storage and file format (schemas/self-assessment.schema.json).
+
+use super::{self as json, json_names, json_struct, name_of, obj, obj_out, FromJson, Out, ToJson};
+use crate::engine::model::assessment::*;
+use crate::engine::model::plan::{CorrectiveAction, PlanTask, ReformArea, Status};
+use serde_json::Value as J;
+use std::collections::BTreeMap;
+
+pub const PERIODS: [(&str, Period); 4] = [
+    ("q1", Period::Q1),
+    ("h1", Period::H1),
+    ("q3", Period::Q3),
+    ("year", Period::Year),
+];
+
+json_names!(Period, PERIODS);
+
+impl FromJson for Value {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let mut o = obj(v)?;
+        let kind = o.req::<String>("type");
+        let r = match kind.as_str() {
+            "choice" => Value::Choice {
+                option: o.req("option"),
+            },
+            "yes_no" => Value::YesNo { yes: o.req("yes") },
+            "ratio" => Value::Ratio {
+                numerator: o.req("numerator"),
+                denominator: o.req("denominator"),
+            },
+            "count" => Value::Count {
+                count: o.req("count"),
+            },
+            "estimate" => Value::Estimate {
+                points: o.req("points"),
+            },
+            k => {
+                o.fail(json::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("type"));
+                Value::YesNo { yes: false }
+            }
+        };
+        o.done(r)
+    }
+}
+impl ToJson for Value {
+    fn to_json(&self) -> Out {
+        let o = obj_out();
+        match self {
+            Value::Choice { option } => o.f("type", "choice").f("option", option),
+            Value::YesNo { yes } => o.f("type", "yes_no").f("yes", yes),
+            Value::Ratio {
+                numerator,
+                denominator,
+            } => o
+                .f("type", "ratio")
+                .f("numerator", numerator)
+                .f("denominator", denominator),
+            Value::Count { count } => o.f("type", "count").f("count", count),
+            Value::Estimate { points } => o.f("type", "estimate").f("points", points),
+        }
+        .done()
+    }
+}
+
+json_struct!(Evidence {
+    number: opt,
+    date: opt,
+    issuer: opt,
+    summary: opt,
+    link: opt
+});
+
+json_struct!(Answer {
+    value: skip,
+    no_case: skip,
+    not_applicable: skip,
+    evidence: skip,
+    explanation: skip
+});
+
+json_struct!(Contact {
+    name: opt,
+    position: opt,
+    phone: opt,
+    email: opt
+});
+
+json_struct!(FrameworkRef {
+    id: req,
+    version: req
+});
+
+json_struct!(Assessment {
+    id: req,
+    framework: req,
+    unit_name: req,
+    year: req,
+    period: req,
+    contact: opt,
+    answers: opt,
+    excluded: opt,
+    adjustments: opt,
+    created: opt,
+    updated: opt,
+    actions: opt,
+    plan: opt,
+    plan_override: opt,
+    report: opt
+});
+
+json_struct!(ReportInfo {
+    parent_body: opt,
+    number: opt,
+    place: opt,
+    date: opt,
+    difficulties: opt,
+    proposals: opt,
+    signer_title: opt,
+    signer_name: opt,
+    recipients: opt
+});
+
+pub const PLAN_STATUSES: [(&str, Status); 3] = [
+    ("not_started", Status::NotStarted),
+    ("in_progress", Status::InProgress),
+    ("done", Status::Done),
+];
+pub const REFORM_AREAS: [(&str, ReformArea); 6] = [
+    ("institutions", ReformArea::Institutions),
+    ("procedures", ReformArea::Procedures),
+    ("organisation", ReformArea::Organisation),
+    ("civil_service", ReformArea::CivilService),
+    ("public_finance", ReformArea::PublicFinance),
+    ("digital_government", ReformArea::DigitalGovernment),
+];
+
+json_names!(Status, PLAN_STATUSES);
+json_names!(ReformArea, REFORM_AREAS);
+
+json_struct!(CorrectiveAction {
+    id: req,
+    subs: opt,
+    what: opt,
+    unit: opt,
+    person: opt,
+    deadline: opt,
+    expected_points: opt,
+    status: opt,
+    progress: opt,
+    result: opt,
+    evidence: opt
+});
+
+impl FromJson for PlanTask {
+    fn from_json(v: &J) -> json::Result<Self> {
+        let mut o = obj(v)?;
+        // Progress per period: keys are period codes ("q1", "h1", …).
+        let by_name: BTreeMap<String, u8> = o.opt("progress");
+        let mut progress = BTreeMap::new();
+        for (k, p) in by_name {
+            match Period::from_json(&J::String(k.clone())) {
+                Ok(period) => {
+                    progress.insert(period, p);
+                }
+                Err(e) => o.fail(e.at(k).at("progress")),
+            }
+        }
+        let r = PlanTask {
+            id: o.req("id"),
+            area: o.opt("area"),
+            task: o.opt("task"),
+            output: o.opt("output"),
+            lead: o.opt("lead"),
+            deadline: o.opt("deadline"),
+            status: o.opt("status"),
+            progress,
+        };
+        o.done(r)
+    }
+}
+impl ToJson for PlanTask {
+    fn to_json(&self) -> Out {
+        let progress = Out::Obj(
+            self.progress
+                .iter()
+                .map(|(k, v)| (name_of(*k, &PERIODS).to_string(), v.to_json()))
+                .collect(),
+        );
+        obj_out()
+            .f("id", &self.id)
+            .f("area", &self.area)
+            .f("task", &self.task)
+            .f("output", &self.output)
+            .f("lead", &self.lead)
+            .f("deadline", &self.deadline)
+            .f("status", &self.status)
+            .f("progress", &progress)
+            .done()
+    }
+}

@@ -1,0 +1,13 @@
+//! Everything read or written: JSON in and out of the model, the framework
+//! file, the self-assessment file, browser-stored data and its migrations,
+//! the built-in templates, the paste parser, the desk's batch reading, CSV.
+//! May import `rules` and `model`, never the other way round.
+
+pub mod batch;
+pub mod csv;
+pub mod file;
+pub mod framework;
+pub mod json;
+pub mod paste;
+pub mod stored;
+pub mod templates;

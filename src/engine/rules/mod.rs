@@ -1,0 +1,12 @@
+//! What the model means: validation of a framework, scoring, projection
+//! and plan figures, comparison, ranking, version migration, the next item
+//! to answer, and parsing what a user types. Imports `model` only.
+
+pub mod compare;
+pub mod consolidate;
+pub mod input;
+pub mod migrate;
+pub mod next;
+pub mod plan;
+pub mod score;
+pub mod validate;
