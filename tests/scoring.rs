@@ -171,6 +171,46 @@ fn ratio_errors_and_zero_denominator() {
 }
 
 #[test]
+fn a_numerator_over_a_zero_denominator_is_an_error_not_no_case() {
+    let fw = so();
+    let bad = (
+        d("0"),
+        SubState::Invalid,
+        Some(AnswerError::NumeratorExceedsDenominator),
+    );
+    // 3.4.2 allows "no case": only 0/0 means it; 5/0 is wrong figures
+    assert_eq!(pts(&fw, "3.4.2", ratio(5, 0)), bad);
+    assert_eq!(pts(&fw, "3.4.2", ratio(1, 0)), bad);
+    assert_eq!(
+        pts(&fw, "3.4.2", ratio(0, 0)),
+        (d("2"), SubState::NoCase, None)
+    );
+    // without "no case", ratio bands and proportional alike
+    assert_eq!(pts(&fw, "3.4.1", ratio(3, 0)), bad);
+    assert_eq!(pts(&fw, "2.4.1", ratio(3, 0)), bad);
+    assert_eq!(
+        pts(&fw, "2.4.1", ratio(0, 0)),
+        (
+            d("0"),
+            SubState::Invalid,
+            Some(AnswerError::ZeroDenominator)
+        )
+    );
+    // an import lists it as a value to correct, and the total gets nothing
+    let mut a = new_assessment(&fw);
+    a.set_answer("3.4.2", ratio(7, 0));
+    let s = score(&fw, &a);
+    assert_eq!(s.self_points, d("0"));
+    assert_eq!(
+        s.errors,
+        vec![(
+            "3.4.2".to_string(),
+            AnswerError::NumeratorExceedsDenominator
+        )]
+    );
+}
+
+#[test]
 fn proportional_rule_is_exact() {
     let fw = so();
     // 2.4.1 max 1.5

@@ -444,6 +444,7 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
                         {"Tỷ lệ: "}<strong data-ratio="">{pct.map(|x| format!("{}%", x.to_vi_fixed())).unwrap_or_else(|| "—".into())}</strong>
                     </p>
                     if let Some(m) = &*problem { <p class="error" role="alert">{m.clone()}</p> }
+                    <p class="hint" data-ratio-hint="">{ratio_hint(sub, &p.answer)}</p>
                     {scale(&sub.rule, sub.max, pct)}
                 </div>
             }
@@ -519,6 +520,23 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
                 </div>
             }
         }
+    }
+}
+
+/// What the figures mean, under the ratio inputs: the tử số never exceeds
+/// the mẫu số, and 0/0 counts as "no case arose" only where allowed.
+fn ratio_hint(sub: &SubCriterion, answer: &Answer) -> String {
+    let zero = matches!(
+        answer.value,
+        Some(Value::Ratio {
+            numerator: 0,
+            denominator: 0
+        })
+    );
+    match (sub.no_case_full_points, zero) {
+        (true, true) => "0/0: không phát sinh trường hợp nào, được điểm tối đa. Nên đánh dấu \"Không phát sinh trong kỳ\" ở dưới cho rõ.".into(),
+        (true, false) => "Tử số không được lớn hơn mẫu số. Nếu trong kỳ không phát sinh trường hợp nào, đánh dấu \"Không phát sinh trong kỳ\" (hoặc nhập 0/0).".into(),
+        (false, _) => "Tử số không được lớn hơn mẫu số; mẫu số phải lớn hơn 0 (tiêu chí này không có trường hợp \"không phát sinh\").".into(),
     }
 }
 

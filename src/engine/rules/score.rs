@@ -176,15 +176,17 @@ impl Summary {
 }
 
 fn score_rule(sub: &SubCriterion, value: &Value) -> Result<(Dec2, SubState), AnswerError> {
+    // k/0 with k > 0 is a numerator above its denominator, never "no case";
+    // 0/0 is "no case arose" only where the item allows it.
     let ratio_check = |n: u64, d: u64| -> Result<Option<(u64, u64)>, AnswerError> {
-        if d == 0 {
+        if n > d {
+            Err(AnswerError::NumeratorExceedsDenominator)
+        } else if d == 0 {
             if sub.no_case_full_points {
                 Ok(None)
             } else {
                 Err(AnswerError::ZeroDenominator)
             }
-        } else if n > d {
-            Err(AnswerError::NumeratorExceedsDenominator)
         } else {
             Ok(Some((n, d)))
         }
