@@ -16,7 +16,18 @@ fn known() -> Vec<Rc<Framework>> {
 /// A unit's exported file, answered to reach `self_points` exactly from
 /// the yes/no items, with evidence.
 fn unit_file(fw: &Framework, name: &str, updated: &str, yes_items: &[&str]) -> Vec<u8> {
+    unit_file_for(fw, name, updated, yes_items, Period::Year)
+}
+
+fn unit_file_for(
+    fw: &Framework,
+    name: &str,
+    updated: &str,
+    yes_items: &[&str],
+    period: Period,
+) -> Vec<u8> {
     let mut a = new_assessment(fw);
+    a.period = period;
     a.unit_name = name.into();
     a.updated = updated.into();
     for sub in fw.subs() {
@@ -31,6 +42,22 @@ fn unit_file(fw: &Framework, name: &str, updated: &str, yes_items: &[&str]) -> V
         a.set_answer(&sub.id, ans);
     }
     file::export(&a, fw, true, "2025-12-20T09:00:00+07:00").into_bytes()
+}
+
+/// The ranking of the group of `ut` scored with the built-in template.
+fn group(
+    ranking: &BTreeMap<consolidate::Group, Vec<consolidate::Ranked>>,
+    ut: UnitType,
+) -> &Vec<consolidate::Ranked> {
+    ranking
+        .iter()
+        .find(|(g, _)| g.unit_type == ut)
+        .map(|(_, v)| v)
+        .unwrap()
+}
+
+fn plan_of(entries: &[consolidate::Entry]) -> consolidate::Plan {
+    consolidate::plan(entries, &BTreeMap::new(), None)
 }
 
 fn check_all(files: &[(&str, Vec<u8>)]) -> Vec<consolidate::Entry> {
@@ -69,8 +96,9 @@ fn ranks_per_unit_type_with_ties_sharing_a_rank() {
     );
     let sup = consolidate::resolve_duplicates(&entries, &BTreeMap::new());
     assert!(sup.iter().all(Option::is_none));
-    let ranking = consolidate::rank(&entries, &sup);
-    let so_rows: Vec<(usize, &str)> = ranking[&UnitType::So]
+    let plan = plan_of(&entries);
+    let ranking = consolidate::rank(&entries, &plan);
+    let so_rows: Vec<(usize, &str)> = group(&ranking, UnitType::So)
         .iter()
         .map(|r| (r.rank, files[r.entry].0))
         .collect();
@@ -78,14 +106,14 @@ fn ranks_per_unit_type_with_ties_sharing_a_rank() {
         so_rows,
         vec![(1, "a.json"), (1, "c.json"), (3, "b.json"), (4, "d.json")]
     );
-    assert_eq!(ranking[&UnitType::Xa].len(), 1);
+    assert_eq!(group(&ranking, UnitType::Xa).len(), 1);
     assert_eq!(
-        ranking.keys().copied().collect::<Vec<_>>(),
+        ranking.keys().map(|g| g.unit_type).collect::<Vec<_>>(),
         vec![UnitType::So, UnitType::Xa]
     );
 
     // the province loses most on the items few units score
-    let losses = consolidate::losses(&entries, &sup);
+    let losses = consolidate::losses(&entries, &plan);
     let top = &losses[0];
     assert_eq!(
         (top.framework_id.as_str(), top.sub.as_str()),
@@ -98,7 +126,11 @@ fn ranks_per_unit_type_with_ties_sharing_a_rank() {
         .unwrap();
     assert_eq!((l112.units, l112.points, l112.answered_by), (1, d("1"), 4));
 
-    let csv = csv::ranking_csv(&entries, &ranking);
+    let shown: Vec<_> = ranking
+        .iter()
+        .map(|(g, l)| (g.clone(), l.clone()))
+        .collect();
+    let csv = csv::ranking_csv(&entries, &shown, plan.period, &BTreeMap::new());
     assert!(csv.starts_with("\u{feff}Khối,Hạng,Đơn vị,Kỳ,Chỉ số (%),Xếp loại,"));
     assert!(
         csv.contains("\r\n\"Sở, ban, ngành\",1,Sở A,Năm 2025,\"2,50\",Yếu,\"2,5\",0,100,100,"),
@@ -131,9 +163,9 @@ fn duplicates_keep_the_newest_unless_chosen() {
     let entries = check_all(&files);
     let sup = consolidate::resolve_duplicates(&entries, &BTreeMap::new());
     assert_eq!(sup, vec![Some(1), None, None]);
-    let ranking = consolidate::rank(&entries, &sup);
+    let ranking = consolidate::rank(&entries, &plan_of(&entries));
     assert_eq!(
-        ranking[&UnitType::So]
+        group(&ranking, UnitType::So)
             .iter()
             .map(|r| r.entry)
             .collect::<Vec<_>>(),
@@ -199,9 +231,166 @@ fn previous_period_positions() {
             unit_file(&so, "Sở B", "2025-12-01", &["1.1.2", "3.2.2"]),
         ),
     ]);
-    let sup = consolidate::resolve_duplicates(&entries, &BTreeMap::new());
-    let ranking = consolidate::rank(&entries, &sup);
+    let ranking = consolidate::rank(&entries, &plan_of(&entries));
     let prev = consolidate::previous_positions(&entries, &ranking);
     assert_eq!(prev[&(UnitType::So, "sở a".to_string())], (d("1"), 2));
     assert_eq!(prev[&(UnitType::So, "sở b".to_string())], (d("2,5"), 1));
+}
+
+#[test]
+fn a_batch_ranks_one_period_and_sets_the_others_aside() {
+    // eight Năm files and one Quý III file of Sở Tư pháp (the defect found)
+    let so = so();
+    let mut files: Vec<(String, Vec<u8>)> = (0..8)
+        .map(|i| {
+            let yes: Vec<&str> = ["1.1.2", "3.2.2", "1.2.1"][..(i % 3)].to_vec();
+            (
+                format!("s{i}.json"),
+                unit_file(&so, &format!("Sở {i}"), "2025-12-01", &yes),
+            )
+        })
+        .collect();
+    files[3].1 = unit_file(&so, "Sở Tư pháp", "2025-12-10", &["1.1.2"]);
+    files.push((
+        "q3.json".into(),
+        unit_file_for(
+            &so,
+            "Sở Tư pháp",
+            "2025-09-20",
+            &["1.1.2", "3.2.2"],
+            Period::Q3,
+        ),
+    ));
+    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let entries = check_all(&refs);
+    let plan = plan_of(&entries);
+    assert_eq!(plan.period, Some((2025, Period::Year)));
+    assert_eq!(plan.places[8], consolidate::Place::OtherPeriod);
+    let ranking = consolidate::rank(&entries, &plan);
+    let names: Vec<&str> = group(&ranking, UnitType::So)
+        .iter()
+        .map(|r| files[r.entry].0.as_str())
+        .collect();
+    assert_eq!(names.len(), 8);
+    assert!(
+        !names.contains(&"q3.json"),
+        "never ranked beside the year's files"
+    );
+    assert_eq!(
+        consolidate::periods(&entries),
+        vec![(2025, Period::Q3), (2025, Period::Year)]
+    );
+    // the user may rank the other period instead
+    let q3 = consolidate::plan(&entries, &BTreeMap::new(), Some((2025, Period::Q3)));
+    assert_eq!(
+        q3.places
+            .iter()
+            .filter(|p| **p == consolidate::Place::Ranked)
+            .count(),
+        1
+    );
+    // a period no file is for falls back to the common one
+    let none = consolidate::plan(&entries, &BTreeMap::new(), Some((2024, Period::Q1)));
+    assert_eq!(none.period, Some((2025, Period::Year)));
+}
+
+#[test]
+fn each_unit_is_paired_with_its_own_previous_file() {
+    let so = so();
+    let now = check_all(&[
+        ("a.json", unit_file(&so, "Sở A", "2025-12-01", &["1.1.2"])),
+        (
+            "b.json",
+            unit_file(&so, "Sở B", "2025-12-01", &["1.1.2", "3.2.2"]),
+        ),
+        ("c.json", unit_file(&so, "Sở C", "2025-12-01", &[])),
+    ]);
+    // the previous batch: A and B, B twice (the newer counts), and a Q3 file of C
+    let prev = check_all(&[
+        (
+            "a0.json",
+            unit_file(&so, "Sở A", "2024-12-01", &["1.1.2", "3.2.2"]),
+        ),
+        ("b0.json", unit_file(&so, "Sở B", "2024-12-01", &[])),
+        ("b1.json", unit_file(&so, "sở b", "2024-12-05", &["1.1.2"])),
+        (
+            "c0.json",
+            unit_file_for(&so, "Sở C", "2024-09-01", &["1.1.2"], Period::Q3),
+        ),
+    ]);
+    let pr = consolidate::rank(&prev, &plan_of(&prev));
+    let p = consolidate::previous_positions(&prev, &pr);
+    assert_eq!(p[&(UnitType::So, "sở a".to_string())], (d("2,5"), 1));
+    assert_eq!(p[&(UnitType::So, "sở b".to_string())], (d("1"), 2));
+    assert!(
+        !p.contains_key(&(UnitType::So, "sở c".to_string())),
+        "C has no previous file of that period"
+    );
+    let ranking = consolidate::rank(&now, &plan_of(&now));
+    let shown: Vec<_> = ranking
+        .iter()
+        .map(|(g, l)| (g.clone(), l.clone()))
+        .collect();
+    let csv = csv::ranking_csv(&now, &shown, Some((2025, Period::Year)), &p);
+    assert!(csv.contains(",Chỉ số kỳ trước (%),Hạng kỳ trước,"), "{csv}");
+    assert!(
+        csv.contains("Sở C,Năm 2025,\"0,00\",Yếu,0,0,100,0,,,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_file_never_ranks_itself_with_its_own_rules() {
+    // a forged copy of the built-in template, with easier scoring, embedded
+    let so = so();
+    let mut easy = so.clone();
+    for f in &mut easy.fields {
+        for c in &mut f.criteria {
+            for s in &mut c.subs {
+                if let cchc::engine::model::Rule::Options { options } = &mut s.rule {
+                    for o in options.iter_mut() {
+                        o.points = s.max;
+                    }
+                }
+            }
+        }
+    }
+    let mut a = new_assessment(&so);
+    a.unit_name = "Sở Gian Lận".into();
+    a.set_answer("1.1.1", worst(so.sub("1.1.1").unwrap()));
+    let forged = file::export(&a, &easy, false, "2025-12-20T09:00:00+07:00").into_bytes();
+    let plain = file::export(&a, &so, true, "2025-12-20T09:00:00+07:00").into_bytes();
+    let entries = check_all(&[("gian-lan.json", forged), ("thuong.json", plain)]);
+    let (Outcome::Checked(f), Outcome::Checked(p)) = (&entries[0].outcome, &entries[1].outcome)
+    else {
+        panic!()
+    };
+    assert_eq!(
+        f.summary.index, p.summary.index,
+        "scored with the desk's own framework"
+    );
+    assert!(*f.framework == so);
+    assert!(!f.foreign);
+    assert!(
+        f.warnings[0].starts_with("Sở Gian Lận: tệp kèm bộ tiêu chí mang mã \"gia-lai-so-mau\""),
+        "{:?}",
+        f.warnings
+    );
+    // an unknown embedded framework is ranked apart, and says so
+    let mut other = so.clone();
+    other.id = "bo-rieng".into();
+    let mut b = new_assessment(&other);
+    b.unit_name = "Sở Riêng".into();
+    let own = file::export(&b, &other, false, "2025-12-20T09:00:00+07:00").into_bytes();
+    let entries = check_all(&[
+        ("rieng.json", own),
+        ("thuong.json", file::export(&a, &so, true, "x").into_bytes()),
+    ]);
+    let Outcome::Checked(r) = &entries[0].outcome else {
+        panic!()
+    };
+    assert!(r.foreign);
+    assert!(r.warnings[0].starts_with("Chấm theo bộ tiêu chí kèm trong tệp"));
+    let ranking = consolidate::rank(&entries, &plan_of(&entries));
+    assert_eq!(ranking.len(), 2, "two groups: never side by side");
 }

@@ -74,7 +74,7 @@ fn ca_mau_rows() {
     a.set_answer("1.1.4", ratio(901, 1000));
     assert_eq!(score(fw, &a).sub("1.1.4").unwrap().points, d("2"));
     // only rows of 1.1 and 1.2 are quoted: field 1 (20) ≠ 5 + 2 — reported, not hidden
-    let problems: Vec<String> = draft.problems.iter().map(|p| p.to_string()).collect();
+    let problems: Vec<String> = draft.problems().iter().map(|p| p.to_string()).collect();
     assert!(
         problems.contains(&"1: tổng điểm các mục con (7) khác điểm tối đa (20)".to_string()),
         "{problems:?}"
@@ -105,7 +105,7 @@ fn hand_made_tables_of_every_shape() {
         \tKhông thực hiện: 0\n";
     let draft = paste::parse(text, UnitType::Xa);
     let fw = &draft.framework;
-    assert!(draft.problems.is_empty(), "{:?}", draft.problems);
+    assert!(draft.problems().is_empty(), "{:?}", draft.problems());
     assert!(draft.flags.is_empty(), "{:?}", draft.flags);
     assert_eq!(fw.unit_type, UnitType::Xa);
     assert!(
@@ -152,7 +152,7 @@ fn what_is_not_recognised_is_flagged() {
         draft.framework.sub("1.1.1").unwrap().guidance,
         "Ý kiến của Sở Nội vụ"
     );
-    assert!(!draft.problems.is_empty());
+    assert!(!draft.problems().is_empty());
 }
 
 #[test]

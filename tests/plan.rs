@@ -3,7 +3,10 @@
 
 mod common;
 use cchc::engine::formats::{csv, templates};
-use cchc::engine::model::{CorrectiveAction, PlanStatus as Status, PlanTask, ReformArea};
+use cchc::engine::model::{
+    CorrectiveAction, PlanSource, PlanStatus as Status, PlanTask, ReformArea,
+};
+use cchc::engine::rules::period::next_period_copy;
 use cchc::engine::rules::plan;
 use cchc::engine::*;
 use common::*;
@@ -32,8 +35,19 @@ fn plan_completion_feeds_its_sub_criterion() {
     a.set_answer("1.1.3", ratio(1, 1));
     assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("2"));
     assert!(!score(&fw, &a).sub("1.1.3").unwrap().from_plan);
-    // with a plan, its figure wins: 7/9 = 77.78% → < 80 → 0
+    // a plan does not replace the typed 1/1: both are there, the typed
+    // figure stands until the user chooses the plan's, and must be explained
     a.plan = tasks(7, 9);
+    let x = score(&fw, &a).sub("1.1.3").unwrap().clone();
+    assert_eq!(
+        (x.points, x.from_plan, x.needs_support),
+        (d("2"), false, true)
+    );
+    assert!(plan::plan_differs(&fw, &a));
+    assert_eq!(a.plan_source(), PlanSource::Auto);
+    // the user chooses the plan: its figure wins, 7/9 = 77.78% → < 80 → 0,
+    // and the typed answer is kept
+    a.set_plan_source(PlanSource::Plan);
     let s = score(&fw, &a);
     let x = s.sub("1.1.3").unwrap();
     assert_eq!(
@@ -62,9 +76,17 @@ fn plan_completion_feeds_its_sub_criterion() {
         .missing_support
         .contains(&"1.1.3".to_string()));
 
+    assert_eq!(
+        a.answers["1.1.3"].value,
+        Some(Value::Ratio {
+            numerator: 1,
+            denominator: 1
+        })
+    );
+
     // override: the typed figure counts, and an explanation is required
     a.plan = tasks(5, 10);
-    a.plan_override = true;
+    a.set_plan_source(PlanSource::Hand);
     let x = score(&fw, &a).sub("1.1.3").unwrap().clone();
     assert_eq!(
         (x.points, x.from_plan, x.needs_support),
@@ -189,7 +211,7 @@ fn csv_files_open_in_excel_with_vietnamese_text() {
         csv::plan_csv(&a),
         "\u{feff}STT,Nội dung cải cách,Nhiệm vụ,Kết quả đầu ra,Đơn vị chủ trì,Thời hạn,Trạng thái,Quý I (%),6 tháng (%),Quý III (%),Năm (%)\r\n\
          1,Cải cách thể chế,Rà soát văn bản,,,,Hoàn thành,100,,,\r\n\
-         2,\"Xây dựng, phát triển Chính phủ điện tử, Chính phủ số\",Số hóa hồ sơ,100% hồ sơ được số hóa,Văn phòng,14/12/2025,Đang thực hiện,20,55,,\r\n"
+         2,\"Xây dựng, phát triển chính quyền điện tử, chính quyền số\",Số hóa hồ sơ,100% hồ sơ được số hóa,Văn phòng,14/12/2025,Đang thực hiện,20,55,,\r\n"
     );
 }
 
@@ -200,14 +222,157 @@ fn actions_and_plan_carry_over_to_the_next_period() {
     a.period = Period::Q3;
     a.actions.push(action(&["1.1.1"], "1", Status::InProgress));
     a.plan = tasks(1, 2);
-    let b =
-        cchc::app::start::duplicate_for_next_period(&a, "b".into(), "2025-09-20T08:00:00+07:00");
+    let (b, _) = next_period_copy(&a, "b", "2025-09-20T08:00:00+07:00");
     assert_eq!((b.period, b.year), (Period::Year, 2025));
     assert_eq!(
         (b.actions.clone(), b.plan.clone()),
         (a.actions.clone(), a.plan.clone())
     );
-    let c =
-        cchc::app::start::duplicate_for_next_period(&b, "c".into(), "2025-12-20T08:00:00+07:00");
+    let (c, _) = next_period_copy(&b, "c", "2025-12-20T08:00:00+07:00");
     assert_eq!((c.period, c.year), (Period::Q1, 2026));
+}
+
+#[test]
+fn a_copy_for_the_next_period_clears_what_belongs_to_one_report() {
+    let fw = so();
+    let mut a = new_assessment(&fw);
+    a.period = Period::Q3;
+    a.set_answer("1.1.1", best(fw.sub("1.1.1").unwrap()));
+    let mut with_ev = ratio(14, 18);
+    with_ev.evidence.push(Evidence {
+        number: "12/BC-STP".into(),
+        ..Evidence::default()
+    });
+    a.set_answer("1.1.4", with_ev);
+    a.set_answer("8.1.1", value(Value::Estimate { points: d("8") }));
+    a.report = ReportInfo {
+        parent_body: "UBND TỈNH GIA LAI".into(),
+        number: "45/BC-STP".into(),
+        place: "Gia Lai".into(),
+        date: "2025-09-16".into(),
+        difficulties: "Thiếu biên chế".into(),
+        proposals: "Bổ sung kinh phí".into(),
+        signer_title: "Giám đốc".into(),
+        signer_name: "Nguyễn Văn A".into(),
+        recipients: "Sở Nội vụ;".into(),
+    };
+    a.actions.push(action(&["1.1.1"], "1", Status::InProgress));
+    a.plan = tasks(1, 2);
+    let (b, r) = next_period_copy(&a, "b", "2025-09-20T08:00:00+07:00");
+    assert_eq!((b.period, b.year, b.id.as_str()), (Period::Year, 2025, "b"));
+    assert_eq!(b.created, "2025-09-20T08:00:00+07:00");
+    // carried: answers and evidence, actions, plan, the report's fixed parts
+    assert_eq!(b.answers.get("1.1.4"), a.answers.get("1.1.4"));
+    assert_eq!(b.answers.get("1.1.1"), a.answers.get("1.1.1"));
+    assert_eq!((b.actions.len(), b.plan.len()), (1, 2));
+    assert_eq!(
+        (b.report.parent_body.as_str(), b.report.place.as_str()),
+        ("UBND TỈNH GIA LAI", "Gia Lai")
+    );
+    assert_eq!(b.report.signer_name, "Nguyễn Văn A");
+    assert_eq!(b.report.recipients, "Sở Nội vụ;");
+    // cleared: the report's number and date, the period's texts, estimates
+    assert_eq!(b.report.number, "");
+    assert_eq!(b.report.date, "");
+    assert_eq!(b.report.difficulties, "");
+    assert_eq!(b.report.proposals, "");
+    assert_eq!(b.answers.get("8.1.1"), None);
+    assert_eq!((r.answers, r.evidence, r.actions, r.tasks), (2, 1, 1, 2));
+    assert_eq!(
+        r.describe(),
+        "Đã chuyển: 2 câu trả lời, 1 tài liệu kiểm chứng, 1 biện pháp khắc phục, 2 nhiệm vụ kế hoạch. \
+         Đã để trống (riêng của kỳ trước): 1 điểm ước tính điều tra xã hội học; số và ngày báo cáo; \
+         khó khăn, vướng mắc và đề xuất, kiến nghị của kỳ trước."
+    );
+    // into a new year the year's plan stays behind
+    let (c, r) = next_period_copy(&b, "c", "2025-12-20T08:00:00+07:00");
+    assert_eq!((c.period, c.year), (Period::Q1, 2026));
+    assert!(c.plan.is_empty());
+    assert_eq!(c.actions.len(), 1);
+    assert_eq!(
+        r.cleared,
+        vec!["kế hoạch CCHC năm 2025 (2 nhiệm vụ; lập kế hoạch năm 2026 mới)".to_string()]
+    );
+}
+
+#[test]
+fn a_plan_never_silently_replaces_a_typed_figure() {
+    // the defect as found: 14/18 typed at 1.1.3, then one plan task done
+    let fw = so();
+    let mut a = new_assessment(&fw);
+    a.set_answer("1.1.3", ratio(14, 18)); // 77.78% → 0 points
+    let before = score(&fw, &a).sub("1.1.3").unwrap().clone();
+    a.plan = tasks(1, 1);
+    let after = score(&fw, &a).sub("1.1.3").unwrap().clone();
+    assert_eq!(
+        (after.points, after.from_plan),
+        (before.points, false),
+        "the typed 14/18 still scores"
+    );
+    assert!(plan::plan_differs(&fw, &a));
+    // the user's explicit choice switches, and back
+    a.set_plan_source(PlanSource::Plan);
+    let x = score(&fw, &a).sub("1.1.3").unwrap().clone();
+    assert_eq!((x.points, x.from_plan), (d("2"), true));
+    assert!(!plan::plan_differs(&fw, &a));
+    a.set_plan_source(PlanSource::Hand);
+    assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, before.points);
+    // a typed figure equal to the plan's needs no explanation
+    a.set_answer("1.1.3", ratio(3, 3));
+    assert!(!plan::plan_differs(&fw, &a));
+    // nothing typed: the plan answers at once (nothing is replaced)
+    let mut b = new_assessment(&fw);
+    b.plan = tasks(1, 1);
+    assert!(score(&fw, &b).sub("1.1.3").unwrap().from_plan);
+}
+
+#[test]
+fn status_and_progress_agree() {
+    use cchc::engine::rules::plan::{consistent_action, consistent_task, task_status, Changed};
+    let mut t = PlanTask {
+        id: "t".into(),
+        ..PlanTask::default()
+    };
+    // 60 % typed on a task "Chưa thực hiện": it has started
+    t.progress.insert(Period::Q3, 60);
+    consistent_task(&mut t, Changed::Progress);
+    assert_eq!(t.status, Status::InProgress);
+    // set back to "Chưa thực hiện": its progress goes
+    t.status = Status::NotStarted;
+    consistent_task(&mut t, Changed::Status);
+    assert!(t.progress.is_empty());
+    // done: 100 % where progress was reported
+    t.progress.insert(Period::Q1, 30);
+    t.status = Status::Done;
+    consistent_task(&mut t, Changed::Status);
+    assert_eq!(t.progress[&Period::Q1], 100);
+    // a file made elsewhere is printed sensibly
+    let mut odd = PlanTask::default();
+    odd.progress.insert(Period::Q3, 60);
+    assert_eq!(task_status(&odd, Period::Q3), Status::InProgress);
+    assert_eq!(task_status(&odd, Period::Q1), Status::NotStarted);
+
+    let mut x = CorrectiveAction {
+        progress: 60,
+        ..CorrectiveAction::default()
+    };
+    consistent_action(&mut x, Changed::Progress);
+    assert_eq!(x.status, Status::InProgress);
+    x.status = Status::Done;
+    consistent_action(&mut x, Changed::Status);
+    assert_eq!(x.progress, 100);
+    x.progress = 40;
+    consistent_action(&mut x, Changed::Progress);
+    assert_eq!(x.status, Status::InProgress);
+    x.status = Status::NotStarted;
+    consistent_action(&mut x, Changed::Status);
+    assert_eq!(x.progress, 0);
+    // editing the text of a finished action from a file leaves it alone
+    let mut y = CorrectiveAction {
+        status: Status::Done,
+        progress: 0,
+        ..CorrectiveAction::default()
+    };
+    consistent_action(&mut y, Changed::Other);
+    assert_eq!((y.status, y.progress), (Status::Done, 0));
 }

@@ -461,3 +461,19 @@ fn xa_template_inline_criteria() {
     let s = score(&fw, &new_assessment(&fw));
     assert_eq!(s.criterion("3.3").unwrap().max, d("7"));
 }
+
+#[test]
+fn no_band_until_every_item_is_answered() {
+    let fw = so();
+    let mut a = new_assessment(&fw);
+    // a blank assessment: 0 %, which the bands call "Yếu", is not shown
+    let s = score(&fw, &a);
+    assert_eq!(s.band.as_deref(), Some("Yếu"));
+    assert_eq!(s.band_shown(), Err((0, s.applicable_items)));
+    for sub in fw.subs().filter(|x| !x.rule.is_survey()) {
+        a.set_answer(&sub.id, best(sub));
+    }
+    let s = score(&fw, &a);
+    assert_eq!(s.answered, s.applicable_items);
+    assert_eq!(s.band_shown(), Ok(Some("Tốt")));
+}

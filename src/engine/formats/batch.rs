@@ -25,12 +25,7 @@ pub fn check_with(
     let outcome = match file::import(bytes, plain, &format!("snv-{index}")) {
         Err(e) => Outcome::Refused(e.to_string()),
         Ok(imp) => {
-            let fw = known
-                .iter()
-                .find(|k| ***k == imp.framework)
-                .cloned()
-                .unwrap_or_else(|| Rc::new(imp.framework.clone()));
-            let warnings: Vec<String> = imp
+            let mut warnings: Vec<String> = imp
                 .warnings
                 .iter()
                 .map(|w| match w {
@@ -40,7 +35,36 @@ pub fn check_with(
                     other => other.to_string(),
                 })
                 .collect();
-            Outcome::Checked(Box::new(grade(imp.assessment, fw, warnings)))
+            let same_name = known
+                .iter()
+                .find(|k| k.id == imp.framework.id && k.version == imp.framework.version);
+            // A file never scores itself with its own rules: a framework
+            // claiming the id and version of one of the desk's, but not
+            // equal to it, is replaced by the desk's own.
+            let (fw, foreign) = match same_name {
+                Some(k) if **k == imp.framework => (k.clone(), false),
+                Some(k) => {
+                    warnings.insert(
+                        0,
+                        format!(
+                            "{}: tệp kèm bộ tiêu chí mang mã \"{}\" phiên bản {} nhưng nội dung khác bộ tiêu chí của trang này; đã chấm lại theo bộ tiêu chí của trang này.",
+                            imp.assessment.unit_name, k.id, k.version
+                        ),
+                    );
+                    (k.clone(), false)
+                }
+                None => {
+                    warnings.insert(
+                        0,
+                        format!(
+                            "Chấm theo bộ tiêu chí kèm trong tệp (\"{}\", phiên bản {}), chưa có trong trang này: xếp hạng riêng, không cùng các đơn vị chấm theo bộ tiêu chí của trang này.",
+                            imp.framework.title, imp.framework.version
+                        ),
+                    );
+                    (Rc::new(imp.framework.clone()), true)
+                }
+            };
+            Outcome::Checked(Box::new(grade(imp.assessment, fw, warnings, foreign)))
         }
     };
     Entry {

@@ -2,8 +2,8 @@
 //! and its province-wide losses. UTF-8 with BOM, CRLF, RFC 4180 quoting,
 //! formula-looking cells neutralised.
 
-use crate::engine::model::{time, Assessment, Period, ReformArea, UnitType};
-use crate::engine::rules::consolidate::{Entry, Loss, Outcome, Ranked};
+use crate::engine::model::{time, Assessment, Dec2, Period, ReformArea, UnitType};
+use crate::engine::rules::consolidate::{unit_key, Entry, Group, Loss, Outcome, Ranked};
 use std::collections::BTreeMap;
 
 pub fn csv_cell(s: &str) -> String {
@@ -113,10 +113,18 @@ pub fn plan_csv(a: &Assessment) -> String {
     csv_rows(rows)
 }
 
-/// One line of the ranking CSV.
-pub fn ranking_csv(entries: &[Entry], ranking: &BTreeMap<UnitType, Vec<Ranked>>) -> String {
+/// The desk's ranking as shown: groups in order, each with its rows
+/// (filtered and sorted as on screen), for `period`; with the change from
+/// the previous batch when one is loaded.
+pub fn ranking_csv(
+    entries: &[Entry],
+    shown: &[(Group, Vec<Ranked>)],
+    period: Option<(u16, Period)>,
+    previous: &BTreeMap<(UnitType, String), (Dec2, usize)>,
+) -> String {
     let mut rows: Vec<Vec<String>> = vec![];
-    for (k, list) in ranking {
+    let period = period.map_or(String::new(), |(y, p)| format!("{} {y}", p.label()));
+    for (g, list) in shown {
         let Some(first) = list.first() else { continue };
         let Outcome::Checked(c0) = &entries[first.entry].outcome else {
             continue;
@@ -136,6 +144,12 @@ pub fn ranking_csv(entries: &[Entry], ranking: &BTreeMap<UnitType, Vec<Ranked>>)
         .iter()
         .map(|s| s.to_string())
         .collect();
+        if !previous.is_empty() {
+            head.extend([
+                "Chỉ số kỳ trước (%)".to_string(),
+                "Hạng kỳ trước".to_string(),
+            ]);
+        }
         head.extend(
             c0.framework
                 .fields
@@ -149,10 +163,10 @@ pub fn ranking_csv(entries: &[Entry], ranking: &BTreeMap<UnitType, Vec<Ranked>>)
             };
             let s = &c.summary;
             let mut row = vec![
-                k.label().to_string(),
+                g.unit_type.label().to_string(),
                 r.rank.to_string(),
                 c.assessment.unit_name.clone(),
-                format!("{} {}", c.assessment.period.label(), c.assessment.year),
+                period.clone(),
                 s.index.to_vi_fixed(),
                 s.band.clone().unwrap_or_default(),
                 s.self_points.to_vi(),
@@ -160,6 +174,12 @@ pub fn ranking_csv(entries: &[Entry], ranking: &BTreeMap<UnitType, Vec<Ranked>>)
                 s.completion.to_vi(),
                 c.evidence_coverage.to_vi(),
             ];
+            if !previous.is_empty() {
+                match previous.get(&(g.unit_type, unit_key(&c.assessment.unit_name))) {
+                    Some((i, rank)) => row.extend([i.to_vi_fixed(), rank.to_string()]),
+                    None => row.extend([String::new(), String::new()]),
+                }
+            }
             row.extend(c0.framework.fields.iter().map(|f| {
                 s.field(&f.id)
                     .filter(|n| !n.excluded)

@@ -151,6 +151,7 @@ pub struct SelfAssessmentFile {
     pub actions: Vec<CorrectiveAction>,
     pub plan: Vec<PlanTask>,
     pub plan_override: bool,
+    pub plan_confirmed: bool,
     pub report: ReportInfo,
     pub summary: J,
     pub checksum: Checksum,
@@ -277,6 +278,7 @@ pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str)
         .f("actions", &a.actions)
         .f("plan", &a.plan)
         .f("plan_override", &a.plan_override)
+        .f_if(a.plan_confirmed, "plan_confirmed", &a.plan_confirmed)
         .f("report", &a.report)
         // Written with its keys sorted, as the first versions did.
         .f("summary", &summary.to_json().sorted())
@@ -547,6 +549,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         actions: file.actions.clone(),
         plan: file.plan.clone(),
         plan_override: file.plan_override,
+        plan_confirmed: file.plan_confirmed,
         report: file.report.clone(),
     };
     let summary = score(&framework, &assessment);
@@ -616,7 +619,7 @@ json_struct!(FileSummary {
 
 json_struct!(read Checksum { algorithm: req, value: req });
 
-json_struct!(read SelfAssessmentFile { format: req, format_version: req, app_version: req, exported_at: req, framework: req, unit: req, contact: opt, period: req, created: opt, updated: opt, answers: opt, excluded: opt, adjustments: opt, actions: opt, plan: opt, plan_override: opt, report: opt, summary: req, checksum: req });
+json_struct!(read SelfAssessmentFile { format: req, format_version: req, app_version: req, exported_at: req, framework: req, unit: req, contact: opt, period: req, created: opt, updated: opt, answers: opt, excluded: opt, adjustments: opt, actions: opt, plan: opt, plan_override: opt, plan_confirmed: opt, report: opt, summary: req, checksum: req });
 
 #[cfg(test)]
 mod tests {

@@ -11,18 +11,25 @@ use crate::engine::model::{
 use crate::engine::rules::validate::{validate, Problem};
 
 /// Something the user must finish by hand, at an item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Flag {
     pub id: String,
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A framework being entered, with what the paste could not settle. The
+/// editor keeps it (autosaved) until it is valid and saved for use.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Draft {
     pub framework: Framework,
     pub flags: Vec<Flag>,
+}
+
+impl Draft {
     /// The engine's own checks on the draft (e.g. maxima not adding up).
-    pub problems: Vec<Problem>,
+    pub fn problems(&self) -> Vec<Problem> {
+        validate(&self.framework)
+    }
 }
 
 /// A rule line: its label and points (if it has any).
@@ -293,12 +300,7 @@ pub fn parse(text: &str, unit_type: UnitType) -> Draft {
         plan_completion_sub: None,
         fields,
     };
-    let problems = validate(&framework);
-    Draft {
-        framework,
-        flags,
-        problems,
-    }
+    Draft { framework, flags }
 }
 
 fn default_bands() -> Vec<Band> {

@@ -2,7 +2,8 @@
 //! so data written by an older app is migrated, and data from a newer app
 //! or damaged data is recognised and kept aside, never overwritten.
 
-use super::json::{self, obj_out, FromJson};
+use super::json::{self, obj_out, FromJson, ToJson};
+use super::paste::{Draft, Flag};
 use crate::engine::model::Assessment;
 
 /// Version of the storage envelope written by this app.
@@ -17,6 +18,15 @@ pub fn key_of(id: &str) -> String {
     format!("{KEY_PREFIX}{id}")
 }
 
+/// Storage key prefix of the copies a tab keeps aside while saving is
+/// paused (another tab saved the same assessment).
+pub const ASIDE_PREFIX: &str = "cchc.aside.";
+
+/// Where tab `tab` keeps its copy of assessment `id` aside.
+pub fn aside_key(id: &str, tab: &str) -> String {
+    format!("{ASIDE_PREFIX}{tab}.{id}")
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     pub store_version: u32,
@@ -25,6 +35,13 @@ pub struct Stored {
     /// ISO 8601 time of the write.
     pub saved_at: String,
     pub assessment: Assessment,
+}
+
+/// A stored item that could not be read: left untouched, reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +109,33 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
     }
 }
 
+/// The framework editor's draft, as kept in the browser.
+pub fn encode_draft(d: &Draft) -> String {
+    d.to_json().compact()
+}
+
+/// Reads a kept draft: the current shape `{framework, flags: [{id,
+/// message}]}`, or the first one `{fw, flags: [[id, message]]}`. `None`
+/// when neither reads (the draft is then left in storage, not replaced,
+/// until the user starts another).
+pub fn decode_draft(text: &str) -> Option<Draft> {
+    let v = json::parse(text).ok()?;
+    if let Ok(d) = Draft::from_json(&v) {
+        return Some(d);
+    }
+    let mut o = json::obj(&v).ok()?;
+    let framework = o.req("fw");
+    let pairs: Vec<Vec<String>> = o.opt("flags");
+    let flags = pairs
+        .into_iter()
+        .filter_map(|p| match <[String; 2]>::try_from(p) {
+            Ok([id, message]) => Some(Flag { id, message }),
+            Err(_) => None,
+        })
+        .collect();
+    o.done(Draft { framework, flags }).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +173,26 @@ mod tests {
         assert_eq!(s.assessment.unit_name, "Sở Tư pháp");
         assert_eq!(s.assessment.answers.len(), 1);
         assert_eq!(s.saved_at, "2025-01-02T10:00:00+07:00");
+    }
+
+    #[test]
+    fn drafts_read_in_both_shapes() {
+        let fw = crate::engine::formats::templates::built_in().remove(1);
+        let d = Draft {
+            framework: fw.clone(),
+            flags: vec![Flag {
+                id: "1.1.1".into(),
+                message: "thiếu điểm tối đa".into(),
+            }],
+        };
+        assert_eq!(decode_draft(&encode_draft(&d)), Some(d.clone()));
+        let old = format!(
+            r#"{{"fw":{},"flags":[["1.1.1","thiếu điểm tối đa"],["x"]]}}"#,
+            fw.to_json().compact()
+        );
+        assert_eq!(decode_draft(&old), Some(d));
+        assert_eq!(decode_draft("{}"), None);
+        assert_eq!(decode_draft("not json"), None);
     }
 
     #[test]

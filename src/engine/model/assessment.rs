@@ -71,10 +71,38 @@ pub enum Value {
     YesNo { yes: bool },
     /// Numerator / denominator (ratio-bands and proportional rules).
     Ratio { numerator: u64, denominator: u64 },
+    /// The same, for amounts with decimals (e.g. triệu đồng: 1.234,5).
+    Amounts { numerator: Dec2, denominator: Dec2 },
     /// A whole number (count-bands rule).
     Count { count: u64 },
     /// An estimate of a survey item's points, never an official figure.
     Estimate { points: Dec2 },
+}
+
+impl Value {
+    /// A numerator and denominator (whole numbers or amounts).
+    pub fn is_ratio(&self) -> bool {
+        matches!(self, Value::Ratio { .. } | Value::Amounts { .. })
+    }
+
+    /// The ratio as two whole numbers with the same quotient (amounts in
+    /// hundredths); `None` for other values and negative amounts.
+    pub fn ratio_parts(&self) -> Option<(u64, u64)> {
+        match *self {
+            Value::Ratio {
+                numerator,
+                denominator,
+            } => Some((numerator, denominator)),
+            Value::Amounts {
+                numerator,
+                denominator,
+            } => Some((
+                u64::try_from(numerator.hundredths()).ok()?,
+                u64::try_from(denominator.hundredths()).ok()?,
+            )),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -162,10 +190,26 @@ pub struct Assessment {
     /// The unit's annual PAR plan.
     pub plan: Vec<super::plan::PlanTask>,
     /// The plan-completion item is answered by hand instead of from the
-    /// plan (an explanation is then required).
+    /// plan (the user chose so; an explanation is then required).
     pub plan_override: bool,
+    /// The user chose the plan's figure for the plan-completion item even
+    /// though a figure was typed there (kept, not used).
+    pub plan_confirmed: bool,
     /// Heading and free-text parts of the printed report.
     pub report: ReportInfo,
+}
+
+/// Where the plan-completion item's figure comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PlanSource {
+    /// Not chosen: the plan's figure when nothing is typed at the item,
+    /// else what is typed (a typed figure is never replaced silently).
+    #[default]
+    Auto,
+    /// The plan's figure, chosen by the user (a typed figure is kept).
+    Plan,
+    /// The typed figure, chosen by the user.
+    Hand,
 }
 
 /// What the printed report needs besides the scores.
@@ -213,8 +257,23 @@ impl Assessment {
             actions: Vec::new(),
             plan: Vec::new(),
             plan_override: false,
+            plan_confirmed: false,
             report: ReportInfo::default(),
         }
+    }
+
+    /// Which figure answers the plan-completion item.
+    pub fn plan_source(&self) -> PlanSource {
+        match (self.plan_override, self.plan_confirmed) {
+            (true, _) => PlanSource::Hand,
+            (false, true) => PlanSource::Plan,
+            (false, false) => PlanSource::Auto,
+        }
+    }
+
+    pub fn set_plan_source(&mut self, s: PlanSource) {
+        self.plan_override = s == PlanSource::Hand;
+        self.plan_confirmed = s == PlanSource::Plan;
     }
 
     pub fn answer(&self, sub_id: &str) -> Option<&Answer> {

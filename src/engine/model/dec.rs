@@ -5,6 +5,9 @@
 //! point, bound and percentage in the engine is a whole number of hundredths.
 
 use std::fmt;
+
+/// The minus sign shown on screen and in print.
+const MINUS: &str = "\u{2212}";
 use std::ops::{Add, AddAssign, Sub};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,9 +82,10 @@ impl Dec2 {
         self.0 as f64 / 100.0
     }
 
-    /// Vietnamese style, trailing zeros dropped: `0,5`, `1,25`, `2`.
+    /// Vietnamese style, trailing zeros dropped: `0,5`, `1,25`, `2`,
+    /// `−1,5` (with the minus sign U+2212, as everywhere on screen).
     pub fn to_vi(self) -> String {
-        let s = self.to_fixed(',');
+        let s = self.to_fixed(',', MINUS);
         if s.contains(',') {
             s.trim_end_matches('0').trim_end_matches(',').to_string()
         } else {
@@ -91,18 +95,27 @@ impl Dec2 {
 
     /// Vietnamese style, always two decimals: `91,39`, `80,00`.
     pub fn to_vi_fixed(self) -> String {
-        self.to_fixed(',')
+        self.to_fixed(',', MINUS)
+    }
+
+    /// A change, always signed except zero: `+2,85`, `−1`, `0`.
+    pub fn to_vi_signed(self) -> String {
+        if self.0 > 0 {
+            format!("+{}", self.to_vi())
+        } else {
+            self.to_vi()
+        }
     }
 
     /// Machine style with `.` and trailing zeros dropped (`0.5`, `2`), as
     /// written in CSV files and form fields.
     pub fn to_plain(self) -> String {
-        let s = self.to_fixed('.');
+        let s = self.to_fixed('.', "-");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 
-    fn to_fixed(self, sep: char) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
+    fn to_fixed(self, sep: char, minus: &str) -> String {
+        let sign = if self.0 < 0 { minus } else { "" };
         let a = self.0.unsigned_abs();
         format!("{sign}{}{sep}{:02}", a / 100, a % 100)
     }
@@ -188,7 +201,11 @@ mod tests {
         assert_eq!(Dec2(50).to_vi(), "0,5");
         assert_eq!(Dec2(200).to_vi(), "2");
         assert_eq!(Dec2(125).to_vi(), "1,25");
-        assert_eq!(Dec2(-150).to_vi(), "-1,5");
+        assert_eq!(Dec2(-150).to_vi(), "−1,5");
+        assert_eq!(Dec2(-150).to_plain(), "-1.5");
+        assert_eq!(Dec2(285).to_vi_signed(), "+2,85");
+        assert_eq!(Dec2(-100).to_vi_signed(), "−1");
+        assert_eq!(Dec2(0).to_vi_signed(), "0");
         assert_eq!(Dec2(8000).to_vi_fixed(), "80,00");
         assert_eq!(Dec2(50).to_plain(), "0.5");
         assert_eq!(Dec2(0).to_plain(), "0");

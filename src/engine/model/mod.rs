@@ -9,7 +9,7 @@ pub mod plan;
 pub mod time;
 
 pub use assessment::{
-    Answer, Assessment, Contact, Evidence, FrameworkRef, Period, ReportInfo, Value,
+    Answer, Assessment, Contact, Evidence, FrameworkRef, Period, PlanSource, ReportInfo, Value,
 };
 pub use dec::Dec2;
 pub use framework::{

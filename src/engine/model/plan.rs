@@ -86,7 +86,9 @@ impl ReformArea {
             ReformArea::Organisation => "Cải cách tổ chức bộ máy hành chính nhà nước",
             ReformArea::CivilService => "Cải cách chế độ công vụ",
             ReformArea::PublicFinance => "Cải cách tài chính công",
-            ReformArea::DigitalGovernment => "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số",
+            ReformArea::DigitalGovernment => {
+                "Xây dựng, phát triển chính quyền điện tử, chính quyền số"
+            }
         }
     }
 }

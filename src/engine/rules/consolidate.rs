@@ -30,6 +30,9 @@ pub struct Checked {
     pub warnings: Vec<String>,
     /// Items with points: share backed by evidence, in %.
     pub evidence_coverage: Dec2,
+    /// Scored with a framework that came embedded in the file and is not
+    /// one of the desk's own: ranked apart, never beside the official one.
+    pub foreign: bool,
 }
 
 impl Checked {
@@ -37,8 +40,17 @@ impl Checked {
         self.framework.unit_type
     }
 
+    /// The units it is ranked with.
+    pub fn group(&self) -> Group {
+        Group {
+            unit_type: self.unit_type(),
+            framework_id: self.framework.id.clone(),
+            framework_version: self.framework.version.clone(),
+        }
+    }
+
     /// Same unit and period: name compared without case or extra spaces.
-    pub fn key(&self) -> (String, UnitType, u16, Period) {
+    pub fn key(&self) -> UnitPeriod {
         (
             unit_key(&self.assessment.unit_name),
             self.unit_type(),
@@ -61,6 +73,7 @@ pub fn grade(
     assessment: Assessment,
     framework: Rc<Framework>,
     file_warnings: Vec<String>,
+    foreign: bool,
 ) -> Checked {
     let summary = score(&framework, &assessment);
     let mut warnings = file_warnings;
@@ -114,17 +127,22 @@ pub fn grade(
         summary,
         warnings,
         evidence_coverage,
+        foreign,
     }
 }
 
+/// The key of a unit's file for one period: name (without case or extra
+/// spaces), unit type, year, period.
+pub type UnitPeriod = (String, UnitType, u16, Period);
+
 /// Which entry stands for each unit and period: by default the most
-/// recently updated; `chosen` (entry index) overrides per key.
+/// recently updated; `chosen` (entry index) overrides per key. For each
+/// entry: `None` = stands; `Some(i)` = superseded by entry `i`.
 pub fn resolve_duplicates(
     entries: &[Entry],
-    chosen: &BTreeMap<(String, UnitType, u16, Period), usize>,
+    chosen: &BTreeMap<UnitPeriod, usize>,
 ) -> Vec<Option<usize>> {
-    // For each entry: None = used; Some(i) = superseded by entry i.
-    let mut best: BTreeMap<(String, UnitType, u16, Period), usize> = BTreeMap::new();
+    let mut best: BTreeMap<UnitPeriod, usize> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         let Outcome::Checked(c) = &e.outcome else {
             continue;
@@ -159,6 +177,91 @@ pub fn resolve_duplicates(
         .collect()
 }
 
+/// The period most files of a batch are for (at a tie, the latest):
+/// what the desk ranks unless the user picks another.
+pub fn common_period(entries: &[Entry]) -> Option<(u16, Period)> {
+    let mut count: BTreeMap<(u16, Period), usize> = BTreeMap::new();
+    for e in entries {
+        if let Outcome::Checked(c) = &e.outcome {
+            *count
+                .entry((c.assessment.year, c.assessment.period))
+                .or_default() += 1;
+        }
+    }
+    // Ascending keys: `>=` keeps the latest of equal counts.
+    let mut best: Option<((u16, Period), usize)> = None;
+    for (k, n) in count {
+        if best.is_none_or(|(_, m)| n >= m) {
+            best = Some((k, n));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+/// Every period the checked files of a batch are for, in order.
+pub fn periods(entries: &[Entry]) -> Vec<(u16, Period)> {
+    let set: std::collections::BTreeSet<(u16, Period)> = entries
+        .iter()
+        .filter_map(|e| match &e.outcome {
+            Outcome::Checked(c) => Some((c.assessment.year, c.assessment.period)),
+            Outcome::Refused(_) => None,
+        })
+        .collect();
+    set.into_iter().collect()
+}
+
+/// How one file of a batch is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Ranked for the batch's period.
+    Ranked,
+    /// The same unit and period as entry `.0`, which is used instead.
+    Duplicate(usize),
+    /// For another year or period than the one ranked: set aside.
+    OtherPeriod,
+    Refused,
+}
+
+/// What the desk does with a batch: the one period it ranks, and each
+/// file's place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub period: Option<(u16, Period)>,
+    pub places: Vec<Place>,
+}
+
+impl Plan {
+    pub fn ranked(&self, i: usize) -> bool {
+        self.places.get(i) == Some(&Place::Ranked)
+    }
+}
+
+/// Places every file: `period` (or, when `None`, the period most files
+/// share) is ranked, other periods are set aside, and of two files of the
+/// same unit and period only one stands (the newer unless `chosen`).
+pub fn plan(
+    entries: &[Entry],
+    chosen: &BTreeMap<UnitPeriod, usize>,
+    period: Option<(u16, Period)>,
+) -> Plan {
+    let period = period
+        .filter(|p| periods(entries).contains(p))
+        .or_else(|| common_period(entries));
+    let superseded = resolve_duplicates(entries, chosen);
+    let places = entries
+        .iter()
+        .zip(superseded)
+        .map(|(e, sup)| match &e.outcome {
+            Outcome::Refused(_) => Place::Refused,
+            Outcome::Checked(c) if Some((c.assessment.year, c.assessment.period)) != period => {
+                Place::OtherPeriod
+            }
+            Outcome::Checked(_) => sup.map_or(Place::Ranked, Place::Duplicate),
+        })
+        .collect();
+    Plan { period, places }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranked {
     /// 1-based; equal indices share a rank (1, 2, 2, 4).
@@ -166,16 +269,24 @@ pub struct Ranked {
     pub entry: usize,
 }
 
-/// Ranking per unit type of the entries in use, best index first; ties
-/// share a rank and are listed by unit name.
-pub fn rank(entries: &[Entry], superseded: &[Option<usize>]) -> BTreeMap<UnitType, Vec<Ranked>> {
-    let mut groups: BTreeMap<UnitType, Vec<usize>> = BTreeMap::new();
+/// Units ranked together: one unit type, scored against one framework.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Group {
+    pub unit_type: UnitType,
+    pub framework_id: String,
+    pub framework_version: String,
+}
+
+/// Ranking per group of the entries the plan ranks, best index first;
+/// ties share a rank and are listed by unit name.
+pub fn rank(entries: &[Entry], plan: &Plan) -> BTreeMap<Group, Vec<Ranked>> {
+    let mut groups: BTreeMap<Group, Vec<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if superseded.get(i).copied().flatten().is_some() {
+        if !plan.ranked(i) {
             continue;
         }
         if let Outcome::Checked(c) = &e.outcome {
-            groups.entry(c.unit_type()).or_default().push(i);
+            groups.entry(c.group()).or_default().push(i);
         }
     }
     groups
@@ -216,11 +327,11 @@ pub struct Loss {
     pub answered_by: usize,
 }
 
-pub fn losses(entries: &[Entry], superseded: &[Option<usize>]) -> Vec<Loss> {
+pub fn losses(entries: &[Entry], plan: &Plan) -> Vec<Loss> {
     let mut map: BTreeMap<(String, String), Loss> = BTreeMap::new();
     let mut order: Vec<(String, String)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        if superseded.get(i).copied().flatten().is_some() {
+        if !plan.ranked(i) {
             continue;
         }
         let Outcome::Checked(c) = &e.outcome else {
@@ -270,18 +381,84 @@ pub fn losses(entries: &[Entry], superseded: &[Option<usize>]) -> Vec<Loss> {
 /// Each unit's index and rank in a previous batch, by unit type and name.
 pub fn previous_positions(
     entries: &[Entry],
-    ranking: &BTreeMap<UnitType, Vec<Ranked>>,
+    ranking: &BTreeMap<Group, Vec<Ranked>>,
 ) -> BTreeMap<(UnitType, String), (Dec2, usize)> {
     let mut out = BTreeMap::new();
-    for (k, list) in ranking {
+    for (g, list) in ranking {
         for r in list {
             if let Outcome::Checked(c) = &entries[r.entry].outcome {
                 out.insert(
-                    (*k, unit_key(&c.assessment.unit_name)),
+                    (g.unit_type, unit_key(&c.assessment.unit_name)),
                     (c.summary.index, r.rank),
                 );
             }
         }
     }
     out
+}
+
+/// What the desk's ranking table is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Rank,
+    Name,
+    SelfPoints,
+    Completion,
+    Evidence,
+    /// The percentage of field `.0` (its position in the framework).
+    Field(usize),
+}
+
+/// The rows of one group in the order shown: `band` (when given) keeps
+/// only units of that band; sorted by `key`, descending when `desc`.
+pub fn rows_shown<'a>(
+    entries: &[Entry],
+    list: &'a [Ranked],
+    band: Option<&str>,
+    key: SortKey,
+    desc: bool,
+) -> Vec<&'a Ranked> {
+    let checked = |r: &Ranked| -> Option<&Checked> {
+        match &entries[r.entry].outcome {
+            Outcome::Checked(c) => Some(c),
+            Outcome::Refused(_) => None,
+        }
+    };
+    let mut rows: Vec<&Ranked> = list
+        .iter()
+        .filter(|r| {
+            band.is_none_or(|b| checked(r).is_some_and(|c| c.summary.band_shown() == Ok(Some(b))))
+        })
+        .collect();
+    crate::engine::sort_by(&mut rows, &|a, b| {
+        let (Some(ca), Some(cb)) = (checked(a), checked(b)) else {
+            return std::cmp::Ordering::Equal;
+        };
+        let o = match key {
+            SortKey::Rank => a.rank.cmp(&b.rank),
+            SortKey::Name => {
+                unit_key(&ca.assessment.unit_name).cmp(&unit_key(&cb.assessment.unit_name))
+            }
+            SortKey::SelfPoints => ca.summary.self_points.cmp(&cb.summary.self_points),
+            SortKey::Completion => ca.summary.completion.cmp(&cb.summary.completion),
+            SortKey::Evidence => ca.evidence_coverage.cmp(&cb.evidence_coverage),
+            SortKey::Field(k) => {
+                let p = |c: &Checked| {
+                    c.framework
+                        .fields
+                        .get(k)
+                        .and_then(|f| c.summary.field(&f.id))
+                        .map(|n| n.percent())
+                        .unwrap_or_default()
+                };
+                p(ca).cmp(&p(cb))
+            }
+        };
+        if desc {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    rows
 }

@@ -1,5 +1,7 @@
 //! What a user types, read as the rules need it: pure logic, no browser.
 
+use crate::engine::model::{Dec2, Value};
+
 /// A typed number that is not a whole non-negative number.
 #[derive(Debug, PartialEq, Eq)]
 pub struct NotACount;
@@ -20,6 +22,54 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, NotACount> {
     t.parse::<u64>().map(Some).map_err(|_| NotACount)
 }
 
+/// An amount as typed in Vietnamese style: "." groups thousands, ","
+/// marks decimals ("1.234,5" → 1234,50), at most two decimals, not
+/// negative. Empty is `None`.
+pub fn parse_amount(text: &str) -> Result<Option<Dec2>, NotACount> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.starts_with('-') || t.starts_with('+') {
+        return Err(NotACount);
+    }
+    Dec2::parse(&t).map(Some).ok_or(NotACount)
+}
+
+/// Numerator and denominator as typed: whole numbers give a
+/// [`Value::Ratio`]; either with a decimal comma gives [`Value::Amounts`].
+pub fn parse_ratio(num: &str, den: &str) -> Result<Option<Value>, RatioInput> {
+    match (parse_count(num), parse_count(den)) {
+        (Ok(Some(numerator)), Ok(Some(denominator))) => {
+            return Ok(Some(Value::Ratio {
+                numerator,
+                denominator,
+            }))
+        }
+        (Ok(None), Ok(None)) => return Ok(None),
+        (Ok(_), Ok(_)) => return Err(RatioInput::OneMissing),
+        _ => {}
+    }
+    match (parse_amount(num), parse_amount(den)) {
+        (Ok(Some(numerator)), Ok(Some(denominator))) => Ok(Some(Value::Amounts {
+            numerator,
+            denominator,
+        })),
+        (Ok(_), Ok(_)) => Err(RatioInput::OneMissing),
+        _ => Err(RatioInput::NotANumber),
+    }
+}
+
+/// Why typed figures are not a ratio yet.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RatioInput {
+    OneMissing,
+    NotANumber,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,5 +84,33 @@ mod tests {
         assert_eq!(parse_count("1,5"), Err(NotACount));
         assert_eq!(parse_count("abc"), Err(NotACount));
         assert_eq!(parse_count("99999999999999999999999"), Err(NotACount));
+    }
+
+    #[test]
+    fn amounts_and_ratios_as_typed() {
+        assert_eq!(parse_amount("1.234,5"), Ok(Some(Dec2(123_450))));
+        assert_eq!(parse_amount("2.000"), Ok(Some(Dec2(200_000))));
+        assert_eq!(parse_amount("0,75"), Ok(Some(Dec2(75))));
+        assert_eq!(parse_amount(""), Ok(None));
+        assert_eq!(parse_amount("-1"), Err(NotACount));
+        assert_eq!(parse_amount("1,234"), Err(NotACount));
+        assert_eq!(
+            parse_ratio("14", "18"),
+            Ok(Some(Value::Ratio {
+                numerator: 14,
+                denominator: 18
+            }))
+        );
+        assert_eq!(
+            parse_ratio("1.234,5", "2.000"),
+            Ok(Some(Value::Amounts {
+                numerator: Dec2(123_450),
+                denominator: Dec2(200_000)
+            }))
+        );
+        assert_eq!(parse_ratio("", ""), Ok(None));
+        assert_eq!(parse_ratio("3", ""), Err(RatioInput::OneMissing));
+        assert_eq!(parse_ratio("1,5", ""), Err(RatioInput::OneMissing));
+        assert_eq!(parse_ratio("abc", "3"), Err(RatioInput::NotANumber));
     }
 }

@@ -23,7 +23,7 @@ fn value_fits(rule: &Rule, v: &Value) -> bool {
             options.iter().any(|o| &o.id == option)
         }
         (Rule::YesNo, Value::YesNo { .. }) => true,
-        (Rule::RatioBands { .. } | Rule::Proportional { .. }, Value::Ratio { .. }) => true,
+        (Rule::RatioBands { .. } | Rule::Proportional { .. }, v) => v.is_ratio(),
         (Rule::CountBands { .. }, Value::Count { .. }) => true,
         (Rule::Survey, Value::Estimate { .. }) => true,
         _ => false,

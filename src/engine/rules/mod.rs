@@ -7,6 +7,7 @@ pub mod consolidate;
 pub mod input;
 pub mod migrate;
 pub mod next;
+pub mod period;
 pub mod plan;
 pub mod score;
 pub mod validate;

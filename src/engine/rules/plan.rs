@@ -2,7 +2,9 @@
 //! and the projection of what the corrective actions would bring.
 
 use super::score::Summary;
-use crate::engine::model::{Assessment, CorrectiveAction, Dec2, Framework, PlanStatus as Status};
+use crate::engine::model::{
+    Assessment, CorrectiveAction, Dec2, Framework, PlanSource, PlanStatus as Status, Value,
+};
 use std::collections::BTreeSet;
 
 /// Where the plan-completion figure comes from.
@@ -23,14 +25,47 @@ pub fn plan_figure(a: &Assessment) -> Option<PlanFigure> {
     })
 }
 
-/// The sub-criterion fed by the plan, when the framework names one, the
-/// unit keeps a plan, and the user has not overridden it.
+/// Whether item `id` has an answer of the unit's own (a figure, "không
+/// phát sinh" or "không áp dụng").
+pub fn typed_answer(a: &Assessment, id: &str) -> bool {
+    a.answers
+        .get(id)
+        .is_some_and(|x| x.value.is_some() || x.no_case || x.not_applicable)
+}
+
+/// The sub-criterion fed by the plan: when the framework names one, the
+/// unit keeps a plan, and either the user chose the plan's figure or
+/// nothing is typed at the item. A typed figure is never replaced unless
+/// the user says so.
 pub fn plan_feeds<'a>(fw: &'a Framework, a: &Assessment) -> Option<(&'a str, PlanFigure)> {
     let id = fw.plan_completion_sub.as_deref()?;
-    if a.plan_override {
-        return None;
+    let fig = plan_figure(a)?;
+    match a.plan_source() {
+        PlanSource::Hand => None,
+        PlanSource::Plan => Some((id, fig)),
+        PlanSource::Auto if typed_answer(a, id) => None,
+        PlanSource::Auto => Some((id, fig)),
     }
-    plan_figure(a).map(|f| (id, f))
+}
+
+/// The typed figure stands beside a plan whose figure differs: the
+/// unit must say why (an explanation is required at the item).
+pub fn plan_differs(fw: &Framework, a: &Assessment) -> bool {
+    let Some(id) = fw.plan_completion_sub.as_deref() else {
+        return false;
+    };
+    let (Some(fig), None) = (plan_figure(a), plan_feeds(fw, a)) else {
+        return false;
+    };
+    match a
+        .answers
+        .get(id)
+        .and_then(|x| x.value.as_ref())
+        .and_then(Value::ratio_parts)
+    {
+        Some((n, d)) => n as u128 * fig.total as u128 != fig.done as u128 * d as u128 || d == 0,
+        None => typed_answer(a, id),
+    }
 }
 
 /// What the unit would reach if every open action succeeds.
@@ -99,4 +134,95 @@ pub fn action_field<'a>(fw: &'a Framework, x: &CorrectiveAction) -> Option<&'a s
                 .any(|c| c.subs.iter().any(|s| &s.id == first))
         })
         .map(|f| f.id.as_str())
+}
+
+/// The two figures the plan-completion item can be scored with, side by
+/// side, for the item to show and the user to choose between.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanChoice {
+    pub figure: PlanFigure,
+    /// Points the plan's figure earns.
+    pub plan_points: Dec2,
+    /// The typed answer's points, when one is typed (and scorable).
+    pub typed_points: Option<Dec2>,
+    /// Whether the plan's figure is the one used now.
+    pub using_plan: bool,
+    pub source: PlanSource,
+}
+
+/// Both figures of the plan-completion item; `None` when the framework
+/// names no such item or the unit keeps no plan.
+pub fn plan_choice(fw: &Framework, a: &Assessment) -> Option<PlanChoice> {
+    let id = fw.plan_completion_sub.as_deref()?;
+    let sub = fw.sub(id)?;
+    let figure = plan_figure(a)?;
+    let fed = crate::engine::model::Answer {
+        value: Some(Value::Ratio {
+            numerator: figure.done,
+            denominator: figure.total,
+        }),
+        ..Default::default()
+    };
+    let plan_points = super::score::score_sub(sub, Some(&fed), false).points;
+    let typed_points = typed_answer(a, id)
+        .then(|| super::score::score_sub(sub, a.answers.get(id), false))
+        .filter(|s| s.error.is_none())
+        .map(|s| s.points);
+    Some(PlanChoice {
+        figure,
+        plan_points,
+        typed_points,
+        using_plan: plan_feeds(fw, a).is_some(),
+        source: a.plan_source(),
+    })
+}
+
+/// What an edit of a task or action changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Changed {
+    Status,
+    Progress,
+    /// Something else (its text): status and progress are left as they are.
+    Other,
+}
+
+/// A task's status and progress made to agree after an edit: progress
+/// reported means it has started; a task done is at 100 % in the periods
+/// it has progress for; "Chưa thực hiện" has no progress.
+pub fn consistent_task(t: &mut crate::engine::model::PlanTask, changed: Changed) {
+    let started = t.progress.values().any(|p| *p > 0);
+    match (t.status, changed) {
+        (Status::NotStarted, Changed::Status) => t.progress.clear(),
+        (Status::NotStarted, Changed::Progress) if started => t.status = Status::InProgress,
+        (Status::Done, Changed::Status) => {
+            for p in t.progress.values_mut() {
+                *p = 100;
+            }
+        }
+        (Status::Done, Changed::Progress) if t.progress.values().any(|p| *p < 100) => {
+            t.status = Status::InProgress
+        }
+        _ => {}
+    }
+}
+
+/// The same for a corrective action (one progress figure).
+pub fn consistent_action(x: &mut CorrectiveAction, changed: Changed) {
+    x.progress = x.progress.min(100);
+    match (x.status, changed) {
+        (Status::NotStarted, Changed::Status) => x.progress = 0,
+        (Status::NotStarted, Changed::Progress) if x.progress > 0 => x.status = Status::InProgress,
+        (Status::Done, Changed::Status) => x.progress = 100,
+        (Status::Done, Changed::Progress) if x.progress < 100 => x.status = Status::InProgress,
+        _ => {}
+    }
+}
+
+/// A task's status as printed for `period`: never "Chưa thực hiện" with
+/// progress (a file made elsewhere may say so).
+pub fn task_status(t: &crate::engine::model::PlanTask, period: crate::engine::Period) -> Status {
+    match (t.status, t.progress.get(&period)) {
+        (Status::NotStarted, Some(p)) if *p > 0 => Status::InProgress,
+        (s, _) => s,
+    }
 }

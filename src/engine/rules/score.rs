@@ -162,6 +162,18 @@ impl Summary {
         self.fields.iter().find(|s| s.id == id)
     }
 
+    /// The band to show the user: only once every self-assessed item is
+    /// answered (an unanswered item counts 0, so a band before then says
+    /// nothing about the unit). `Err((answered, applicable))` until then;
+    /// `Ok(None)` when the framework's bands do not cover the index.
+    pub fn band_shown(&self) -> Result<Option<&str>, (usize, usize)> {
+        if self.answered < self.applicable_items {
+            Err((self.answered, self.applicable_items))
+        } else {
+            Ok(self.band.as_deref())
+        }
+    }
+
     /// Answered items that lose points, most points lost first (ties in
     /// framework order): where the unit gains most by acting.
     pub fn losses(&self) -> Vec<&SubScore> {
@@ -200,30 +212,24 @@ fn score_rule(sub: &SubCriterion, value: &Value) -> Result<(Dec2, SubState), Ans
         (Rule::YesNo, Value::YesNo { yes }) => {
             Ok((if *yes { sub.max } else { Dec2::ZERO }, SubState::Answered))
         }
-        (
-            Rule::RatioBands { bands, .. },
-            Value::Ratio {
-                numerator,
-                denominator,
-            },
-        ) => match ratio_check(*numerator, *denominator)? {
-            None => Ok((sub.max, SubState::NoCase)),
-            Some((n, d)) => bands
-                .iter()
-                .find(|b| b.range.contains_ratio(n, d))
-                .map(|b| (b.points, SubState::Answered))
-                .ok_or(AnswerError::NoBandFits),
-        },
-        (
-            Rule::Proportional { .. },
-            Value::Ratio {
-                numerator,
-                denominator,
-            },
-        ) => match ratio_check(*numerator, *denominator)? {
-            None => Ok((sub.max, SubState::NoCase)),
-            Some((n, d)) => Ok((sub.max.mul_ratio(n, d), SubState::Answered)),
-        },
+        (Rule::RatioBands { bands, .. }, v) if v.is_ratio() => {
+            let (n, d) = v.ratio_parts().ok_or(AnswerError::WrongInput)?;
+            match ratio_check(n, d)? {
+                None => Ok((sub.max, SubState::NoCase)),
+                Some((n, d)) => bands
+                    .iter()
+                    .find(|b| b.range.contains_ratio(n, d))
+                    .map(|b| (b.points, SubState::Answered))
+                    .ok_or(AnswerError::NoBandFits),
+            }
+        }
+        (Rule::Proportional { .. }, v) if v.is_ratio() => {
+            let (n, d) = v.ratio_parts().ok_or(AnswerError::WrongInput)?;
+            match ratio_check(n, d)? {
+                None => Ok((sub.max, SubState::NoCase)),
+                Some((n, d)) => Ok((sub.max.mul_ratio(n, d), SubState::Answered)),
+            }
+        }
         (Rule::CountBands { bands, max_count }, Value::Count { count }) => {
             if let Some(m) = max_count {
                 if count > m {
@@ -352,7 +358,7 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
     }
 
     let fed = super::plan::plan_feeds(fw, a);
-    let overridden = a.plan_override && super::plan::plan_figure(a).is_some();
+    let overridden = super::plan::plan_differs(fw, a);
     for field in &fw.fields {
         let f_ex = fw.field_excluded(&field.id, &a.excluded);
         let mut fnode = node(&field.id, field.max, f_ex);

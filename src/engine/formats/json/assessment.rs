@@ -29,6 +29,10 @@ impl FromJson for Value {
                 numerator: o.req("numerator"),
                 denominator: o.req("denominator"),
             },
+            "amounts" => Value::Amounts {
+                numerator: o.req("numerator"),
+                denominator: o.req("denominator"),
+            },
             "count" => Value::Count {
                 count: o.req("count"),
             },
@@ -54,6 +58,13 @@ impl ToJson for Value {
                 denominator,
             } => o
                 .f("type", "ratio")
+                .f("numerator", numerator)
+                .f("denominator", denominator),
+            Value::Amounts {
+                numerator,
+                denominator,
+            } => o
+                .f("type", "amounts")
                 .f("numerator", numerator)
                 .f("denominator", denominator),
             Value::Count { count } => o.f("type", "count").f("count", count),
@@ -106,6 +117,7 @@ json_struct!(Assessment {
     actions: opt,
     plan: opt,
     plan_override: opt,
+    plan_confirmed: skip,
     report: opt
 });
 

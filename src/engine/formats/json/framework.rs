@@ -2,6 +2,7 @@
 //! (schemas/framework.schema.json).
 
 use super::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
+use crate::engine::formats::paste::{Draft, Flag};
 use crate::engine::model::framework::*;
 use serde_json::Value as J;
 
@@ -175,4 +176,14 @@ json_struct!(Framework {
     deductions: req,
     plan_completion_sub: skip,
     fields: req
+});
+
+json_struct!(Flag {
+    id: req,
+    message: req
+});
+
+json_struct!(Draft {
+    framework: req,
+    flags: opt
 });

@@ -1,0 +1,107 @@
+//! "Nhân bản sang kỳ sau": a unit's assessment copied into the next
+//! reporting period. What the unit keeps working on (answers, evidence,
+//! corrective actions, the year's plan) is carried; what belongs to one
+//! report (its number and date, the period's difficulties and proposals,
+//! survey estimates) is cleared, and the copy says which is which.
+
+use crate::engine::model::{Assessment, Period, Value};
+
+/// What a copy for the next period carried and cleared.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CarryReport {
+    pub answers: usize,
+    pub evidence: usize,
+    pub actions: usize,
+    pub tasks: usize,
+    /// What was cleared, in Vietnamese, each a short phrase.
+    pub cleared: Vec<String>,
+}
+
+impl CarryReport {
+    /// One sentence for the user.
+    pub fn describe(&self) -> String {
+        let mut s = format!(
+            "Đã chuyển: {} câu trả lời, {} tài liệu kiểm chứng, {} biện pháp khắc phục, {} nhiệm vụ kế hoạch.",
+            self.answers, self.evidence, self.actions, self.tasks
+        );
+        if self.cleared.is_empty() {
+            s.push_str(" Không có gì phải xóa.");
+        } else {
+            s.push_str(&format!(
+                " Đã để trống (riêng của kỳ trước): {}.",
+                self.cleared.join("; ")
+            ));
+        }
+        s
+    }
+}
+
+/// The period after `p` in `year`: Quý I → 6 tháng → Quý III → Năm →
+/// Quý I of the next year.
+pub fn next_period(p: Period, year: u16) -> (Period, u16) {
+    match p.next() {
+        Some(n) => (n, year),
+        None => (Period::Q1, year.saturating_add(1)),
+    }
+}
+
+/// A copy of `a` for the next reporting period, with id `new_id`, made at
+/// `now` (ISO 8601).
+pub fn next_period_copy(a: &Assessment, new_id: &str, now: &str) -> (Assessment, CarryReport) {
+    let mut b = a.clone();
+    b.id = new_id.to_string();
+    let (period, year) = next_period(a.period, a.year);
+    b.period = period;
+    b.year = year;
+    b.created = now.to_string();
+    b.updated = now.to_string();
+    let mut r = CarryReport::default();
+
+    // Survey estimates are a guess for one report, never carried.
+    let mut estimates = 0;
+    for ans in b.answers.values_mut() {
+        if matches!(ans.value, Some(Value::Estimate { .. })) {
+            ans.value = None;
+            estimates += 1;
+        }
+    }
+    b.answers.retain(|_, ans| !ans.is_empty());
+    if estimates > 0 {
+        r.cleared
+            .push(format!("{estimates} điểm ước tính điều tra xã hội học"));
+    }
+
+    let rep = &mut b.report;
+    if !rep.number.trim().is_empty() || !rep.date.trim().is_empty() {
+        r.cleared.push("số và ngày báo cáo".into());
+    }
+    if !rep.difficulties.trim().is_empty() || !rep.proposals.trim().is_empty() {
+        r.cleared
+            .push("khó khăn, vướng mắc và đề xuất, kiến nghị của kỳ trước".into());
+    }
+    rep.number.clear();
+    rep.date.clear();
+    rep.difficulties.clear();
+    rep.proposals.clear();
+
+    // The annual plan belongs to its year.
+    if year != a.year && !b.plan.is_empty() {
+        r.cleared.push(format!(
+            "kế hoạch CCHC năm {} ({} nhiệm vụ; lập kế hoạch năm {year} mới)",
+            a.year,
+            b.plan.len()
+        ));
+        b.plan.clear();
+        b.set_plan_source(crate::engine::model::PlanSource::Auto);
+    }
+
+    r.answers = b.answers.len();
+    r.evidence = b
+        .answers
+        .values()
+        .map(|x| x.evidence.iter().filter(|e| !e.is_blank()).count())
+        .sum();
+    r.actions = b.actions.len();
+    r.tasks = b.plan.len();
+    (b, r)
+}
