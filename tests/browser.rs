@@ -211,7 +211,12 @@ async fn every_rule_input_yields_the_engines_points() {
         text("[data-summary=\"index\"]"),
         format!("{}%", s.index.to_vi_fixed())
     );
-    assert_eq!(text("[data-summary=\"band\"]"), "Yếu");
+    // no band while items are unanswered (a blank already scored "Yếu")
+    assert!(
+        text("[data-summary=\"band\"]").starts_with("chưa đủ dữ liệu"),
+        "{}",
+        text("[data-summary=\"band\"]")
+    );
     assert_eq!(
         text("[data-summary=\"completion\"]"),
         format!("{}%", s.completion.to_vi())
@@ -332,7 +337,7 @@ async fn unreadable_stored_data_is_kept_and_reported() {
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
     let banner = text(".banner.warn");
-    assert!(banner.contains("2 bản lưu không đọc được"), "{banner}");
+    assert!(banner.contains("2 mục lưu không đọc được"), "{banner}");
     assert!(banner.contains("cập nhật ứng dụng"));
     // nothing overwritten
     assert_eq!(
@@ -341,4 +346,140 @@ async fn unreadable_stored_data_is_kept_and_reported() {
     );
     app.destroy();
     root.remove();
+}
+
+mod pages_without_storage {
+    //! Pages only render and dispatch: each is rendered with a storage
+    //! backend that records every call, and none is made.
+    use super::*;
+    use cchc::app::route::Route;
+    use cchc::app::state::{Action, AppState, Loaded};
+    use cchc::app::Ctx;
+    use cchc::engine::formats::paste;
+    use cchc::engine::formats::stored::Stored;
+    use cchc::services::storage::{use_backend, Recording};
+    use std::rc::Rc;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        state: AppState,
+        /// 0 start, 1 new, 2 the open assessment's shell, 3 desk, 4 editor.
+        page: u8,
+    }
+
+    #[component]
+    fn Host(p: &HostProps) -> Html {
+        let st = use_reducer(|| p.state.clone());
+        let page = match p.page {
+            0 => html! { <cchc::app::start::StartPage /> },
+            1 => html! { <cchc::app::new::NewPage /> },
+            2 => html! { <cchc::app::shell::Shell /> },
+            3 => html! { <cchc::app::desk::DeskPage /> },
+            _ => html! { <cchc::app::editor::FrameworksPage /> },
+        };
+        html! { <ContextProvider<Ctx> context={st}>{page}</ContextProvider<Ctx>> }
+    }
+
+    fn state(route: Route) -> AppState {
+        let fw = so();
+        let mut a = Assessment::new(
+            "p1",
+            FrameworkRef {
+                id: fw.id.clone(),
+                version: fw.version.clone(),
+            },
+            "Sở Thử nghiệm",
+            2025,
+            Period::Q3,
+        );
+        a.set_answer(
+            "1.1.3",
+            cchc::engine::Answer {
+                value: Some(cchc::engine::Value::Ratio {
+                    numerator: 14,
+                    denominator: 18,
+                }),
+                ..Default::default()
+            },
+        );
+        let stored = Stored {
+            store_version: 1,
+            saved_by: "t".into(),
+            saved_at: "2025-09-01T08:00:00+07:00".into(),
+            assessment: a.clone(),
+        };
+        let loaded = Loaded {
+            saved: vec![stored],
+            draft: Some(paste::Draft {
+                framework: fw,
+                flags: vec![],
+            }),
+            ..Loaded::default()
+        };
+        let s = AppState::start(templates::built_in(), loaded, route, "tab".into());
+        // opened as the route would open it (the root effect is not here)
+        let s = Rc::new(s).reduce(Action::Create(Box::new(a)));
+        let mut s = (*s).clone();
+        s.outbox = Rc::new(Vec::new());
+        s
+    }
+
+    #[wasm_bindgen_test]
+    async fn no_page_reads_or_writes_storage_while_it_renders() {
+        let rec = Rc::new(Recording::default());
+        use_backend(Some(rec.clone()));
+        let id = "p1".to_string();
+        let routes: Vec<(u8, Route)> = vec![
+            (0, Route::Start),
+            (1, Route::New),
+            (
+                2,
+                Route::Checklist {
+                    id: id.clone(),
+                    criterion: Some("1.1".into()),
+                    sub: None,
+                },
+            ),
+            (2, Route::Info { id: id.clone() }),
+            (2, Route::Summary { id: id.clone() }),
+            (2, Route::Compare { id: id.clone() }),
+            (
+                2,
+                Route::Actions {
+                    id: id.clone(),
+                    focus: None,
+                },
+            ),
+            (2, Route::Plan { id: id.clone() }),
+            (2, Route::Report { id: id.clone() }),
+            (3, Route::Desk),
+            (4, Route::Frameworks),
+        ];
+        for (page, route) in routes {
+            let root = doc().create_element("div").unwrap();
+            doc().body().unwrap().append_child(&root).unwrap();
+            let app = yew::Renderer::<Host>::with_root_and_props(
+                root.clone(),
+                HostProps {
+                    state: state(route.clone()),
+                    page,
+                },
+            )
+            .render();
+            settle().await;
+            assert!(root.child_element_count() > 0, "{route:?} rendered nothing");
+            assert_eq!(
+                *rec.calls.borrow(),
+                Vec::<String>::new(),
+                "{route:?} touched storage"
+            );
+            app.destroy();
+            root.remove();
+        }
+        // the recorder works: a call through the service is seen
+        let _ = cchc::services::storage::load("p1");
+        assert_eq!(rec.calls.borrow().len(), 1);
+        use_backend(None);
+    }
 }

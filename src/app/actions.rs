@@ -3,13 +3,14 @@
 
 use super::route::Route;
 use super::state::Edit;
-use super::widgets::event_value;
+use super::widgets::{download, event_value, CSV};
 use super::{edit, Ctx};
-use crate::engine::formats::csv;
-use crate::engine::model::{CorrectiveAction, PlanStatus as Status};
+use crate::engine::formats::{csv, file};
+use crate::engine::model::{CorrectiveAction, Framework, PlanStatus as Status};
 use crate::engine::rules::plan;
 use crate::engine::Dec2;
 use crate::services;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Adds an action for a losing sub-criterion (expecting its lost points
@@ -49,25 +50,22 @@ enum Sort {
 
 #[component]
 pub fn ActionsPage() -> Html {
-    let ctx = super::use_app();
     let sort = use_state(|| Sort::Deadline);
-    let confirm = use_state(|| None::<String>);
-    let Some(cur) = ctx.current.clone() else {
-        return html! {};
-    };
-    let a = cur.assessment.clone();
-    let fw = cur.framework.clone();
+    let (ctx, cur) = super::use_current();
     let focus = match &ctx.route {
         Route::Actions { focus, .. } => focus.clone(),
         _ => None,
     };
-    {
-        use_effect_with(focus.clone(), move |f| {
-            if let Some(id) = f {
-                services::scroll_to_id(&format!("act-{id}"));
-            }
-        });
-    }
+    use_effect_with(focus, move |f| {
+        if let Some(id) = f {
+            services::scroll_to_id(&format!("act-{id}"));
+        }
+    });
+    let Some(cur) = cur else {
+        return html! {};
+    };
+    let a = cur.assessment.clone();
+    let fw = cur.framework.clone();
     let p = plan::project(&fw, &a, &cur.summary);
     let today = today();
 
@@ -86,100 +84,9 @@ pub fn ActionsPage() -> Html {
     }
     let overdue = a.actions.iter().filter(|x| x.is_overdue(&today)).count();
 
-    let cards = list.into_iter().map(|x| {
-        let id = x.id.clone();
-        let dom = format!("act-{id}");
-        let upd = |f: fn(&mut CorrectiveAction, String)| {
-            let (ctx, x) = (ctx.clone(), x.clone());
-            Callback::from(move |e: InputEvent| {
-                let mut y = x.clone();
-                f(&mut y, event_value(&e));
-                edit(&ctx, Edit::Action(y.id.clone(), Some(y)));
-            })
-        };
-        let upd_change = |f: fn(&mut CorrectiveAction, String)| {
-            let (ctx, x) = (ctx.clone(), x.clone());
-            Callback::from(move |e: Event| {
-                let mut y = x.clone();
-                f(&mut y, event_value(&e));
-                edit(&ctx, Edit::Action(y.id.clone(), Some(y)));
-            })
-        };
-        let unknown: Vec<&String> = x.subs.iter().filter(|s| fw.sub(s).is_none()).collect();
-        let titles: Vec<String> = x.subs.iter().filter_map(|s| fw.sub(s).map(|k| format!("{} {}", k.id, k.title))).collect();
-        let is_overdue = x.is_overdue(&today);
-        let asking = confirm.as_deref() == Some(id.as_str());
-        let remove = { let (ctx, id, c) = (ctx.clone(), id.clone(), confirm.clone()); Callback::from(move |_| { edit(&ctx, Edit::Action(id.clone(), None)); c.set(None); }) };
-        let ask = { let (c, id) = (confirm.clone(), id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) };
-        let cancel = { let c = confirm.clone(); Callback::from(move |_| c.set(None)) };
-        let field = |label: &str, key: &str, value: String, kind: &str, cb: Callback<InputEvent>| html! {
-            <div class={classes!("field", format!("f-{key}"))}>
-                <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
-                <input id={format!("{dom}-{key}")} type={kind.to_string()} value={value} oninput={cb} />
-            </div>
-        };
-        html! {
-            <article class={classes!("action", is_overdue.then_some("overdue"), (x.status == Status::Done).then_some("done"))}
-                     id={dom.clone()} key={id.clone()} data-action={id.clone()} tabindex="-1">
-                <header class="action-head">
-                    <h3>{ if titles.is_empty() { "Biện pháp (chưa gắn tiêu chí)".to_string() } else { titles.join("; ") } }</h3>
-                    if is_overdue { <span class="badge overdue-badge">{"Quá hạn"}</span> }
-                    <span class="badge">{x.status.label()}</span>
-                </header>
-                <div class="field f-what">
-                    <label for={format!("{dom}-what")}>{"Biện pháp (việc sẽ làm)"}</label>
-                    <textarea id={format!("{dom}-what")} rows="2" value={x.what.clone()} oninput={upd(|y, v| y.what = v)} />
-                </div>
-                <div class="action-grid">
-                    {field("Tiêu chí thành phần (mã, cách nhau dấu phẩy)", "subs", x.subs.join(", "), "text", upd(|y, v| {
-                        y.subs = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
-                    }))}
-                    {field("Đơn vị chủ trì", "unit", x.unit.clone(), "text", upd(|y, v| y.unit = v))}
-                    {field("Người phụ trách", "person", x.person.clone(), "text", upd(|y, v| y.person = v))}
-                    {field("Thời hạn", "deadline", x.deadline.clone(), "date", upd(|y, v| y.deadline = v))}
-                    <div class="field f-expected">
-                        <label for={format!("{dom}-expected")}>{"Điểm dự kiến thu hồi"}</label>
-                        // Committed on change, so "1,5" can be typed through "1,".
-                        <input id={format!("{dom}-expected")} type="text" inputmode="decimal" value={x.expected_points.to_vi()}
-                            onchange={upd_change(|y, v| {
-                                if let Some(d) = Dec2::parse(&v) { if d >= Dec2::ZERO && d <= Dec2::HUNDRED { y.expected_points = d; } }
-                            })} />
-                    </div>
-                    <div class="field f-status">
-                        <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
-                        <select id={format!("{dom}-status")} onchange={upd_change(|y, v| {
-                            y.status = Status::ALL[v.parse::<usize>().unwrap_or(0).min(2)];
-                            if y.status == Status::Done { y.progress = 100; }
-                        })}>
-                            { for Status::ALL.iter().enumerate().map(|(i, s)| html!{ <option value={i.to_string()} selected={*s == x.status}>{s.label()}</option> }) }
-                        </select>
-                    </div>
-                    {field("Tiến độ (%)", "progress", x.progress.to_string(), "number", upd(|y, v| {
-                        if let Ok(n) = v.trim().parse::<u8>() { y.progress = n.min(100); }
-                    }))}
-                </div>
-                if !unknown.is_empty() {
-                    <p class="error" role="alert">{format!("Không có tiêu chí thành phần: {}", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))}</p>
-                }
-                if x.status != Status::NotStarted {
-                    <div class="action-grid">
-                        {field("Kết quả", "result", x.result.clone(), "text", upd(|y, v| y.result = v))}
-                        {field("Tài liệu kiểm chứng kết quả", "evidence", x.evidence.clone(), "text", upd(|y, v| y.evidence = v))}
-                    </div>
-                }
-                <p class="actions">
-                    if asking {
-                        <span role="alert">{"Xóa biện pháp này?"}</span>
-                        <button class="btn danger" onclick={remove}>{"Xóa"}</button>
-                        <button class="btn" onclick={cancel}>{"Hủy"}</button>
-                    } else {
-                        <button class="btn danger-outline small" onclick={ask}>{"Xóa biện pháp"}</button>
-                    }
-                </p>
-            </article>
-        }
+    let cards = list.into_iter().map(|x| html! {
+        <ActionCard key={x.id.clone()} action={x.clone()} framework={fw.clone()} today={today.clone()} />
     });
-
     let on_sort = {
         let sort = sort.clone();
         Callback::from(move |e: Event| {
@@ -207,16 +114,9 @@ pub fn ActionsPage() -> Html {
         })
     };
     let on_csv = {
-        let (ctx, a) = (ctx.clone(), a.clone());
-        Callback::from(move |_| {
-            let name =
-                crate::engine::formats::file::file_name(&a).replace(".json", "_bien-phap.csv");
-            if let Err(m) =
-                services::files::download(&name, &csv::actions_csv(&a), "text/csv;charset=utf-8")
-            {
-                ctx.dispatch(super::state::Action::SaveFailed(m));
-            }
-        })
+        let a = a.clone();
+        let name = file::file_name(&a).replace(".json", "_bien-phap.csv");
+        download(&ctx, name, CSV, move || csv::actions_csv(&a))
     };
     let losses = cur.summary.losses();
     let uncovered: Vec<_> = losses
@@ -267,5 +167,131 @@ pub fn ActionsPage() -> Html {
             }
             { for cards }
         </fieldset></section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    action: CorrectiveAction,
+    framework: Rc<Framework>,
+    /// ISO date, for "Quá hạn".
+    today: AttrValue,
+}
+
+/// One corrective action: what, who, when, expected points, status.
+#[component]
+fn ActionCard(p: &CardProps) -> Html {
+    let ctx = super::use_app();
+    let confirm = use_state(|| false);
+    let (x, fw, today) = (&p.action, &p.framework, p.today.as_str());
+
+    let id = x.id.clone();
+    let dom = format!("act-{id}");
+    let upd = |f: fn(&mut CorrectiveAction, String)| {
+        let (ctx, x) = (ctx.clone(), x.clone());
+        Callback::from(move |e: InputEvent| {
+            let mut y = x.clone();
+            f(&mut y, event_value(&e));
+            edit(&ctx, Edit::Action(y.id.clone(), Some(y)));
+        })
+    };
+    let upd_change = |f: fn(&mut CorrectiveAction, String)| {
+        let (ctx, x) = (ctx.clone(), x.clone());
+        Callback::from(move |e: Event| {
+            let mut y = x.clone();
+            f(&mut y, event_value(&e));
+            edit(&ctx, Edit::Action(y.id.clone(), Some(y)));
+        })
+    };
+    let unknown: Vec<&String> = x.subs.iter().filter(|s| fw.sub(s).is_none()).collect();
+    let titles: Vec<String> = x
+        .subs
+        .iter()
+        .filter_map(|s| fw.sub(s).map(|k| format!("{} {}", k.id, k.title)))
+        .collect();
+    let is_overdue = x.is_overdue(today);
+    let asking = *confirm;
+    let remove = {
+        let (ctx, id, c) = (ctx.clone(), id.clone(), confirm.clone());
+        Callback::from(move |_| {
+            edit(&ctx, Edit::Action(id.clone(), None));
+            c.set(false);
+        })
+    };
+    let ask = {
+        let c = confirm.clone();
+        Callback::from(move |_| c.set(true))
+    };
+    let cancel = {
+        let c = confirm.clone();
+        Callback::from(move |_| c.set(false))
+    };
+    let field = |label: &str, key: &str, value: String, kind: &str, cb: Callback<InputEvent>| {
+        html! {
+            <div class={classes!("field", format!("f-{key}"))}>
+                <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
+                <input id={format!("{dom}-{key}")} type={kind.to_string()} value={value} oninput={cb} />
+            </div>
+        }
+    };
+    html! {
+        <article class={classes!("action", is_overdue.then_some("overdue"), (x.status == Status::Done).then_some("done"))}
+                 id={dom.clone()} key={id.clone()} data-action={id.clone()} tabindex="-1">
+            <header class="action-head">
+                <h3>{ if titles.is_empty() { "Biện pháp (chưa gắn tiêu chí)".to_string() } else { titles.join("; ") } }</h3>
+                if is_overdue { <span class="badge overdue-badge">{"Quá hạn"}</span> }
+                <span class="badge">{x.status.label()}</span>
+            </header>
+            <div class="field f-what">
+                <label for={format!("{dom}-what")}>{"Biện pháp (việc sẽ làm)"}</label>
+                <textarea id={format!("{dom}-what")} rows="2" value={x.what.clone()} oninput={upd(|y, v| y.what = v)} />
+            </div>
+            <div class="action-grid">
+                {field("Tiêu chí thành phần (mã, cách nhau dấu phẩy)", "subs", x.subs.join(", "), "text", upd(|y, v| {
+                    y.subs = v.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+                }))}
+                {field("Đơn vị chủ trì", "unit", x.unit.clone(), "text", upd(|y, v| y.unit = v))}
+                {field("Người phụ trách", "person", x.person.clone(), "text", upd(|y, v| y.person = v))}
+                {field("Thời hạn", "deadline", x.deadline.clone(), "date", upd(|y, v| y.deadline = v))}
+                <div class="field f-expected">
+                    <label for={format!("{dom}-expected")}>{"Điểm dự kiến thu hồi"}</label>
+                    // Committed on change, so "1,5" can be typed through "1,".
+                    <input id={format!("{dom}-expected")} type="text" inputmode="decimal" value={x.expected_points.to_vi()}
+                        onchange={upd_change(|y, v| {
+                            if let Some(d) = Dec2::parse(&v) { if d >= Dec2::ZERO && d <= Dec2::HUNDRED { y.expected_points = d; } }
+                        })} />
+                </div>
+                <div class="field f-status">
+                    <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
+                    <select id={format!("{dom}-status")} onchange={upd_change(|y, v| {
+                        y.status = Status::ALL[v.parse::<usize>().unwrap_or(0).min(2)];
+                        if y.status == Status::Done { y.progress = 100; }
+                    })}>
+                        { for Status::ALL.iter().enumerate().map(|(i, s)| html!{ <option value={i.to_string()} selected={*s == x.status}>{s.label()}</option> }) }
+                    </select>
+                </div>
+                {field("Tiến độ (%)", "progress", x.progress.to_string(), "number", upd(|y, v| {
+                    if let Ok(n) = v.trim().parse::<u8>() { y.progress = n.min(100); }
+                }))}
+            </div>
+            if !unknown.is_empty() {
+                <p class="error" role="alert">{format!("Không có tiêu chí thành phần: {}", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))}</p>
+            }
+            if x.status != Status::NotStarted {
+                <div class="action-grid">
+                    {field("Kết quả", "result", x.result.clone(), "text", upd(|y, v| y.result = v))}
+                    {field("Tài liệu kiểm chứng kết quả", "evidence", x.evidence.clone(), "text", upd(|y, v| y.evidence = v))}
+                </div>
+            }
+            <p class="actions">
+                if asking {
+                    <span role="alert">{"Xóa biện pháp này?"}</span>
+                    <button class="btn danger" onclick={remove}>{"Xóa"}</button>
+                    <button class="btn" onclick={cancel}>{"Hủy"}</button>
+                } else {
+                    <button class="btn danger-outline small" onclick={ask}>{"Xóa biện pháp"}</button>
+                }
+            </p>
+        </article>
     }
 }

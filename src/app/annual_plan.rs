@@ -5,8 +5,9 @@
 use super::edit;
 use super::route::Route;
 use super::state::Edit;
-use super::widgets::{event_checked, event_value};
-use crate::engine::formats::{csv, json};
+use super::widgets::event_value;
+use super::widgets::{download, CSV};
+use crate::engine::formats::{csv, file, json};
 use crate::engine::model::{PlanStatus as Status, PlanTask, ReformArea};
 use crate::engine::rules::plan;
 use crate::engine::{Dec2, Period};
@@ -15,8 +16,8 @@ use yew::prelude::*;
 
 #[component]
 pub fn PlanPage() -> Html {
-    let ctx = super::use_app();
-    let Some(cur) = ctx.current.clone() else {
+    let (ctx, cur) = super::use_current();
+    let Some(cur) = cur else {
         return html! {};
     };
     let a = cur.assessment.clone();
@@ -33,71 +34,7 @@ pub fn PlanPage() -> Html {
                 edit(&ctx, Edit::Task(id.clone(), Some(PlanTask { id, area, ..PlanTask::default() })));
             })
         };
-        let rows = tasks.iter().map(|t| {
-            let dom = format!("task-{}", t.id);
-            let upd = |f: fn(&mut PlanTask, String)| {
-                let (ctx, t) = (ctx.clone(), (*t).clone());
-                Callback::from(move |e: InputEvent| {
-                    let mut y = t.clone();
-                    f(&mut y, event_value(&e));
-                    edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
-                })
-            };
-            let on_status = {
-                let (ctx, t) = (ctx.clone(), (*t).clone());
-                Callback::from(move |e: Event| {
-                    let mut y = t.clone();
-                    y.status = Status::ALL[event_value(&e).parse::<usize>().unwrap_or(0).min(2)];
-                    edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
-                })
-            };
-            let remove = {
-                let (ctx, id) = (ctx.clone(), t.id.clone());
-                Callback::from(move |_| edit(&ctx, Edit::Task(id.clone(), None)))
-            };
-            let text = |label: &str, key: &str, v: &str, kind: &str, cb: Callback<InputEvent>| html! {
-                <div class={classes!("field", format!("t-{key}"))}>
-                    <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
-                    <input id={format!("{dom}-{key}")} type={kind.to_string()} value={v.to_string()} oninput={cb} />
-                </div>
-            };
-            let progress = Period::ALL.iter().map(|&p| {
-                let v = t.progress.get(&p).map(|n| n.to_string()).unwrap_or_default();
-                let (ctx, t) = (ctx.clone(), (*t).clone());
-                let oninput = Callback::from(move |e: InputEvent| {
-                    let mut y = t.clone();
-                    match event_value(&e).trim().parse::<u8>() {
-                        Ok(n) => { y.progress.insert(p, n.min(100)); }
-                        Err(_) => { y.progress.remove(&p); }
-                    }
-                    edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
-                });
-                html! {
-                    <div class="field t-progress">
-                        <label for={format!("{dom}-p-{}", p as u8)}>{format!("{} (%)", p.label())}</label>
-                        <input id={format!("{dom}-p-{}", p as u8)} type="number" min="0" max="100" value={v} {oninput} />
-                    </div>
-                }
-            });
-            html! {
-                <li class={classes!("task", (t.status == Status::Done).then_some("done"))} key={t.id.clone()} data-task={t.id.clone()}>
-                    <div class="task-grid">
-                        {text("Nhiệm vụ", "task", &t.task, "text", upd(|y, v| y.task = v))}
-                        {text("Kết quả đầu ra", "output", &t.output, "text", upd(|y, v| y.output = v))}
-                        {text("Đơn vị chủ trì", "lead", &t.lead, "text", upd(|y, v| y.lead = v))}
-                        {text("Thời hạn", "deadline", &t.deadline, "date", upd(|y, v| y.deadline = v))}
-                        <div class="field t-status">
-                            <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
-                            <select id={format!("{dom}-status")} onchange={on_status}>
-                                { for Status::ALL.iter().enumerate().map(|(i, s)| html!{ <option value={i.to_string()} selected={*s == t.status}>{s.label()}</option> }) }
-                            </select>
-                        </div>
-                    </div>
-                    <div class="task-progress">{ for progress }</div>
-                    <button class="btn danger-outline small" onclick={remove} aria-label={format!("Xóa nhiệm vụ {}", t.task)}>{"Xóa nhiệm vụ"}</button>
-                </li>
-            }
-        });
+        let rows = tasks.iter().map(|t| html! { <TaskRow key={t.id.clone()} task={(*t).clone()} /> });
         let done = tasks.iter().filter(|t| t.status == Status::Done).count();
         html! {
             <section class="area" key={json::name_of(area, &json::REFORM_AREAS)} data-area={json::name_of(area, &json::REFORM_AREAS)}>
@@ -108,37 +45,28 @@ pub fn PlanPage() -> Html {
         }
     });
 
-    let on_override = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| edit(&ctx, Edit::PlanOverride(event_checked(&e))))
-    };
     let on_csv = {
-        let (ctx, a) = (ctx.clone(), a.clone());
-        Callback::from(move |_| {
-            let name =
-                crate::engine::formats::file::file_name(&a).replace(".json", "_ke-hoach.csv");
-            if let Err(m) =
-                services::files::download(&name, &csv::plan_csv(&a), "text/csv;charset=utf-8")
-            {
-                ctx.dispatch(super::state::Action::SaveFailed(m));
-            }
-        })
+        let a = a.clone();
+        let name = file::file_name(&a).replace(".json", "_ke-hoach.csv");
+        download(&ctx, name, CSV, move || csv::plan_csv(&a))
     };
     let feed = plan_sub.as_ref().and_then(|id| {
         let sub = fw.sub(id)?;
         let sc = cur.summary.sub(id)?;
+        let c = plan::plan_choice(&fw, &a);
         let crit = fw.criterion_of(id).map(|c| c.id.clone());
+        let state = match &c {
+            Some(c) if c.using_plan => format!("dùng số liệu kế hoạch: {} điểm", sc.points.to_vi()),
+            Some(_) => format!("đang dùng số liệu nhập tay ở tiêu chí: {} điểm (chọn nguồn số liệu ở tiêu chí)", sc.points.to_vi()),
+            None => "chưa có nhiệm vụ".to_string(),
+        };
         Some(html! {
             <div class="banner confirm" data-plan="feeds">
                 <p>
                     {format!("Tỷ lệ hoàn thành kế hoạch được dùng cho tiêu chí {} \"{}\": ", id, sub.title)}
-                    <strong>{ if sc.from_plan { format!("{} điểm", sc.points.to_vi()) } else if a.plan_override { "đang nhập tay (ghi đè)".to_string() } else { "chưa có nhiệm vụ".to_string() } }</strong>
+                    <strong>{state}</strong>
                     {" "}<a href={Route::Checklist { id: a.id.clone(), criterion: crit, sub: Some(id.clone()) }.href()}>{"Xem tiêu chí"}</a>
                 </p>
-                <label class="choice">
-                    <input type="checkbox" checked={a.plan_override} onchange={on_override} />
-                    {"Không dùng số liệu kế hoạch, nhập tay ở tiêu chí (phải giải trình)"}
-                </label>
             </div>
         })
     });
@@ -156,5 +84,104 @@ pub fn PlanPage() -> Html {
             <div class="toolbar"><button class="btn" onclick={on_csv} disabled={a.plan.is_empty()}>{"Xuất CSV (Excel)"}</button></div>
             { for groups }
         </fieldset></section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TaskProps {
+    task: PlanTask,
+}
+
+/// One task of the plan: what, output, lead, deadline, status, progress
+/// per period; removed after confirmation.
+#[component]
+fn TaskRow(p: &TaskProps) -> Html {
+    let ctx = super::use_app();
+    let confirm = use_state(|| false);
+    let t = &p.task;
+
+    let dom = format!("task-{}", t.id);
+    let upd = |f: fn(&mut PlanTask, String)| {
+        let (ctx, t) = (ctx.clone(), (*t).clone());
+        Callback::from(move |e: InputEvent| {
+            let mut y = t.clone();
+            f(&mut y, event_value(&e));
+            edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
+        })
+    };
+    let on_status = {
+        let (ctx, t) = (ctx.clone(), (*t).clone());
+        Callback::from(move |e: Event| {
+            let mut y = t.clone();
+            y.status = Status::ALL[event_value(&e).parse::<usize>().unwrap_or(0).min(2)];
+            edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
+        })
+    };
+    let remove = {
+        let (ctx, id, c) = (ctx.clone(), t.id.clone(), confirm.clone());
+        Callback::from(move |_| {
+            edit(&ctx, Edit::Task(id.clone(), None));
+            c.set(false);
+        })
+    };
+    let ask = {
+        let c = confirm.clone();
+        Callback::from(move |_| c.set(true))
+    };
+    let cancel = {
+        let c = confirm.clone();
+        Callback::from(move |_| c.set(false))
+    };
+    let text = |label: &str, key: &str, v: &str, kind: &str, cb: Callback<InputEvent>| {
+        html! {
+            <div class={classes!("field", format!("t-{key}"))}>
+                <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
+                <input id={format!("{dom}-{key}")} type={kind.to_string()} value={v.to_string()} oninput={cb} />
+            </div>
+        }
+    };
+    let progress = Period::ALL.iter().map(|&p| {
+        let v = t.progress.get(&p).map(|n| n.to_string()).unwrap_or_default();
+        let (ctx, t) = (ctx.clone(), (*t).clone());
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut y = t.clone();
+            match event_value(&e).trim().parse::<u8>() {
+                Ok(n) => { y.progress.insert(p, n.min(100)); }
+                Err(_) => { y.progress.remove(&p); }
+            }
+            edit(&ctx, Edit::Task(y.id.clone(), Some(y)));
+        });
+        html! {
+            <div class="field t-progress">
+                <label for={format!("{dom}-p-{}", p as u8)}>{format!("{} (%)", p.label())}</label>
+                <input id={format!("{dom}-p-{}", p as u8)} type="number" min="0" max="100" value={v} {oninput} />
+            </div>
+        }
+    });
+    html! {
+        <li class={classes!("task", (t.status == Status::Done).then_some("done"))} data-task={t.id.clone()}>
+            <div class="task-grid">
+                {text("Nhiệm vụ", "task", &t.task, "text", upd(|y, v| y.task = v))}
+                {text("Kết quả đầu ra", "output", &t.output, "text", upd(|y, v| y.output = v))}
+                {text("Đơn vị chủ trì", "lead", &t.lead, "text", upd(|y, v| y.lead = v))}
+                {text("Thời hạn", "deadline", &t.deadline, "date", upd(|y, v| y.deadline = v))}
+                <div class="field t-status">
+                    <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
+                    <select id={format!("{dom}-status")} onchange={on_status}>
+                        { for Status::ALL.iter().enumerate().map(|(i, s)| html!{ <option value={i.to_string()} selected={*s == t.status}>{s.label()}</option> }) }
+                    </select>
+                </div>
+            </div>
+            <div class="task-progress">{ for progress }</div>
+            if *confirm {
+                <p class="actions">
+                    <span role="alert">{format!("Xóa nhiệm vụ \"{}\"?", t.task)}</span>
+                    <button class="btn danger small" onclick={remove}>{"Xóa"}</button>
+                    <button class="btn small" onclick={cancel}>{"Hủy"}</button>
+                </p>
+            } else {
+                <button class="btn danger-outline small" onclick={ask} aria-label={format!("Xóa nhiệm vụ {}", t.task)}>{"Xóa nhiệm vụ"}</button>
+            }
+        </li>
     }
 }

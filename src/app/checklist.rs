@@ -26,15 +26,25 @@ fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
 
 #[component]
 pub fn ChecklistPage() -> Html {
-    let ctx = super::use_app();
     let menu_open = use_state(|| false);
-    let Some(cur) = ctx.current.clone() else {
+    let (ctx, cur) = super::use_current();
+    let focus_now = match &ctx.route {
+        Route::Checklist { sub, .. } => sub.clone(),
+        _ => None,
+    };
+    // Bring a focused item (next unanswered, a loss link) into view.
+    use_effect_with(focus_now, move |f| {
+        if let Some(id) = f {
+            services::scroll_to_id(&format!("sub-{id}"));
+        }
+    });
+    let Some(cur) = cur else {
         return html! {};
     };
     let fw = cur.framework.clone();
     let s = cur.summary.clone();
     let aid = cur.assessment.id.clone();
-    let (crit_id, focus) = match &ctx.route {
+    let (crit_id, _) = match &ctx.route {
         Route::Checklist { criterion, sub, .. } => (criterion.clone(), sub.clone()),
         _ => (None, None),
     };
@@ -46,16 +56,6 @@ pub fn ChecklistPage() -> Html {
                 .first()
                 .and_then(|f| f.criteria.first().map(|c| (f, c)))
         });
-
-    // Bring a focused item (next unanswered, a loss link) into view.
-    {
-        let focus = focus.clone();
-        use_effect_with(focus, move |f| {
-            if let Some(id) = f {
-                services::scroll_to_id(&format!("sub-{id}"));
-            }
-        });
-    }
 
     let nav = fw.fields.iter().map(|f| {
         let fs = s.field(&f.id);

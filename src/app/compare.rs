@@ -4,7 +4,7 @@
 use crate::engine::formats::file::{self, MAX_FILE_BYTES};
 use crate::engine::rules::compare::{compare, Row};
 use crate::engine::{Assessment, Framework};
-use crate::services::{files, storage};
+use crate::services::files;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,30 +20,34 @@ fn cell(d: Option<crate::engine::Dec2>) -> String {
 }
 
 fn change_cell(r: &Row) -> Html {
+    let cls = if r.better() {
+        "up"
+    } else if r.worse() {
+        "down"
+    } else {
+        "same"
+    };
     match r.change() {
-        Some(c) if c > crate::engine::Dec2::ZERO => {
-            html! { <td class="num up">{format!("+{}", c.to_vi())}</td> }
-        }
-        Some(c) => html! { <td class="num down">{c.to_vi()}</td> },
+        Some(c) => html! { <td class={classes!("num", cls)}>{c.to_vi_signed()}</td> },
         None => html! { <td class="num">{"—"}</td> },
     }
 }
 
 #[component]
 pub fn ComparePage() -> Html {
-    let ctx = super::use_app();
     let other = use_state(|| None::<Other>);
     let error = use_state(|| None::<String>);
     let only_changed = use_state(|| true);
-    let Some(cur) = ctx.current.clone() else {
+    let (ctx, cur) = super::use_current();
+    let Some(cur) = cur else {
         return html! {};
     };
     let me = cur.assessment.clone();
 
-    let mut stored: Vec<Assessment> = storage::load_all()
-        .0
-        .into_iter()
-        .map(|s| s.assessment)
+    let mut stored: Vec<Assessment> = ctx
+        .saved
+        .iter()
+        .map(|s| s.assessment.clone())
         .filter(|a| a.id != me.id)
         .collect();
     // the same unit first, most recent period first

@@ -4,10 +4,10 @@
 
 use super::route::Route;
 use super::state::Action;
-
 use crate::engine::formats::file::{self, Imported, MAX_FILE_BYTES};
+use crate::engine::Assessment;
 use crate::services::files::{self, ReadError};
-use crate::services::{self, storage};
+use crate::services::{self, lower};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,7 +22,6 @@ enum Step {
     Confirm {
         name: String,
         imported: Rc<Imported>,
-        duplicate: Option<(String, String)>,
     },
     Done {
         name: String,
@@ -36,13 +35,36 @@ pub struct ImportProps {
     /// Id of the open assessment to replace; `None` imports as a new one.
     #[prop_or_default]
     pub replace: Option<AttrValue>,
-    /// Called after an import was saved (to refresh a list).
-    #[prop_or_default]
-    pub on_done: Callback<()>,
 }
 
-fn label_of(a: &crate::engine::Assessment) -> String {
+fn label_of(a: &Assessment) -> String {
     format!("{} — {} {}", a.unit_name, a.period.label(), a.year)
+}
+
+/// Reads a chosen file and imports it (nothing stored yet).
+async fn read_and_import(f: web_sys::File, ctx: super::Ctx, id: String) -> Step {
+    let name = f.name();
+    let bytes = match files::read(&f, MAX_FILE_BYTES).await {
+        Ok(b) => b,
+        Err(ReadError::TooLarge(n)) => {
+            let msg = file::ImportError::TooLarge(n).to_string();
+            return Step::Failed { name, msg };
+        }
+        Err(ReadError::Failed) => {
+            let msg = "Không đọc được tệp.".into();
+            return Step::Failed { name, msg };
+        }
+    };
+    match file::import(&bytes, &ctx.framework_list(), &id) {
+        Err(e) => Step::Failed {
+            name,
+            msg: e.to_string(),
+        },
+        Ok(imp) => Step::Confirm {
+            name,
+            imported: Rc::new(imp),
+        },
+    }
 }
 
 #[component]
@@ -58,101 +80,22 @@ pub fn ImportBox(p: &ImportProps) -> Html {
                 return;
             };
             if list.len() > 1 {
-                step.set(Step::Failed {
+                let msg = "Chỉ chọn một tệp mỗi lần.".into();
+                return step.set(Step::Failed {
                     name: String::new(),
-                    msg: "Chỉ chọn một tệp mỗi lần.".into(),
+                    msg,
                 });
-                return;
             }
-            let name = f.name();
-            step.set(Step::Busy(name.clone()));
-            let (ctx, step, replace) = (ctx.clone(), step.clone(), replace.clone());
+            step.set(Step::Busy(f.name()));
+            let id = replace
+                .as_ref()
+                .map_or_else(services::random_id, |r| r.to_string());
+            let (ctx, step) = (ctx.clone(), step.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let bytes = match files::read(&f, MAX_FILE_BYTES).await {
-                    Ok(b) => b,
-                    Err(ReadError::TooLarge(n)) => {
-                        step.set(Step::Failed {
-                            name,
-                            msg: file::ImportError::TooLarge(n).to_string(),
-                        });
-                        return;
-                    }
-                    Err(ReadError::Failed) => {
-                        step.set(Step::Failed {
-                            name,
-                            msg: "Không đọc được tệp.".into(),
-                        });
-                        return;
-                    }
-                };
-                let id = replace
-                    .as_ref()
-                    .map_or_else(services::random_id, |r| r.to_string());
-                match file::import(&bytes, &ctx.framework_list(), &id) {
-                    Err(e) => step.set(Step::Failed {
-                        name,
-                        msg: e.to_string(),
-                    }),
-                    Ok(imp) => {
-                        let duplicate = if replace.is_some() {
-                            None
-                        } else {
-                            let a = &imp.assessment;
-                            let unit = crate::services::lower(a.unit_name.trim());
-                            storage::load_all()
-                                .0
-                                .into_iter()
-                                .map(|s| s.assessment)
-                                .find(|b| {
-                                    b.year == a.year
-                                        && crate::services::lower(b.unit_name.trim()) == unit
-                                        && b.period == a.period
-                                })
-                                .map(|b| (b.id.clone(), label_of(&b)))
-                        };
-                        step.set(Step::Confirm {
-                            name,
-                            imported: Rc::new(imp),
-                            duplicate,
-                        });
-                    }
-                }
+                step.set(read_and_import(f, ctx, id).await);
             });
         })
     };
-
-    let commit = {
-        let (ctx, step, replace, on_done) = (
-            ctx.clone(),
-            step.clone(),
-            p.replace.clone(),
-            p.on_done.clone(),
-        );
-        move |imp: Rc<Imported>, name: String, into: Option<String>| {
-            let mut a = imp.assessment.clone();
-            if let Some(id) = into {
-                a.id = id;
-            }
-            if imp.framework_is_new {
-                // Kept in this browser too; without it the assessment could not open later.
-                if let Err(m) = storage::save_framework(&imp.framework) {
-                    ctx.dispatch(Action::SaveFailed(m));
-                }
-                ctx.dispatch(Action::AddFramework(Box::new(imp.framework.clone())));
-            }
-            let label = label_of(&a);
-            let id = a.id.clone();
-            if replace.is_some() {
-                ctx.dispatch(Action::Replace(Box::new(a)));
-            } else if let Err(m) = storage::save(&a, &ctx.tab, &services::now_iso()) {
-                step.set(Step::Failed { name, msg: m });
-                return;
-            }
-            step.set(Step::Done { name, id, label });
-            on_done.emit(());
-        }
-    };
-
     let on_change = {
         let handle = handle.clone();
         Callback::from(move |e: Event| {
@@ -173,6 +116,16 @@ pub fn ImportBox(p: &ImportProps) -> Html {
         let step = step.clone();
         Callback::from(move |_| step.set(Step::Idle))
     };
+    let done = {
+        let step = step.clone();
+        Callback::from(move |(name, a): (String, Assessment)| {
+            step.set(Step::Done {
+                name,
+                id: a.id.clone(),
+                label: label_of(&a),
+            })
+        })
+    };
 
     let replacing = p.replace.is_some();
     let body = match &*step {
@@ -185,48 +138,9 @@ pub fn ImportBox(p: &ImportProps) -> Html {
                 <p class="muted">{"Dữ liệu hiện có không bị thay đổi."}</p>
             </div>
         },
-        Step::Confirm {
-            name,
-            imported,
-            duplicate,
-        } => {
-            let a = &imported.assessment;
-            let s = crate::engine::score(&imported.framework, a);
-            let go = |into: Option<String>, label: &str, primary: bool| {
-                let (commit, imp, name) = (commit.clone(), imported.clone(), name.clone());
-                let onclick =
-                    Callback::from(move |_| commit(imp.clone(), name.clone(), into.clone()));
-                html! { <button class={classes!("btn", primary.then_some("primary"))} {onclick}>{label.to_string()}</button> }
-            };
-            html! {
-                <div class="banner confirm" role="alertdialog" aria-labelledby="import-q" data-import="confirm">
-                    <p id="import-q"><strong>{format!("Tệp {name}: {} — chỉ số tính lại {}%", label_of(a), s.index.to_vi_fixed())}</strong></p>
-                    if !imported.warnings.is_empty() {
-                        <p>{"Cảnh báo (cần xem trước khi nhập):"}</p>
-                        <ul class="warnings">{ for imported.warnings.iter().map(|w| html!{ <li>{w.to_string()}</li> }) }</ul>
-                    }
-                    if imported.framework_is_new {
-                        <p>{format!("Tệp kèm bộ tiêu chí \"{}\" (phiên bản {}) chưa có trong trình duyệt này; bộ tiêu chí sẽ được lưu cùng.", imported.framework.title, imported.framework.version)}</p>
-                    }
-                    if replacing {
-                        <p>{"Toàn bộ dữ liệu của bản đang mở sẽ được thay bằng nội dung tệp."}</p>
-                        <p class="actions">{go(None, "Thay thế bằng nội dung tệp", true)}<button class="btn" onclick={cancel.clone()}>{"Hủy"}</button></p>
-                    } else if let Some((dup_id, dup_label)) = duplicate {
-                        <p>{format!("Trình duyệt đã có bản \"{dup_label}\" cùng đơn vị và kỳ báo cáo.")}</p>
-                        <p class="actions">
-                            {go(Some(dup_id.clone()), "Thay thế bản đang có", false)}
-                            {go(None, "Giữ cả hai", true)}
-                            <button class="btn" onclick={cancel.clone()}>{"Hủy"}</button>
-                        </p>
-                    } else {
-                        <p class="actions">
-                            {go(None, if imported.warnings.is_empty() { "Nhập" } else { "Vẫn nhập" }, true)}
-                            <button class="btn" onclick={cancel.clone()}>{"Hủy"}</button>
-                        </p>
-                    }
-                </div>
-            }
-        }
+        Step::Confirm { name, imported } => html! {
+            <ConfirmImport name={name.clone()} imported={imported.clone()} {replacing} on_done={done} on_cancel={cancel} />
+        },
         Step::Done { name, id, label } => html! {
             <p class="banner ok" role="status" data-import="done">
                 {format!("Đã nhập tệp {name}: {label}. ")}
@@ -246,5 +160,97 @@ pub fn ImportBox(p: &ImportProps) -> Html {
             <span class="muted">{" hoặc kéo thả tệp vào đây"}</span>
             {body}
         </super::widgets::DropZone>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ConfirmProps {
+    name: AttrValue,
+    imported: Rc<Imported>,
+    replacing: bool,
+    /// (file name, the assessment stored).
+    on_done: Callback<(String, Assessment)>,
+    on_cancel: Callback<MouseEvent>,
+}
+
+/// What the file holds, its warnings, and the user's choice: import,
+/// replace the stored copy of the same unit and period, keep both, cancel.
+#[component]
+fn ConfirmImport(p: &ConfirmProps) -> Html {
+    let ctx = super::use_app();
+    let imp = &p.imported;
+    let a = &imp.assessment;
+    // The same unit and period stored already (when importing as new).
+    let duplicate = (!p.replacing)
+        .then(|| {
+            let unit = lower(a.unit_name.trim());
+            ctx.saved
+                .iter()
+                .map(|s| &s.assessment)
+                .find(|b| {
+                    b.year == a.year && b.period == a.period && lower(b.unit_name.trim()) == unit
+                })
+                .map(|b| (b.id.clone(), label_of(b)))
+        })
+        .flatten();
+    let s = crate::engine::score(&imp.framework, a);
+    let go = |into: Option<String>, label: &str, primary: bool| {
+        let (ctx, imp, name, done) = (
+            ctx.clone(),
+            imp.clone(),
+            p.name.to_string(),
+            p.on_done.clone(),
+        );
+        let replacing = p.replacing;
+        let onclick = Callback::from(move |_| {
+            let mut a = imp.assessment.clone();
+            if let Some(id) = &into {
+                a.id = id.clone();
+            }
+            if replacing {
+                if imp.framework_is_new {
+                    ctx.dispatch(Action::AddFramework(Box::new(imp.framework.clone())));
+                }
+                ctx.dispatch(Action::Replace(Box::new(a.clone())));
+            } else {
+                let framework = imp
+                    .framework_is_new
+                    .then(|| Box::new(imp.framework.clone()));
+                ctx.dispatch(Action::Import {
+                    assessment: Box::new(a.clone()),
+                    framework,
+                });
+            }
+            done.emit((name.clone(), a));
+        });
+        html! { <button class={classes!("btn", primary.then_some("primary"))} {onclick}>{label.to_string()}</button> }
+    };
+    html! {
+        <div class="banner confirm" role="alertdialog" aria-labelledby="import-q" data-import="confirm">
+            <p id="import-q"><strong>{format!("Tệp {}: {} — chỉ số tính lại {}%", p.name, label_of(a), s.index.to_vi_fixed())}</strong></p>
+            if !imp.warnings.is_empty() {
+                <p>{"Cảnh báo (cần xem trước khi nhập):"}</p>
+                <ul class="warnings">{ for imp.warnings.iter().map(|w| html!{ <li>{w.to_string()}</li> }) }</ul>
+            }
+            if imp.framework_is_new {
+                <p>{format!("Tệp kèm bộ tiêu chí \"{}\" (phiên bản {}) chưa có trong trình duyệt này; bộ tiêu chí sẽ được lưu cùng.", imp.framework.title, imp.framework.version)}</p>
+            }
+            if p.replacing {
+                <p>{"Toàn bộ dữ liệu của bản đang mở sẽ được thay bằng nội dung tệp."}</p>
+                <p class="actions">{go(None, "Thay thế bằng nội dung tệp", true)}<button class="btn" onclick={p.on_cancel.clone()}>{"Hủy"}</button></p>
+            } else if let Some((dup_id, dup_label)) = duplicate {
+                <p>{format!("Trình duyệt đã có bản \"{dup_label}\" cùng đơn vị và kỳ báo cáo.")}</p>
+                <p class="actions">
+                    {go(Some(dup_id.clone()), "Thay thế bản đang có", false)}
+                    {go(None, "Giữ cả hai", true)}
+                    <button class="btn" onclick={p.on_cancel.clone()}>{"Hủy"}</button>
+                </p>
+            } else {
+                <p class="actions">
+                    {go(None, if imp.warnings.is_empty() { "Nhập" } else { "Vẫn nhập" }, true)}
+                    <button class="btn" onclick={p.on_cancel.clone()}>{"Hủy"}</button>
+                </p>
+            }
+        </div>
     }
 }

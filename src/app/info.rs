@@ -3,19 +3,12 @@
 
 use super::edit;
 use super::state::Edit;
-use super::widgets::{event_checked, event_value, TextField};
+use super::widgets::{event_checked, event_value, ContactFields, PeriodChoice, TextField};
 use crate::engine::{Contact, Period};
 use yew::prelude::*;
 
 #[component]
 pub fn InfoPage() -> Html {
-    let ctx = super::use_app();
-    let Some(cur) = ctx.current.clone() else {
-        return html! {};
-    };
-    let a = cur.assessment.clone();
-    let fw = cur.framework.clone();
-
     let migrating = use_state(|| {
         None::<(
             std::rc::Rc<crate::engine::Framework>,
@@ -23,6 +16,12 @@ pub fn InfoPage() -> Html {
             crate::engine::rules::migrate::MigrationReport,
         )>
     });
+    let (ctx, cur) = super::use_current();
+    let Some(cur) = cur else {
+        return html! {};
+    };
+    let a = cur.assessment.clone();
+    let fw = cur.framework.clone();
     let versions: Vec<std::rc::Rc<crate::engine::Framework>> = ctx
         .frameworks
         .iter()
@@ -33,13 +32,13 @@ pub fn InfoPage() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |v: String| edit(&ctx, Edit::UnitName(v)))
     };
-    let contact = |f: fn(&mut Contact, String)| {
-        let (ctx, c) = (ctx.clone(), a.contact.clone());
-        Callback::from(move |v: String| {
-            let mut c = c.clone();
-            f(&mut c, v);
-            edit(&ctx, Edit::Contact(c));
-        })
+    let on_contact = {
+        let ctx = ctx.clone();
+        Callback::from(move |c: Contact| edit(&ctx, Edit::Contact(c)))
+    };
+    let on_period = {
+        let (ctx, y) = (ctx.clone(), a.year);
+        Callback::from(move |p: Period| edit(&ctx, Edit::Period(y, p)))
     };
     let on_year = {
         let (ctx, p) = (ctx.clone(), a.period);
@@ -105,26 +104,8 @@ pub fn InfoPage() -> Html {
                 <label for="info-year">{"Năm đánh giá"}</label>
                 <input id="info-year" type="number" min="2000" max="2100" value={a.year.to_string()} onchange={on_year} />
             </div>
-            <fieldset class="periods">
-                <legend>{"Kỳ báo cáo"}</legend>
-                { for Period::ALL.iter().map(|&p| {
-                    let (ctx, y) = (ctx.clone(), a.year);
-                    let onchange = Callback::from(move |_| edit(&ctx, Edit::Period(y, p)));
-                    html!{
-                        <label class="choice">
-                            <input type="radio" name="info-period" checked={a.period == p} {onchange} />
-                            <span>{p.label()}</span><small>{format!("số liệu tính đến {}", p.cutoff_vi(a.year))}</small>
-                        </label>
-                    }
-                }) }
-            </fieldset>
-            <fieldset>
-                <legend>{"Người liên hệ"}</legend>
-                <TextField id="info-c-name" label="Họ và tên" value={a.contact.name.clone()} oninput={contact(|c, v| c.name = v)} />
-                <TextField id="info-c-pos" label="Chức vụ" value={a.contact.position.clone()} oninput={contact(|c, v| c.position = v)} />
-                <TextField id="info-c-phone" label="Điện thoại" kind="tel" value={a.contact.phone.clone()} oninput={contact(|c, v| c.phone = v)} />
-                <TextField id="info-c-email" label="Thư điện tử" kind="email" value={a.contact.email.clone()} oninput={contact(|c, v| c.email = v)} />
-            </fieldset>
+            <PeriodChoice name="info-period" period={a.period} year={a.year} on_choose={on_period} />
+            <ContactFields prefix="info" contact={a.contact.clone()} on_change={on_contact} />
             if !excludable.is_empty() {
                 <fieldset>
                     <legend>{"Phạm vi áp dụng"}</legend>

@@ -1,6 +1,7 @@
 //! The Yew app: one reducer (`state`) shared by a context, hash routes,
-//! thin pages and components. Browser effects (storage, events) live here
-//! at the root; pages only read the state and dispatch actions.
+//! thin pages and components. Browser effects (storage, events) live in
+//! `effects`, run from the root; pages only read the state and dispatch
+//! actions.
 
 pub mod actions;
 pub mod annual_plan;
@@ -8,6 +9,7 @@ pub mod checklist;
 pub mod compare;
 pub mod desk;
 pub mod editor;
+pub mod effects;
 pub mod import;
 pub mod info;
 pub mod new;
@@ -20,12 +22,9 @@ pub mod sub_item;
 pub mod summary;
 pub mod widgets;
 
-use crate::engine::formats::{stored, templates};
-use crate::services::{self, storage};
-use gloo::events::EventListener;
+use crate::services;
 use route::Route;
-use state::{Action, AppState, Edit};
-use wasm_bindgen::JsCast;
+use state::{Action, AppState, Current, Edit};
 use yew::prelude::*;
 
 pub type Ctx = UseReducerHandle<AppState>;
@@ -36,6 +35,16 @@ pub type Ctx = UseReducerHandle<AppState>;
 #[hook]
 pub fn use_app() -> Ctx {
     use_context::<Ctx>().expect("components are rendered inside the App context")
+}
+
+/// The app's state and the open assessment, if any. Call it with the
+/// component's other hooks (before any early return): `let (ctx, cur) =
+/// use_current();` then `let Some(cur) = cur else { return html! {} };`.
+#[hook]
+pub fn use_current() -> (Ctx, Option<Current>) {
+    let ctx = use_app();
+    let cur = ctx.current.clone();
+    (ctx, cur)
 }
 
 /// Dispatches an edit of the open assessment, stamped with the time.
@@ -53,6 +62,11 @@ pub trait Tools: 'static {
     fn office_page(route: &Route) -> Html;
     /// Where a route lives: in this build (a hash) or in the other one.
     fn href(route: &Route) -> String;
+    /// Links to Sở Nội vụ's pages in the top bar (none in the agency's
+    /// build: agencies reach them from the footer).
+    fn office_links(current: &Route) -> Html;
+    /// The page's footer.
+    fn footer() -> Html;
     /// The folder of the service worker, relative to this page.
     const ROOT: &'static str;
 }
@@ -74,6 +88,18 @@ impl Tools for Agency {
             r => r.href(),
         }
     }
+    fn office_links(_: &Route) -> Html {
+        Html::default()
+    }
+    fn footer() -> Html {
+        html! {
+            <footer class="site-footer no-print">
+                <span>{"Dành cho Sở Nội vụ: "}</span>
+                <a href={Self::href(&Route::Desk)}>{"Tổng hợp, xếp hạng các đơn vị"}</a>{" · "}
+                <a href={Self::href(&Route::Frameworks)}>{"Soạn bộ tiêu chí"}</a>
+            </footer>
+        }
+    }
     const ROOT: &'static str = "./";
 }
 
@@ -91,112 +117,25 @@ impl Tools for Office {
     fn href(route: &Route) -> String {
         route.href()
     }
+    fn office_links(current: &Route) -> Html {
+        let here = |r: &Route| (current == r).then_some("page");
+        html! {
+            <>
+                <a href={Route::Desk.href()} aria-current={here(&Route::Desk)}>{"Tổng hợp các đơn vị (Sở Nội vụ)"}</a>
+                <a href={Route::Frameworks.href()} aria-current={here(&Route::Frameworks)}>{"Bộ tiêu chí"}</a>
+            </>
+        }
+    }
+    fn footer() -> Html {
+        Html::default()
+    }
     const ROOT: &'static str = "../";
 }
 
 #[component]
 pub fn App<T: Tools>() -> Html {
-    let state = use_reducer(|| {
-        let mut s = AppState::new(
-            templates::built_in(),
-            Route::parse(&services::current_hash()),
-            services::random_id(),
-        );
-        // Frameworks loaded from files earlier, after the built-in ones.
-        let mut list = (*s.frameworks).clone();
-        for fw in storage::load_frameworks() {
-            if !list
-                .iter()
-                .any(|k| k.id == fw.id && k.version == fw.version)
-            {
-                list.push(std::rc::Rc::new(fw));
-            }
-        }
-        s.frameworks = std::rc::Rc::new(list);
-        s
-    });
-
-    // Once: routes from the hash, other tabs' writes, storage health.
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let mut listeners = Vec::new();
-            if let Some(w) = &window {
-                let d = dispatch.clone();
-                listeners.push(EventListener::new(w, "hashchange", move |_| {
-                    d.dispatch(Action::Navigate(Route::parse(&services::current_hash())));
-                }));
-                let d = dispatch.clone();
-                listeners.push(EventListener::new(w, "storage", move |ev| {
-                    let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    let Some(key) = ev.key() else { return };
-                    let saved_by = ev
-                        .new_value()
-                        .and_then(|t| stored::decode(&t).ok())
-                        .map(|s| s.saved_by);
-                    d.dispatch(Action::StorageChanged { key, saved_by });
-                }));
-            }
-            if storage::available() {
-                storage::request_persistence();
-            } else {
-                dispatch.dispatch(Action::StorageUnavailable);
-            }
-            {
-                let d = dispatch.clone();
-                services::offline::register(T::ROOT, move || d.dispatch(Action::UpdateReady));
-            }
-            move || drop(listeners)
-        });
-    }
-
-    // The route lives in the other build (an old link or bookmark): go there.
-    use_effect_with(state.route.clone(), |r| {
-        let href = T::href(r);
-        if href != r.href() {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace(&href);
-            }
-        }
-    });
-
-    // The route names an assessment that is not open: load it.
-    {
-        let st = state.clone();
-        let wanted = state.route.assessment_id().map(str::to_string);
-        let open = state.current.as_ref().map(|c| c.assessment.id.clone());
-        use_effect_with((wanted, open), move |(wanted, open)| {
-            if let Some(id) = wanted {
-                if open.as_ref() != Some(id) {
-                    if let Some(Ok(s)) = storage::load(id) {
-                        st.dispatch(Action::Open(Box::new(s.assessment)));
-                    }
-                }
-            }
-        });
-    }
-
-    // Autosave: every change is written at once, unless another tab's
-    // write is waiting for the user's decision.
-    {
-        let st = state.clone();
-        let deps = state
-            .current
-            .as_ref()
-            .map(|c| (c.assessment.clone(), c.dirty, state.conflict));
-        let deps = deps.filter(|_| !state.current.as_ref().is_some_and(|c| c.read_only));
-        use_effect_with(deps, move |deps| {
-            if let Some((a, true, false)) = deps {
-                match storage::save(a, &st.tab, &services::now_iso()) {
-                    Ok(()) => st.dispatch(Action::Saved(services::now_clock())),
-                    Err(msg) => st.dispatch(Action::SaveFailed(msg)),
-                }
-            }
-        });
-    }
+    let state = use_reducer(effects::initial_state);
+    effects::use_root_effects::<T>(&state);
 
     let page = match &state.route {
         Route::Start => html! { <start::StartPage /> },
@@ -205,24 +144,18 @@ pub fn App<T: Tools>() -> Html {
         Route::NotFound => not_found("Không có trang này."),
         r => {
             let id = r.assessment_id().unwrap_or_default();
-            match &state.current {
-                Some(c) if c.assessment.id == id => html! { <shell::Shell /> },
-                _ => match storage::load(id) {
-                    Some(Err(e)) => not_found(&format!("Không mở được bản tự đánh giá: {e}.")),
-                    Some(Ok(s))
-                        if state
-                            .framework(&s.assessment.framework.id, &s.assessment.framework.version)
-                            .is_none() =>
-                    {
-                        not_found("Không có bộ tiêu chí của bản tự đánh giá này trong ứng dụng.")
-                    }
-                    Some(Ok(_)) => html! { <p class="loading">{"Đang mở…"}</p> },
-                    None => not_found("Không tìm thấy bản tự đánh giá này trong trình duyệt."),
-                },
+            match (&state.current, &state.open_error) {
+                (Some(c), _) if c.assessment.id == id => html! { <shell::Shell /> },
+                (_, Some((eid, msg))) if eid == id => not_found(msg),
+                _ => html! { <p class="loading" role="status">{"Đang mở…"}</p> },
             }
         }
     };
 
+    let dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::Notify(None)))
+    };
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
             <a class="skip" href="#noi-dung">{"Bỏ qua, đến nội dung chính"}</a>
@@ -230,8 +163,7 @@ pub fn App<T: Tools>() -> Html {
                 <a class="brand" href="#/">{"Tự chấm điểm Chỉ số CCHC"}</a>
                 <nav class="topnav" aria-label="Chức năng chính">
                     <a href="#/" aria-current={matches!(state.route, Route::Start).then_some("page")}>{"Bản tự đánh giá"}</a>
-                    <a href={T::href(&Route::Desk)} aria-current={matches!(state.route, Route::Desk).then_some("page")}>{"Tổng hợp (Sở Nội vụ)"}</a>
-                    <a href={T::href(&Route::Frameworks)} aria-current={matches!(state.route, Route::Frameworks).then_some("page")}>{"Bộ tiêu chí"}</a>
+                    {T::office_links(&state.route)}
                 </nav>
             </header>
             if state.storage_unavailable {
@@ -248,7 +180,15 @@ pub fn App<T: Tools>() -> Html {
                     <button class="btn small" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.location().reload(); } })}>{"Tải lại để dùng phiên bản mới"}</button>
                 </div>
             }
+            if let Some(n) = &state.notice {
+                <div class={classes!("banner", "notice", if n.error { "warn" } else { "ok" })} role={if n.error { "alert" } else { "status" }} data-notice="">
+                    <span>{n.text.clone()}</span>
+                    if let Some((label, href)) = &n.link { {" "}<a href={href.clone()}>{label.clone()}</a> }
+                    {" "}<button class="btn small" onclick={dismiss} aria-label="Đóng thông báo">{"Đóng"}</button>
+                </div>
+            }
             <main id="noi-dung" tabindex="-1">{page}</main>
+            {T::footer()}
         </ContextProvider<Ctx>>
     }
 }

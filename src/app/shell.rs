@@ -8,14 +8,16 @@ use super::state::{Action, Filter, SaveStatus};
 use super::summary::SummaryPage;
 use crate::engine::rules::next::next_unanswered;
 
+use super::widgets::{band_text, download, JSON};
+use crate::engine::formats::file;
 use crate::engine::Dec2;
 use crate::services;
 use yew::prelude::*;
 
 #[component]
 pub fn Shell() -> Html {
-    let ctx = super::use_app();
-    let Some(cur) = ctx.current.clone() else {
+    let (ctx, cur) = super::use_current();
+    let Some(cur) = cur else {
         return html! {};
     };
     let a = &cur.assessment;
@@ -71,36 +73,35 @@ pub fn Shell() -> Html {
             }
         })
     };
-    let on_reload = {
-        let (ctx, id) = (ctx.clone(), id.clone());
-        Callback::from(move |_| {
-            if let Some(Ok(st)) = crate::services::storage::load(&id) {
-                ctx.dispatch(Action::Open(Box::new(st.assessment)));
-            }
-        })
+    let on_theirs = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::TakeTheirs))
     };
     let on_keep = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::KeepMine))
     };
-
-    let on_export = {
-        let (ctx, a, fw) = (ctx.clone(), a.clone(), fw.clone());
-        let built_in = ctx.is_built_in(&fw);
+    let on_both = {
+        let ctx = ctx.clone();
         Callback::from(move |_| {
-            let text =
-                crate::engine::formats::file::export(&a, &fw, built_in, &services::now_iso());
-            if let Err(m) = services::files::download(
-                &crate::engine::formats::file::file_name(&a),
-                &text,
-                "application/json",
-            ) {
-                ctx.dispatch(Action::SaveFailed(m));
-            }
+            ctx.dispatch(Action::KeepBoth {
+                new_id: services::random_id(),
+                now: services::now_iso(),
+            })
+        })
+    };
+    let on_export = {
+        let (a, fw) = (a.clone(), fw.clone());
+        let built_in = ctx.is_built_in(&fw);
+        download(&ctx, file::file_name(&a), JSON, move || {
+            file::export(&a, &fw, built_in, &services::now_iso())
         })
     };
     let save_text = match &ctx.save {
         _ if cur.read_only => html! { <span class="saved">{"Chỉ xem"}</span> },
+        _ if ctx.conflict => {
+            html! { <span class="saved failed" data-saved="paused">{"Tạm dừng lưu (thẻ khác vừa lưu)"}</span> }
+        }
         SaveStatus::Idle => html! { <span class="saved">{"Đã lưu"}</span> },
         SaveStatus::Saved(t) => {
             html! { <span class="saved" data-saved={t.clone()}>{format!("Đã lưu lúc {t}")}</span> }
@@ -136,29 +137,36 @@ pub fn Shell() -> Html {
                 <div class="banner warn" role="alert">{msg.clone()}</div>
             }
             if ctx.conflict {
-                <div class="banner warn" role="alert">
-                    <p>{"Bản tự đánh giá này vừa được lưu từ một thẻ (tab) khác của trình duyệt. Việc tự động lưu ở thẻ này đã tạm dừng để không ghi đè lên nhau."}</p>
-                    <button class="btn" onclick={on_reload}>{"Dùng bản vừa lưu ở thẻ kia"}</button>
-                    <button class="btn" onclick={on_keep}>{"Giữ bản ở thẻ này (ghi đè)"}</button>
+                <div class="banner warn conflict" role="alert" data-conflict="" id="xung-dot" tabindex="-1">
+                    <p><strong>{"Bản tự đánh giá này vừa được lưu từ một thẻ (tab) khác. Việc lưu ở thẻ này đang tạm dừng để hai bên không ghi đè lên nhau."}</strong>
+                        {" Những gì bạn sửa ở đây vẫn được giữ (lưu tạm riêng) cho đến khi bạn chọn:"}</p>
+                    <p class="actions">
+                        <button class="btn primary" onclick={on_keep}>{"Giữ bản ở thẻ này (ghi đè bản kia)"}</button>
+                        <button class="btn" onclick={on_theirs}>{"Dùng bản vừa lưu ở thẻ kia"}</button>
+                        <button class="btn" onclick={on_both}>{"Giữ cả hai: lưu bản ở thẻ này thành bản sao"}</button>
+                    </p>
                 </div>
             }
             <nav class="tabs" aria-label="Các phần của bản tự đánh giá">
                 {tab(Route::Checklist { id: id.clone(), criterion: None, sub: None }, "Chấm điểm", is_check)}
                 {tab(Route::Info { id: id.clone() }, "Thông tin đơn vị", is_info)}
-                {tab(Route::Summary { id: id.clone() }, "Tổng hợp", is_sum)}
+                {tab(Route::Summary { id: id.clone() }, "Kết quả", is_sum)}
                 {tab(Route::Actions { id: id.clone(), focus: None }, "Biện pháp khắc phục", is_act)}
                 {tab(Route::Plan { id: id.clone() }, "Kế hoạch CCHC năm", is_plan)}
                 {tab(Route::Report { id: id.clone() }, "Báo cáo", is_rep)}
                 {tab(Route::Compare { id: id.clone() }, "So sánh kỳ trước", is_cmp)}
             </nav>
             <section class="summary-bar" aria-label="Kết quả tạm tính">
+                if ctx.conflict {
+                    <p class="bar-alert" data-bar-alert="">{"Tạm dừng lưu: thẻ khác vừa lưu bản này. "}<a href="#xung-dot" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); services::scroll_to_id("xung-dot"); })}>{"Chọn bản giữ lại"}</a></p>
+                }
                 <dl>
                     <div><dt>{"Tự chấm"}</dt><dd><span data-summary="self">{s.self_points.to_vi()}</span>{format!(" / {}", s.self_max.to_vi())}</dd></div>
                     <div><dt>{"Điều tra XHH "}<span class="badge">{"ước tính"}</span></dt>
                         <dd><span data-summary="survey">{s.survey_estimate.to_vi()}</span>{format!(" / {}", s.survey_max.to_vi())}</dd></div>
                     <div><dt>{"Tổng điểm"}</dt><dd><span data-summary="total">{s.total.to_vi()}</span>{format!(" / {}", s.applicable_max.to_vi())}</dd></div>
                     <div><dt>{"Chỉ số ước tính"}</dt><dd data-summary="index">{pct(s.index)}</dd></div>
-                    <div><dt>{"Xếp loại"}</dt><dd data-summary="band">{s.band.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{"Xếp loại"}</dt><dd data-summary="band">{band_text(s)}</dd></div>
                     <div><dt>{"Hoàn thành"}</dt><dd data-summary="completion">{format!("{}%", s.completion.to_vi())}</dd></div>
                     <div><dt>{"Thiếu kiểm chứng"}</dt><dd data-summary="missing">{s.missing_support.len()}</dd></div>
                 </dl>

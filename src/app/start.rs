@@ -1,41 +1,19 @@
-//! Start page: the assessments saved in this browser.
+//! Start page: the assessments saved in this browser, copies kept aside
+//! while two tabs edited one, and what could not be read.
 
 use super::route::Route;
 use super::state::Action;
-
 use crate::engine::formats::stored::Stored;
-use crate::engine::{score, time, Assessment, Period};
-use crate::services::{self, storage};
+use crate::engine::{score, time};
+use crate::services;
 use yew::prelude::*;
-
-/// A copy of `a` for the next reporting period (Quý I → 6 tháng → Quý III
-/// → Năm → Quý I of the next year), keeping answers and evidence, so a unit
-/// only updates what changed.
-pub fn duplicate_for_next_period(a: &Assessment, new_id: String, now: &str) -> Assessment {
-    let mut b = a.clone();
-    b.id = new_id;
-    match a.period.next() {
-        Some(p) => b.period = p,
-        None => {
-            b.period = Period::Q1;
-            b.year = a.year.saturating_add(1);
-        }
-    }
-    b.created = now.to_string();
-    b.updated = now.to_string();
-    b
-}
 
 #[component]
 pub fn StartPage() -> Html {
     let ctx = super::use_app();
-    // Bumped to re-read storage after a delete or duplicate.
-    let refresh = use_state(|| 0u32);
     let confirm = use_state(|| None::<String>);
-    let (items, unreadable) = storage::load_all();
-    let _ = *refresh;
 
-    let rows = items.iter().map(|s: &Stored| {
+    let rows = ctx.saved.iter().map(|s: &Stored| {
         let a = &s.assessment;
         let fw = ctx.framework(&a.framework.id, &a.framework.version);
         let (fw_title, index, completion) = match &fw {
@@ -48,28 +26,19 @@ pub fn StartPage() -> Html {
         let id = a.id.clone();
         let open_href = Route::Checklist { id: id.clone(), criterion: None, sub: None }.href();
         let on_dup = {
-            let (a, ctx, refresh) = (a.clone(), ctx.clone(), refresh.clone());
+            let (id, ctx) = (id.clone(), ctx.clone());
             Callback::from(move |_| {
-                let now = services::now_iso();
-                let b = duplicate_for_next_period(&a, services::random_id(), &now);
-                match storage::save(&b, &ctx.tab, &now) {
-                    Ok(()) => refresh.set(*refresh + 1),
-                    Err(msg) => ctx.dispatch(Action::SaveFailed(msg)),
-                }
+                ctx.dispatch(Action::Duplicate { from: id.clone(), new_id: services::random_id(), now: services::now_iso() })
             })
         };
         let asking = confirm.as_deref() == Some(id.as_str());
         let on_ask = { let (c, id) = (confirm.clone(), id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) };
         let on_cancel = { let c = confirm.clone(); Callback::from(move |_| c.set(None)) };
         let on_delete = {
-            let (c, id, refresh, ctx) = (confirm.clone(), id.clone(), refresh.clone(), ctx.clone());
+            let (c, id, ctx) = (confirm.clone(), id.clone(), ctx.clone());
             Callback::from(move |_| {
-                storage::delete(&id);
-                if ctx.current.as_ref().is_some_and(|cur| cur.assessment.id == id) {
-                    ctx.dispatch(Action::Close);
-                }
+                ctx.dispatch(Action::Delete(id.clone()));
                 c.set(None);
-                refresh.set(*refresh + 1);
             })
         };
         let label = format!("{} — {} {}", a.unit_name, a.period.label(), a.year);
@@ -96,19 +65,44 @@ pub fn StartPage() -> Html {
         }
     });
 
+    let aside = ctx.aside.iter().map(|(key, st)| {
+        let a = &st.assessment;
+        let restore = {
+            let (ctx, key) = (ctx.clone(), key.clone());
+            Callback::from(move |_| ctx.dispatch(Action::RestoreAside { key: key.clone(), new_id: services::random_id() }))
+        };
+        let discard = {
+            let (ctx, key) = (ctx.clone(), key.clone());
+            Callback::from(move |_| ctx.dispatch(Action::DiscardAside(key.clone())))
+        };
+        html! {
+            <li key={key.clone()} data-aside={key.clone()}>
+                {format!("{} — {} {} (lưu tạm lúc {})", a.unit_name, a.period.label(), a.year, saved_vi(&st.saved_at))}
+                {" "}<button class="btn small" onclick={restore}>{"Khôi phục thành bản mới"}</button>
+                {" "}<button class="btn small danger-outline" onclick={discard}>{"Bỏ bản lưu tạm"}</button>
+            </li>
+        }
+    });
+
     html! {
         <section class="page start">
             <h1>{"Bản tự đánh giá đã lưu trong trình duyệt này"}</h1>
             <p class="lead">{"Dữ liệu chỉ lưu trên máy này, không gửi đi đâu. Mỗi thay đổi được lưu ngay."}</p>
             <p><a class="btn primary" href={Route::New.href()}>{"Tạo bản tự đánh giá mới"}</a></p>
-            <super::import::ImportBox on_done={{ let r = refresh.clone(); Callback::from(move |_| r.set(*r + 1)) }} />
-            if !unreadable.is_empty() {
-                <div class="banner warn" role="alert">
-                    <p>{format!("Có {} bản lưu không đọc được. Dữ liệu gốc được giữ nguyên, không bị ghi đè:", unreadable.len())}</p>
-                    <ul>{ for unreadable.iter().map(|u| html!{ <li><code>{&u.key}</code>{": "}{&u.reason}</li> }) }</ul>
+            <super::import::ImportBox />
+            if !ctx.aside.is_empty() {
+                <div class="banner warn" role="alert" data-start="aside">
+                    <p>{"Bản lưu tạm khi cùng một bản tự đánh giá được sửa ở hai thẻ (tab): chưa ghi vào bản chính."}</p>
+                    <ul>{ for aside }</ul>
                 </div>
             }
-            if items.is_empty() {
+            if !ctx.unreadable.is_empty() {
+                <div class="banner warn" role="alert">
+                    <p>{format!("Có {} mục lưu không đọc được. Dữ liệu gốc được giữ nguyên, không bị ghi đè:", ctx.unreadable.len())}</p>
+                    <ul>{ for ctx.unreadable.iter().map(|u| html!{ <li><code>{&u.key}</code>{": "}{&u.reason}</li> }) }</ul>
+                </div>
+            }
+            if ctx.saved.is_empty() {
                 <p class="empty">{"Chưa có bản tự đánh giá nào. Bấm \"Tạo bản tự đánh giá mới\" để bắt đầu."}</p>
             } else {
                 <table class="list">

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 #[component]
 pub fn SummaryPage() -> Html {
-    let ctx = super::use_app();
-    let Some(cur) = ctx.current.clone() else {
+    let (ctx, cur) = super::use_current();
+    let Some(cur) = cur else {
         return html! {};
     };
     let fw = &cur.framework;
@@ -81,10 +81,11 @@ pub fn SummaryPage() -> Html {
                     <tr><th scope="row">{"Điểm tự chấm"}</th><td class="num">{s.self_max.to_vi()}</td><td></td><td class="num">{s.self_points.to_vi()}</td><td class="num">{format!("{}%", s.self_index.to_vi_fixed())}</td><td class="num">{format!("{}/{}", s.answered, s.applicable_items)}</td></tr>
                     <tr><th scope="row">{"Điều tra xã hội học (ước tính)"}</th><td class="num">{s.survey_max.to_vi()}</td><td></td><td class="num">{s.survey_estimate.to_vi()}</td><td></td><td></td></tr>
                     <tr><th scope="row">{"Điểm thưởng / điểm trừ"}</th><td></td><td></td><td class="num">{format!("+{} / −{}", s.bonus.to_vi(), s.deductions.to_vi())}</td><td></td><td></td></tr>
-                    <tr class="total"><th scope="row">{"Tổng (ước tính)"}</th><td class="num">{"100"}</td><td class="num">{s.applicable_max.to_vi()}</td><td class="num">{s.total.to_vi()}</td><td class="num">{format!("{}%", s.index.to_vi_fixed())}</td><td>{s.band.clone().unwrap_or_default()}</td></tr>
+                    <tr class="total"><th scope="row">{"Tổng (ước tính)"}</th><td class="num">{"100"}</td><td class="num">{s.applicable_max.to_vi()}</td><td class="num">{s.total.to_vi()}</td><td class="num">{format!("{}%", s.index.to_vi_fixed())}</td><td data-summary-band="">{super::widgets::band_text(s)}</td></tr>
                 </tfoot>
             </table>
             </div>
+            <p class="hint" data-index-note="">{super::widgets::INDEX_NOTE}</p>
             <h2>{"Tỷ lệ điểm đạt theo lĩnh vực"}</h2>
             {chart}
             <h2>{"Các tiêu chí bị mất nhiều điểm nhất"}</h2>

@@ -106,3 +106,118 @@ pub fn DropZone(p: &DropZoneProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct PeriodChoiceProps {
+    /// The radio group's name.
+    pub name: AttrValue,
+    pub period: crate::engine::Period,
+    /// The year for the cut-off dates (0: not known yet).
+    pub year: u16,
+    pub on_choose: Callback<crate::engine::Period>,
+}
+
+/// The reporting period, each with its data cut-off.
+#[component]
+pub fn PeriodChoice(p: &PeriodChoiceProps) -> Html {
+    use crate::engine::Period;
+    html! {
+        <fieldset class="periods">
+            <legend>{"Kỳ báo cáo"}</legend>
+            { for Period::ALL.iter().map(|&x| {
+                let cb = p.on_choose.clone();
+                let onchange = Callback::from(move |_| cb.emit(x));
+                let cut = if p.year > 0 { x.cutoff_vi(p.year) } else { let (d, m) = x.cutoff(); format!("{d}/{m}") };
+                html!{
+                    <label class="choice">
+                        <input type="radio" name={p.name.clone()} checked={p.period == x} {onchange} />
+                        <span>{x.label()}</span>
+                        <small>{format!("số liệu tính đến {cut}")}</small>
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContactProps {
+    /// Prefix of the inputs' ids.
+    pub prefix: AttrValue,
+    pub contact: crate::engine::Contact,
+    pub on_change: Callback<crate::engine::Contact>,
+}
+
+/// The contact person: name, position, phone, e-mail.
+#[component]
+pub fn ContactFields(p: &ContactProps) -> Html {
+    use crate::engine::Contact;
+    let field = |key: &str, f: fn(&mut Contact, String)| {
+        let (cb, c) = (p.on_change.clone(), p.contact.clone());
+        (
+            format!("{}-c-{key}", p.prefix),
+            Callback::from(move |v: String| {
+                let mut c = c.clone();
+                f(&mut c, v);
+                cb.emit(c);
+            }),
+        )
+    };
+    let (name_id, on_name) = field("name", |c, v| c.name = v);
+    let (pos_id, on_pos) = field("pos", |c, v| c.position = v);
+    let (phone_id, on_phone) = field("phone", |c, v| c.phone = v);
+    let (email_id, on_email) = field("email", |c, v| c.email = v);
+    let c = &p.contact;
+    html! {
+        <fieldset>
+            <legend>{"Người liên hệ"}</legend>
+            <TextField id={name_id} label="Họ và tên" value={c.name.clone()} autocomplete="name" oninput={on_name} />
+            <TextField id={pos_id} label="Chức vụ" value={c.position.clone()} oninput={on_pos} />
+            <TextField id={phone_id} label="Điện thoại" kind="tel" value={c.phone.clone()} autocomplete="tel" oninput={on_phone} />
+            <TextField id={email_id} label="Thư điện tử" kind="email" value={c.email.clone()} autocomplete="email" oninput={on_email} />
+        </fieldset>
+    }
+}
+
+/// "In": the browser's print dialog (A4, or "Lưu dưới dạng PDF").
+pub fn print_button(label: &str) -> Html {
+    let onclick = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! { <button class="btn" {onclick}>{label.to_string()}</button> }
+}
+
+/// A callback offering `text` (made when clicked) as a download; a
+/// browser that refuses is told to the user.
+pub fn download(
+    ctx: &super::Ctx,
+    name: String,
+    mime: &'static str,
+    text: impl Fn() -> String + 'static,
+) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |_| {
+        if let Err(m) = crate::services::files::download(&name, &text(), mime) {
+            ctx.dispatch(super::state::Action::Notify(Some(
+                super::state::Notice::error(m),
+            )));
+        }
+    })
+}
+
+pub const CSV: &str = "text/csv;charset=utf-8";
+pub const JSON: &str = "application/json";
+
+/// The band as shown: none until every self-assessed item is answered.
+pub fn band_text(s: &crate::engine::Summary) -> String {
+    match s.band_shown() {
+        Ok(Some(b)) => b.to_string(),
+        Ok(None) => "—".into(),
+        Err((n, m)) => format!("chưa đủ dữ liệu ({n}/{m} mục)"),
+    }
+}
+
+/// How the estimated index is made, in one sentence.
+pub const INDEX_NOTE: &str = "Chỉ số ước tính = (điểm tự chấm + điểm điều tra XHH ước tính + điểm thưởng − điểm trừ) / tổng điểm tối đa áp dụng × 100; mục chưa trả lời tính 0 điểm. Xếp loại hiện khi đã trả lời hết các mục tự chấm.";

@@ -1,74 +1,147 @@
-//! Browser storage of assessments (localStorage). Every call tolerates a
-//! browser that blocks or fills storage: nothing here panics, and failures
-//! come back as Vietnamese messages for the user.
+//! Browser storage (localStorage) of assessments, frameworks and the
+//! editor's draft. Every call tolerates a browser that blocks or fills
+//! storage: nothing here panics, and failures come back as Vietnamese
+//! messages for the user.
+//!
+//! Only the app's root effects call this module (pages render and
+//! dispatch). The key-value backend can be swapped for a recording one in
+//! tests ([`use_backend`]), so a test can prove a page never touches it.
 
-use crate::engine::formats::stored::{self, DecodeError};
-use crate::engine::Assessment;
-use web_sys::Storage;
+use crate::engine::formats::stored::{self, DecodeError, Stored, Unreadable};
+use crate::engine::formats::{framework, paste};
+use crate::engine::{Assessment, Framework};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 pub use crate::engine::formats::stored::{key_of, KEY_PREFIX as PREFIX};
 
-fn local() -> Option<Storage> {
+/// The browser refused a write or a removal (storage full or blocked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refused;
+
+/// The key-value store under everything here.
+pub trait Backend {
+    fn get(&self, key: &str) -> Option<String>;
+    /// `Err` when the browser refuses (full, blocked).
+    fn set(&self, key: &str, value: &str) -> Result<(), Refused>;
+    fn remove(&self, key: &str) -> Result<(), Refused>;
+    fn keys(&self) -> Vec<String>;
+}
+
+/// The browser's localStorage, looked up at each call (a blocked storage
+/// gives `None` and every call fails softly).
+struct Local;
+
+fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+impl Backend for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        local()?.get_item(key).ok().flatten()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), Refused> {
+        local()
+            .ok_or(Refused)?
+            .set_item(key, value)
+            .map_err(|_| Refused)
+    }
+    fn remove(&self, key: &str) -> Result<(), Refused> {
+        local()
+            .ok_or(Refused)?
+            .remove_item(key)
+            .map_err(|_| Refused)
+    }
+    fn keys(&self) -> Vec<String> {
+        let Some(s) = local() else { return Vec::new() };
+        let n = s.length().unwrap_or(0);
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+    }
+}
+
+thread_local! {
+    static BACKEND: RefCell<Option<Rc<dyn Backend>>> = const { RefCell::new(None) };
+}
+
+/// Replaces the backend (tests: a recording one); `None` restores
+/// localStorage.
+pub fn use_backend(b: Option<Rc<dyn Backend>>) {
+    BACKEND.with(|x| *x.borrow_mut() = b);
+}
+
+fn with<R>(f: impl FnOnce(&dyn Backend) -> R) -> R {
+    let custom = BACKEND.with(|x| x.borrow().clone());
+    match custom {
+        Some(b) => f(&*b),
+        None => f(&Local),
+    }
 }
 
 /// Whether storage can be written at all (blocked for `file://` pages or
 /// private modes in some browsers).
 pub fn available() -> bool {
-    let Some(s) = local() else { return false };
-    let probe = "cchc.probe";
-    s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
+    with(|b| {
+        let probe = "cchc.probe";
+        b.set(probe, "1").is_ok() && b.remove(probe).is_ok()
+    })
+}
+
+/// Writes one key as it is.
+pub fn set(key: &str, value: &str) -> Result<(), String> {
+    with(|b| b.set(key, value))
+        .map_err(|_| "Không lưu được vào trình duyệt (bộ nhớ đầy hoặc bị chặn).".to_string())
+}
+
+pub fn remove(key: &str) -> Result<(), String> {
+    with(|b| b.remove(key)).map_err(|_| "Trình duyệt không cho xóa dữ liệu.".to_string())
+}
+
+/// Every key starting with `prefix`, with its text.
+pub fn keys_with(prefix: &str) -> Vec<(String, String)> {
+    with(|b| {
+        b.keys()
+            .into_iter()
+            .filter(|k| k.starts_with(prefix))
+            .filter_map(|k| b.get(&k).map(|v| (k, v)))
+            .collect()
+    })
 }
 
 pub fn save(a: &Assessment, tab: &str, at: &str) -> Result<(), String> {
-    let s = local().ok_or_else(|| {
-        "Trình duyệt không cho phép lưu dữ liệu. Dữ liệu chỉ còn trong trang này: hãy xuất tệp để giữ lại.".to_string()
-    })?;
-    s.set_item(&key_of(&a.id), &stored::encode(a, tab, at))
-        .map_err(|_| {
-            "Không lưu được vào trình duyệt (bộ nhớ đầy hoặc bị chặn). Dữ liệu vẫn còn trong trang này: hãy xuất tệp để giữ lại, rồi xóa bớt các bản cũ."
-                .to_string()
-        })
+    with(|b| b.set(&key_of(&a.id), &stored::encode(a, tab, at))).map_err(|_| {
+        "Không lưu được vào trình duyệt (bộ nhớ đầy hoặc bị chặn). Dữ liệu vẫn còn trong trang này: hãy xuất tệp để giữ lại, rồi xóa bớt các bản cũ."
+            .to_string()
+    })
 }
 
 pub fn raw(id: &str) -> Option<String> {
-    local()?.get_item(&key_of(id)).ok().flatten()
+    with(|b| b.get(&key_of(id)))
 }
 
-pub fn load(id: &str) -> Option<Result<stored::Stored, DecodeError>> {
+pub fn load(id: &str) -> Option<Result<Stored, DecodeError>> {
     raw(id).map(|t| stored::decode(&t))
 }
 
-pub fn delete(id: &str) -> bool {
-    local().is_some_and(|s| s.remove_item(&key_of(id)).is_ok())
-}
-
-/// A stored item that could not be read: left untouched, reported.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable {
-    pub key: String,
-    pub reason: String,
+pub fn delete(id: &str) -> Result<(), String> {
+    remove(&key_of(id))
 }
 
 /// Every stored assessment, newest first, and those that cannot be read.
-pub fn load_all() -> (Vec<stored::Stored>, Vec<Unreadable>) {
+pub fn load_all() -> (Vec<Stored>, Vec<Unreadable>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
-    let Some(s) = local() else { return (ok, bad) };
-    let n = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
-    for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
-        let Some(text) = s.get_item(&key).ok().flatten() else {
-            continue;
-        };
-        match stored::decode(&text) {
-            Ok(st) => ok.push(st),
-            Err(e) => bad.push(Unreadable {
-                key,
-                reason: e.to_string(),
-            }),
+    with(|b| {
+        for key in b.keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
+            let Some(text) = b.get(&key) else { continue };
+            match stored::decode(&text) {
+                Ok(st) => ok.push(st),
+                Err(e) => bad.push(Unreadable {
+                    key,
+                    reason: e.to_string(),
+                }),
+            }
         }
-    }
+    });
     crate::engine::sort_by(&mut ok, &|a, b| {
         b.saved_at
             .cmp(&a.saved_at)
@@ -91,30 +164,82 @@ pub fn request_persistence() {
 const FW_PREFIX: &str = "cchc.fw.";
 
 /// Saves a framework loaded from a file, so assessments using it open later.
-pub fn save_framework(fw: &crate::engine::Framework) -> Result<(), String> {
-    let s = local().ok_or_else(|| "Trình duyệt không cho phép lưu dữ liệu.".to_string())?;
-    s.set_item(
-        &format!("{FW_PREFIX}{}@{}", fw.id, fw.version),
-        &crate::engine::formats::framework::write(fw),
-    )
+pub fn save_framework(fw: &Framework) -> Result<(), String> {
+    with(|b| {
+        b.set(
+            &format!("{FW_PREFIX}{}@{}", fw.id, fw.version),
+            &framework::write(fw),
+        )
+    })
     .map_err(|_| {
         "Không lưu được bộ tiêu chí vào trình duyệt (bộ nhớ đầy hoặc bị chặn).".to_string()
     })
 }
 
-/// Frameworks saved in this browser; invalid ones are skipped.
-pub fn load_frameworks() -> Vec<crate::engine::Framework> {
-    let Some(s) = local() else { return Vec::new() };
-    let n = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
-    let mut out: Vec<crate::engine::Framework> = keys
-        .iter()
-        .filter(|k| k.starts_with(FW_PREFIX))
-        .filter_map(|k| s.get_item(k).ok().flatten())
-        .filter_map(|t| crate::engine::formats::framework::read(&t).ok())
-        .collect();
+/// Frameworks saved in this browser, and those that no longer read (kept
+/// untouched, reported with the assessments that do not read).
+pub fn load_frameworks() -> (Vec<Framework>, Vec<Unreadable>) {
+    let mut bad = Vec::new();
+    let mut out: Vec<Framework> = Vec::new();
+    for (key, text) in keys_with(FW_PREFIX) {
+        match framework::read(&text) {
+            Ok(fw) => out.push(fw),
+            Err(e) => bad.push(Unreadable {
+                key,
+                reason: format!(
+                    "bộ tiêu chí lưu không đọc được ({})",
+                    e.to_string().trim_end()
+                ),
+            }),
+        }
+    }
     crate::engine::sort_by(&mut out, &|a, b| {
         (&a.id, &a.version).cmp(&(&b.id, &b.version))
     });
-    out
+    (out, bad)
+}
+
+const DRAFT_KEY: &str = "cchc.fw-draft";
+
+/// The framework editor's draft, if one is kept.
+pub fn load_draft() -> Option<paste::Draft> {
+    stored::decode_draft(&with(|b| b.get(DRAFT_KEY))?)
+}
+
+/// Keeps (or, with `None`, drops) the editor's draft.
+pub fn save_draft(d: Option<&paste::Draft>) -> Result<(), String> {
+    with(|b| match d {
+        Some(d) => b.set(DRAFT_KEY, &stored::encode_draft(d)),
+        None => b.remove(DRAFT_KEY),
+    })
+    .map_err(|_| "Không lưu được bản nháp bộ tiêu chí (bộ nhớ đầy hoặc bị chặn).".to_string())
+}
+
+/// A backend in memory that records every call: for tests that prove a
+/// page never reads or writes storage while it renders.
+#[derive(Default)]
+pub struct Recording {
+    pub data: RefCell<std::collections::BTreeMap<String, String>>,
+    pub calls: RefCell<Vec<String>>,
+}
+
+impl Backend for Recording {
+    fn get(&self, key: &str) -> Option<String> {
+        self.calls.borrow_mut().push(format!("get {key}"));
+        self.data.borrow().get(key).cloned()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), Refused> {
+        self.calls.borrow_mut().push(format!("set {key}"));
+        self.data.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), Refused> {
+        self.calls.borrow_mut().push(format!("remove {key}"));
+        self.data.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Vec<String> {
+        self.calls.borrow_mut().push("keys".into());
+        self.data.borrow().keys().cloned().collect()
+    }
 }

@@ -1,12 +1,20 @@
 //! The app's one state and its reducer. Pure: no browser calls here, so the
-//! whole flow of edits → scores is testable on the host.
+//! whole flow of edits → scores → what is saved is testable on the host.
+//! What must reach browser storage is queued as [`Command`]s, run by one
+//! root effect (`app::effects`), whose outcomes come back as [`Done`].
+
+mod command;
+mod edit;
+
+pub use command::{Command, Done};
+pub use edit::Edit;
 
 use super::route::Route;
-use crate::engine::formats::stored::key_of;
-use crate::engine::model::framework::UnitType;
-use crate::engine::model::{CorrectiveAction, PlanTask};
-use crate::engine::rules::consolidate::{Entry, Outcome};
-use crate::engine::{score, Answer, Assessment, Contact, Framework, Period, ReportInfo, Summary};
+use crate::engine::formats::paste::Draft;
+use crate::engine::formats::stored::{key_of, Stored, Unreadable};
+use crate::engine::rules::consolidate::{Entry, Outcome, UnitPeriod};
+use crate::engine::rules::period::next_period_copy;
+use crate::engine::{score, Assessment, Framework, Period, Summary};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -82,6 +90,33 @@ impl Current {
     }
 }
 
+/// A message shown above the page until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    /// A link to follow (label, href), e.g. to a copy just made.
+    pub link: Option<(String, String)>,
+}
+
+impl Notice {
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: true,
+            link: None,
+        }
+    }
+
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            error: false,
+            link: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// Built-in frameworks first, then those loaded from files.
@@ -90,19 +125,34 @@ pub struct AppState {
     pub built_in: usize,
     pub route: Route,
     pub current: Option<Current>,
+    /// Why the assessment the route names could not be opened: (id, message).
+    pub open_error: Option<(String, String)>,
     pub filter: Filter,
     pub save: SaveStatus,
     /// Storage cannot be used at all in this browser session.
     pub storage_unavailable: bool,
     /// A newer version is installed; it runs after a reload.
     pub update_ready: bool,
-    /// Another tab saved the open assessment: autosave is paused until the
-    /// user chooses which copy to keep.
+    /// Another tab saved the open assessment: saving is paused until the
+    /// user chooses which copy to keep (this tab's edits go aside meanwhile).
     pub conflict: bool,
     /// Random id of this tab, written with every save.
     pub tab: String,
-    /// Sở Nội vụ's desk: the batch of units' files loaded (in memory only).
+    /// The assessments saved in this browser, newest first.
+    pub saved: Rc<Vec<Stored>>,
+    /// Stored items that could not be read (kept untouched).
+    pub unreadable: Rc<Vec<Unreadable>>,
+    /// Copies kept aside while two tabs edited one assessment: (key, copy).
+    pub aside: Rc<Vec<(String, Stored)>>,
+    /// The framework editor's draft.
+    pub draft: Option<Rc<Draft>>,
+    pub notice: Option<Notice>,
+    /// Sở Nội vụ's desk: the batch of units' files loaded.
     pub desk: Rc<Desk>,
+    /// Storage work waiting for the root effect, in order: (sequence, command).
+    pub outbox: Rc<Vec<(u64, Command)>>,
+    /// Sequence number of the next command queued.
+    pub next_seq: u64,
 }
 
 /// Files loaded on Sở Nội vụ's desk, and choices made about them.
@@ -110,9 +160,21 @@ pub struct AppState {
 pub struct Desk {
     pub entries: Vec<Entry>,
     /// Duplicate unit/period → the entry the user chose to use.
-    pub chosen: BTreeMap<(String, UnitType, u16, Period), usize>,
+    pub chosen: BTreeMap<UnitPeriod, usize>,
     /// A previous period's batch, for changes in index and rank.
     pub previous: Vec<Entry>,
+    /// The period to rank (`None`: the one most files share).
+    pub period: Option<(u16, Period)>,
+}
+
+/// What the app finds in browser storage when it starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub frameworks: Vec<Framework>,
+    pub saved: Vec<Stored>,
+    pub unreadable: Vec<Unreadable>,
+    pub aside: Vec<(String, Stored)>,
+    pub draft: Option<Draft>,
 }
 
 impl AppState {
@@ -122,14 +184,44 @@ impl AppState {
             frameworks: Rc::new(frameworks.into_iter().map(Rc::new).collect()),
             route,
             current: None,
+            open_error: None,
             filter: Filter::All,
             save: SaveStatus::Idle,
             storage_unavailable: false,
             update_ready: false,
             conflict: false,
             tab,
+            saved: Rc::new(Vec::new()),
+            unreadable: Rc::new(Vec::new()),
+            aside: Rc::new(Vec::new()),
+            draft: None,
+            notice: None,
             desk: Rc::new(Desk::default()),
+            outbox: Rc::new(Vec::new()),
+            next_seq: 1,
         }
+    }
+
+    /// The state the app starts in: built-in frameworks, then what storage
+    /// holds; the assessment the route names is asked for.
+    pub fn start(built_in: Vec<Framework>, loaded: Loaded, route: Route, tab: String) -> AppState {
+        let mut s = AppState::new(built_in, route, tab);
+        let mut list = (*s.frameworks).clone();
+        for fw in loaded.frameworks {
+            if !list
+                .iter()
+                .any(|k| k.id == fw.id && k.version == fw.version)
+            {
+                list.push(Rc::new(fw));
+            }
+        }
+        s.frameworks = Rc::new(list);
+        s.saved = Rc::new(loaded.saved);
+        s.unreadable = Rc::new(loaded.unreadable);
+        s.aside = Rc::new(loaded.aside);
+        s.draft = loaded.draft.map(Rc::new);
+        s.want_route_assessment();
+        s
     }
 
     pub fn framework(&self, id: &str, version: &str) -> Option<Rc<Framework>> {
@@ -148,67 +240,127 @@ impl AppState {
     pub fn framework_list(&self) -> Vec<Framework> {
         self.frameworks.iter().map(|f| (**f).clone()).collect()
     }
-}
 
-/// A change to the open assessment.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    Answer(String, Answer),
-    /// Declare a field or criterion not applicable (or applicable again).
-    Exclude(String, bool),
-    /// Bonus or deduction item → times it applies (0 removes it).
-    Adjust(String, u32),
-    UnitName(String),
-    Period(u16, Period),
-    Contact(Contact),
-    /// Upsert (Some) or remove (None) a corrective action by id.
-    Action(String, Option<CorrectiveAction>),
-    /// Upsert (Some) or remove (None) an annual-plan task by id.
-    Task(String, Option<PlanTask>),
-    /// Answer the plan-completion item by hand instead of from the plan.
-    PlanOverride(bool),
-    Report(ReportInfo),
-}
-
-/// Replaces the item with `id`, appends it if new, or removes it.
-fn upsert<T>(list: &mut Vec<T>, id: &str, item: Option<T>, id_of: impl Fn(&T) -> &str) {
-    let pos = list.iter().position(|x| id_of(x) == id);
-    match (pos, item) {
-        (Some(i), Some(x)) => list[i] = x,
-        (None, Some(x)) => list.push(x),
-        (Some(i), None) => {
-            list.remove(i);
-        }
-        (None, None) => {}
+    /// A stored assessment by id.
+    pub fn stored(&self, id: &str) -> Option<&Stored> {
+        self.saved.iter().find(|s| s.assessment.id == id)
     }
-}
 
-impl Edit {
-    pub fn apply(self, a: &mut Assessment) {
-        match self {
-            Edit::Answer(id, ans) => a.set_answer(&id, ans),
-            Edit::Exclude(id, true) => {
-                a.excluded.insert(id);
+    fn queue(&mut self, c: Command) {
+        let mut o = (*self.outbox).clone();
+        o.push((self.next_seq, c));
+        self.next_seq += 1;
+        self.outbox = Rc::new(o);
+    }
+
+    /// Asks for the assessment the route names, when it is not the open one.
+    fn want_route_assessment(&mut self) {
+        let Some(id) = self.route.assessment_id().map(str::to_string) else {
+            return;
+        };
+        if self.current.as_ref().is_some_and(|c| c.assessment.id == id) {
+            return;
+        }
+        self.open_error = None;
+        self.queue(Command::Load(id));
+    }
+
+    /// Opens `a` (replacing whatever is open); `false` when its framework
+    /// is not in the app.
+    fn open(&mut self, a: Assessment) -> bool {
+        let Some(fw) = self.framework(&a.framework.id, &a.framework.version) else {
+            self.open_error = Some((
+                a.id.clone(),
+                format!(
+                    "Không có bộ tiêu chí \"{}\" (phiên bản {}) của bản tự đánh giá này trong ứng dụng: hãy nạp tệp bộ tiêu chí đó (trang Tạo bản tự đánh giá mới).",
+                    a.framework.id, a.framework.version
+                ),
+            ));
+            return false;
+        };
+        let generation = self.current.as_ref().map_or(0, |c| c.generation + 1);
+        let mut cur = Current::new(a, fw);
+        cur.generation = generation;
+        self.current = Some(cur);
+        self.open_error = None;
+        self.conflict = false;
+        self.save = SaveStatus::Idle;
+        true
+    }
+
+    /// Saves the open assessment, or sets it aside while saving is paused.
+    fn save_current(&mut self) {
+        let Some(cur) = self.current.as_ref().filter(|c| !c.read_only) else {
+            return;
+        };
+        let a = cur.assessment.clone();
+        self.queue(if self.conflict {
+            Command::SaveAside(a)
+        } else {
+            Command::Save(a)
+        });
+    }
+
+    fn add_framework(&mut self, fw: Framework) {
+        if self.framework(&fw.id, &fw.version).is_some() {
+            return;
+        }
+        let fw = Rc::new(fw);
+        let mut list = (*self.frameworks).clone();
+        list.push(fw.clone());
+        self.frameworks = Rc::new(list);
+        self.queue(Command::SaveFramework(fw));
+    }
+
+    /// Puts `st` in the list of stored assessments (replacing its id).
+    fn remember(&mut self, st: Stored) {
+        let mut list: Vec<Stored> = self
+            .saved
+            .iter()
+            .filter(|s| s.assessment.id != st.assessment.id)
+            .cloned()
+            .collect();
+        list.insert(0, st);
+        self.saved = Rc::new(list);
+    }
+
+    fn done(&mut self, d: Done) {
+        match d {
+            Done::Saved {
+                assessment,
+                stored,
+                clock,
+            } => {
+                if let Some(c) = self.current.as_mut() {
+                    if Rc::ptr_eq(&c.assessment, &assessment) {
+                        c.dirty = false;
+                        self.save = SaveStatus::Saved(clock);
+                    }
+                }
+                self.remember(*stored);
             }
-            Edit::Exclude(id, false) => {
-                a.excluded.remove(&id);
+            Done::SaveFailed(msg) => self.save = SaveStatus::Failed(msg),
+            Done::Loaded(id, result) => {
+                if self.route.assessment_id() != Some(id.as_str()) {
+                    return;
+                }
+                match result {
+                    Ok(st) => {
+                        self.open(st.assessment);
+                    }
+                    Err(msg) => self.open_error = Some((id, msg)),
+                }
             }
-            Edit::Adjust(id, 0) => {
-                a.adjustments.remove(&id);
+            Done::Refreshed {
+                saved,
+                unreadable,
+                aside,
+            } => {
+                self.saved = Rc::new(saved);
+                self.unreadable = Rc::new(unreadable);
+                self.aside = Rc::new(aside);
             }
-            Edit::Adjust(id, n) => {
-                a.adjustments.insert(id, n);
-            }
-            Edit::UnitName(n) => a.unit_name = n,
-            Edit::Period(y, p) => {
-                a.year = y;
-                a.period = p;
-            }
-            Edit::Contact(c) => a.contact = c,
-            Edit::Action(id, x) => upsert(&mut a.actions, &id, x, |x| &x.id),
-            Edit::Task(id, x) => upsert(&mut a.plan, &id, x, |x| &x.id),
-            Edit::PlanOverride(b) => a.plan_override = b,
-            Edit::Report(r) => a.report = r,
+            Done::Failed(msg) => self.notice = Some(Notice::error(msg)),
         }
     }
 }
@@ -216,12 +368,29 @@ impl Edit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Navigate(Route),
-    /// Open an assessment (created, loaded, or reloaded after a conflict).
-    Open(Box<Assessment>),
-    /// Replace the open assessment's content (import into it); saved at once.
+    /// A new assessment: opened and saved at once.
+    Create(Box<Assessment>),
+    /// Copy stored assessment `from` into the next period as `new_id`.
+    Duplicate {
+        from: String,
+        new_id: String,
+        now: String,
+    },
+    /// Delete a stored assessment (the page asked for confirmation).
+    Delete(String),
+    /// An imported assessment: stored as new (or replacing the stored one
+    /// with its id), with its framework when that is new here.
+    Import {
+        assessment: Box<Assessment>,
+        framework: Option<Box<Framework>>,
+    },
+    /// Replace the open assessment's content (import into it, version
+    /// migration); saved at once.
     Replace(Box<Assessment>),
-    /// A framework loaded from a file (kept after the built-in ones).
+    /// A framework loaded from a file or saved from the editor.
     AddFramework(Box<Framework>),
+    /// The framework editor's draft changed (or was dropped).
+    SetDraft(Option<Box<Draft>>),
     /// Show a unit's assessment from the desk, read-only.
     OpenReadOnly(Box<Assessment>, Rc<Framework>),
     /// Files checked on the desk (appended to the batch).
@@ -230,13 +399,15 @@ pub enum Action {
     DeskPrevious(Vec<Entry>),
     /// Use this entry for its unit and period.
     DeskChoose(usize),
+    /// Rank this period (`None`: the one most files share).
+    DeskPeriod(Option<(u16, Period)>),
     DeskClear,
     Close,
     /// An edit, with the time it was made (ISO 8601).
     Edit(Edit, String),
     SetFilter(Filter),
-    Saved(String),
-    SaveFailed(String),
+    /// Storage commands run up to this sequence number, with their outcomes.
+    Ran(u64, Vec<Done>),
     StorageUnavailable,
     /// A new version of the app was installed for offline use.
     UpdateReady,
@@ -246,10 +417,23 @@ pub enum Action {
         key: String,
         saved_by: Option<String>,
     },
-    /// Another tab wrote the open assessment.
-    Conflict,
-    /// Keep this tab's copy: overwrite the other tab's on the next save.
+    /// Keep this tab's copy: overwrite the other tab's.
     KeepMine,
+    /// Take the copy the other tab saved (this tab's edits are dropped).
+    TakeTheirs,
+    /// Keep this tab's copy as a new assessment (`new_id`), and take the
+    /// other tab's in this one.
+    KeepBoth {
+        new_id: String,
+        now: String,
+    },
+    /// Restore a copy kept aside as a new assessment.
+    RestoreAside {
+        key: String,
+        new_id: String,
+    },
+    DiscardAside(String),
+    Notify(Option<Notice>),
 }
 
 impl Reducible for AppState {
@@ -263,17 +447,64 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.route = r;
+                s.want_route_assessment();
             }
-            Action::Open(a) => {
-                let Some(fw) = s.framework(&a.framework.id, &a.framework.version) else {
+            Action::Create(a) => {
+                s.open(*a);
+                s.save_current();
+            }
+            Action::Duplicate { from, new_id, now } => {
+                let Some(st) = s.stored(&from) else {
                     return self;
                 };
-                let generation = s.current.as_ref().map_or(0, |c| c.generation + 1);
-                let mut cur = Current::new(*a, fw);
-                cur.generation = generation;
-                s.current = Some(cur);
-                s.conflict = false;
-                s.save = SaveStatus::Idle;
+                let (b, report) = next_period_copy(&st.assessment, &new_id, &now);
+                let label = format!("{} — {} {}", b.unit_name, b.period.label(), b.year);
+                s.notice = Some(Notice {
+                    text: format!("Đã tạo bản \"{label}\". {}", report.describe()),
+                    error: false,
+                    link: Some((
+                        format!("Mở bản {label}"),
+                        Route::Checklist {
+                            id: new_id,
+                            criterion: None,
+                            sub: None,
+                        }
+                        .href(),
+                    )),
+                });
+                s.queue(Command::Save(Rc::new(b)));
+            }
+            Action::Delete(id) => {
+                if s.current.as_ref().is_some_and(|c| c.assessment.id == id) {
+                    s.current = None;
+                    s.conflict = false;
+                }
+                s.saved = Rc::new(
+                    s.saved
+                        .iter()
+                        .filter(|x| x.assessment.id != id)
+                        .cloned()
+                        .collect(),
+                );
+                s.queue(Command::Delete(id));
+            }
+            Action::Import {
+                assessment,
+                framework,
+            } => {
+                if let Some(fw) = framework {
+                    s.add_framework(*fw);
+                }
+                let a = Rc::new(*assessment);
+                if let Some(c) = s.current.as_mut().filter(|c| c.assessment.id == a.id) {
+                    // The stored copy is replaced: so is the open one.
+                    *c = Current {
+                        generation: c.generation + 1,
+                        dirty: true,
+                        ..Current::new((*a).clone(), c.framework.clone())
+                    };
+                }
+                s.queue(Command::Save(a));
             }
             Action::Replace(a) => {
                 let Some(fw) = s.framework(&a.framework.id, &a.framework.version) else {
@@ -284,14 +515,18 @@ impl Reducible for AppState {
                 cur.generation = generation;
                 cur.dirty = true;
                 s.current = Some(cur);
+                s.save_current();
             }
             Action::AddFramework(fw) => {
                 if s.framework(&fw.id, &fw.version).is_some() {
                     return self;
                 }
-                let mut list = (*s.frameworks).clone();
-                list.push(Rc::new(*fw));
-                s.frameworks = Rc::new(list);
+                s.add_framework(*fw);
+            }
+            Action::SetDraft(d) => {
+                let d = d.map(|d| Rc::new(*d));
+                s.draft = d.clone();
+                s.queue(Command::SaveDraft(d));
             }
             Action::OpenReadOnly(a, fw) => {
                 let generation = s.current.as_ref().map_or(0, |c| c.generation + 1);
@@ -300,6 +535,7 @@ impl Reducible for AppState {
                 cur.read_only = true;
                 s.current = Some(cur);
                 s.conflict = false;
+                s.open_error = None;
             }
             Action::DeskAdd(mut list) => {
                 let mut d = (*s.desk).clone();
@@ -320,6 +556,11 @@ impl Reducible for AppState {
                     return self;
                 }
             }
+            Action::DeskPeriod(p) => {
+                let mut d = (*s.desk).clone();
+                d.period = p;
+                s.desk = Rc::new(d);
+            }
             Action::DeskClear => s.desk = Rc::new(Desk::default()),
             Action::Close => {
                 s.current = None;
@@ -338,34 +579,103 @@ impl Reducible for AppState {
                 cur.summary = Rc::new(score(&cur.framework, &a));
                 cur.assessment = Rc::new(a);
                 cur.dirty = true;
+                s.save_current();
             }
             Action::SetFilter(f) => s.filter = f,
-            Action::Saved(at) => {
-                if let Some(c) = s.current.as_mut() {
-                    c.dirty = false;
+            Action::Ran(upto, outcomes) => {
+                s.outbox = Rc::new(
+                    s.outbox
+                        .iter()
+                        .filter(|(n, _)| *n > upto)
+                        .cloned()
+                        .collect(),
+                );
+                for d in outcomes {
+                    s.done(d);
                 }
-                s.save = SaveStatus::Saved(at);
             }
-            Action::SaveFailed(msg) => s.save = SaveStatus::Failed(msg),
             Action::StorageUnavailable => s.storage_unavailable = true,
             Action::UpdateReady => s.update_ready = true,
             Action::StorageChanged { key, saved_by } => {
+                if saved_by.as_deref() == Some(s.tab.as_str()) {
+                    return self;
+                }
                 let ours = s
                     .current
                     .as_ref()
-                    .is_some_and(|c| key_of(&c.assessment.id) == key);
-                if !ours || saved_by.as_deref() == Some(s.tab.as_str()) {
+                    .is_some_and(|c| !c.read_only && key_of(&c.assessment.id) == key);
+                if ours && !s.conflict {
+                    s.conflict = true;
+                    // What this tab has not saved yet goes aside at once.
+                    if s.current.as_ref().is_some_and(|c| c.dirty) {
+                        s.save_current();
+                    }
+                }
+                s.queue(Command::Refresh);
+            }
+            Action::KeepMine => {
+                if !s.conflict {
                     return self;
                 }
-                s.conflict = true;
-            }
-            Action::Conflict => s.conflict = true,
-            Action::KeepMine => {
                 s.conflict = false;
                 if let Some(c) = s.current.as_mut() {
                     c.dirty = true;
+                    let id = c.assessment.id.clone();
+                    s.save_current();
+                    s.queue(Command::DropAside(id));
                 }
             }
+            Action::TakeTheirs => {
+                let Some(id) = s.current.as_ref().map(|c| c.assessment.id.clone()) else {
+                    return self;
+                };
+                s.queue(Command::DropAside(id.clone()));
+                s.queue(Command::Load(id));
+            }
+            Action::KeepBoth { new_id, now } => {
+                let Some(cur) = s.current.as_ref() else {
+                    return self;
+                };
+                let mut copy = (*cur.assessment).clone();
+                let id = copy.id.clone();
+                copy.id = new_id.clone();
+                copy.unit_name = format!("{} (bản sao)", copy.unit_name.trim());
+                copy.created = now.clone();
+                copy.updated = now;
+                let label = format!("Mở bản sao \"{}\"", copy.unit_name);
+                s.queue(Command::Save(Rc::new(copy)));
+                s.queue(Command::DropAside(id.clone()));
+                s.queue(Command::Load(id));
+                s.notice = Some(Notice {
+                    text: "Đã lưu bản ở thẻ này thành một bản sao; bản vừa lưu ở thẻ kia được mở ở đây.".into(),
+                    error: false,
+                    link: Some((
+                        label,
+                        Route::Checklist {
+                            id: new_id,
+                            criterion: None,
+                            sub: None,
+                        }
+                        .href(),
+                    )),
+                });
+            }
+            Action::RestoreAside { key, new_id } => {
+                let Some((_, st)) = s.aside.iter().find(|(k, _)| *k == key).cloned() else {
+                    return self;
+                };
+                let mut a = st.assessment;
+                a.id = new_id;
+                a.unit_name = format!("{} (bản lưu tạm)", a.unit_name.trim());
+                s.queue(Command::Save(Rc::new(a)));
+                s.aside = Rc::new(s.aside.iter().filter(|(k, _)| *k != key).cloned().collect());
+                s.queue(Command::RemoveKey(key));
+            }
+            Action::DiscardAside(key) => {
+                s.aside = Rc::new(s.aside.iter().filter(|(k, _)| *k != key).cloned().collect());
+                s.queue(Command::RemoveKey(key));
+            }
+            Action::Notify(n) => s.notice = n,
         }
         Rc::new(s)
     }
@@ -374,18 +684,23 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::formats::stored::STORE_VERSION;
     use crate::engine::formats::templates;
-    use crate::engine::{Dec2, FrameworkRef, Value};
+    use crate::engine::model::{CorrectiveAction, PlanStatus, PlanTask};
+    use crate::engine::{Answer, Dec2, FrameworkRef, Value};
 
-    fn state_with_open() -> Rc<AppState> {
-        let s = Rc::new(AppState::new(
+    fn blank() -> Rc<AppState> {
+        Rc::new(AppState::new(
             templates::built_in(),
             Route::Start,
             "tab-a".into(),
-        ));
-        let fw = &s.frameworks[0];
-        let a = Assessment::new(
-            "a1",
+        ))
+    }
+
+    fn assessment(id: &str) -> Assessment {
+        let fw = &templates::built_in()[0];
+        Assessment::new(
+            id,
             FrameworkRef {
                 id: fw.id.clone(),
                 version: fw.version.clone(),
@@ -393,13 +708,45 @@ mod tests {
             "Sở Nội vụ",
             2025,
             Period::Q1,
-        );
-        s.reduce(Action::Open(Box::new(a)))
+        )
+    }
+
+    fn state_with_open() -> Rc<AppState> {
+        blank().reduce(Action::Create(Box::new(assessment("a1"))))
+    }
+
+    fn commands(s: &AppState) -> Vec<Command> {
+        s.outbox.iter().map(|(_, c)| c.clone()).collect()
+    }
+
+    /// Runs what is queued as the root effect would, with `ok` writes.
+    fn run_all(s: Rc<AppState>) -> Rc<AppState> {
+        let upto = s.next_seq - 1;
+        let outcomes = s
+            .outbox
+            .iter()
+            .filter_map(|(_, c)| match c {
+                Command::Save(a) => Some(Done::Saved {
+                    assessment: a.clone(),
+                    stored: Box::new(Stored {
+                        store_version: STORE_VERSION,
+                        saved_by: "tab-a".into(),
+                        saved_at: a.updated.clone(),
+                        assessment: (**a).clone(),
+                    }),
+                    clock: "08:00:01".into(),
+                }),
+                _ => None,
+            })
+            .collect();
+        s.reduce(Action::Ran(upto, outcomes))
     }
 
     #[test]
-    fn edits_rescore_and_mark_dirty() {
-        let s = state_with_open();
+    fn edits_rescore_save_and_mark_dirty_until_saved() {
+        let s = run_all(state_with_open());
+        assert!(s.outbox.is_empty());
+        assert_eq!(s.saved.len(), 1);
         let s = s.reduce(Action::Edit(
             Edit::Answer(
                 "3.4.1".into(),
@@ -417,9 +764,43 @@ mod tests {
         assert_eq!(cur.summary.self_points, Dec2::from_int(4));
         assert!(cur.dirty);
         assert_eq!(cur.assessment.updated, "2025-03-01T08:00:00+07:00");
-        let s = s.reduce(Action::Saved("08:00:01".into()));
+        assert_eq!(commands(&s), vec![Command::Save(cur.assessment.clone())]);
+        let s = run_all(s);
         assert!(!s.current.as_ref().unwrap().dirty);
         assert_eq!(s.save, SaveStatus::Saved("08:00:01".into()));
+        assert_eq!(
+            s.saved[0].assessment.answers.len(),
+            1,
+            "the list follows the save"
+        );
+    }
+
+    #[test]
+    fn a_save_of_an_older_copy_leaves_the_newer_edit_dirty() {
+        let s = run_all(state_with_open());
+        let s = s.reduce(Action::Edit(Edit::UnitName("A".into()), "t1".into()));
+        let s = s.reduce(Action::Edit(Edit::UnitName("B".into()), "t2".into()));
+        // only the first save's outcome has come back
+        let first = match &s.outbox[0].1 {
+            Command::Save(a) => a.clone(),
+            c => panic!("{c:?}"),
+        };
+        let seq = s.outbox[0].0;
+        let s = s.reduce(Action::Ran(
+            seq,
+            vec![Done::Saved {
+                assessment: first.clone(),
+                stored: Box::new(Stored {
+                    store_version: STORE_VERSION,
+                    saved_by: "tab-a".into(),
+                    saved_at: "t1".into(),
+                    assessment: (*first).clone(),
+                }),
+                clock: "08:00:01".into(),
+            }],
+        ));
+        assert!(s.current.as_ref().unwrap().dirty);
+        assert_eq!(s.outbox.len(), 1);
     }
 
     #[test]
@@ -445,11 +826,11 @@ mod tests {
         assert!(s.current.as_ref().unwrap().assessment.actions.is_empty());
         let t = PlanTask {
             id: "t1".into(),
-            status: crate::engine::model::PlanStatus::Done,
+            status: PlanStatus::Done,
             ..PlanTask::default()
         };
         let s = s.reduce(Action::Edit(Edit::Task("t1".into(), Some(t)), "t".into()));
-        // the plan now answers 1.1.3: 1/1 done → 2 points
+        // nothing typed at 1.1.3: the plan answers it, 1/1 done → 2 points
         assert_eq!(
             s.current
                 .as_ref()
@@ -463,29 +844,16 @@ mod tests {
     }
 
     #[test]
-    fn read_only_assessments_ignore_edits() {
-        let s = Rc::new(AppState::new(
-            templates::built_in(),
-            Route::Start,
-            "tab-a".into(),
-        ));
+    fn read_only_assessments_ignore_edits_and_are_never_saved() {
+        let s = blank();
         let fw = s.frameworks[0].clone();
-        let a = Assessment::new(
-            "snv-1",
-            FrameworkRef {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-            },
-            "Sở X",
-            2025,
-            Period::Year,
-        );
-        let s = s.reduce(Action::OpenReadOnly(Box::new(a), fw));
+        let s = s.reduce(Action::OpenReadOnly(Box::new(assessment("snv-1")), fw));
         let s2 = s
             .clone()
             .reduce(Action::Edit(Edit::UnitName("Đổi".into()), "t".into()));
         assert!(Rc::ptr_eq(&s, &s2));
         assert!(s.current.as_ref().unwrap().read_only);
+        assert!(s.outbox.is_empty());
     }
 
     #[test]
@@ -500,8 +868,8 @@ mod tests {
     }
 
     #[test]
-    fn conflict_then_keep_mine() {
-        let s = state_with_open();
+    fn another_tab_pauses_saving_and_nothing_is_lost() {
+        let s = run_all(state_with_open());
         let same_tab = Action::StorageChanged {
             key: "cchc.a.a1".into(),
             saved_by: Some("tab-a".into()),
@@ -512,39 +880,94 @@ mod tests {
             saved_by: Some("tab-b".into()),
         };
         assert!(!s.clone().reduce(other_key).conflict);
-        let deleted = Action::StorageChanged {
-            key: "cchc.a.a1".into(),
-            saved_by: None,
-        };
-        assert!(s.clone().reduce(deleted).conflict);
         let s = s.reduce(Action::StorageChanged {
             key: "cchc.a.a1".into(),
             saved_by: Some("tab-b".into()),
         });
         assert!(s.conflict);
-        let s = s.reduce(Action::KeepMine);
-        assert!(!s.conflict);
-        assert!(s.current.as_ref().unwrap().dirty);
+        // typing goes on: each change is kept aside, never over the other tab's
+        let s = run_all(s).reduce(Action::Edit(Edit::UnitName("Mới".into()), "t".into()));
+        let cur = s.current.as_ref().unwrap().assessment.clone();
+        assert!(commands(&s).contains(&Command::SaveAside(cur.clone())));
+        assert!(!commands(&s).iter().any(|c| matches!(c, Command::Save(_))));
+        // keep mine: saved over the other, the aside copy dropped
+        let k = run_all(s.clone()).reduce(Action::KeepMine);
+        assert!(!k.conflict);
+        assert!(commands(&k).contains(&Command::Save(cur.clone())));
+        assert!(commands(&k).contains(&Command::DropAside("a1".into())));
+        // take theirs: reloaded
+        let t = run_all(s.clone()).reduce(Action::TakeTheirs);
+        assert!(commands(&t).contains(&Command::Load("a1".into())));
+        // keep both: this tab's copy saved under a new id, theirs opened
+        let b = run_all(s).reduce(Action::KeepBoth {
+            new_id: "copy".into(),
+            now: "t9".into(),
+        });
+        let saved: Vec<_> = commands(&b)
+            .into_iter()
+            .filter_map(|c| match c {
+                Command::Save(a) => Some(a),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(saved.len(), 1);
+        assert_eq!(saved[0].id, "copy");
+        assert_eq!(saved[0].unit_name, "Mới (bản sao)");
+        assert!(commands(&b).contains(&Command::Load("a1".into())));
+        assert!(b.notice.as_ref().unwrap().link.is_some());
     }
 
     #[test]
-    fn opening_with_an_unknown_framework_changes_nothing() {
-        let s = Rc::new(AppState::new(
-            templates::built_in(),
-            Route::Start,
-            "tab-a".into(),
+    fn opening_with_an_unknown_framework_says_why() {
+        let s = blank().reduce(Action::Navigate(Route::Checklist {
+            id: "x".into(),
+            criterion: None,
+            sub: None,
+        }));
+        assert_eq!(commands(&s), vec![Command::Load("x".into())]);
+        let mut a = assessment("x");
+        a.framework.id = "khong-co".into();
+        let st = Stored {
+            store_version: STORE_VERSION,
+            saved_by: String::new(),
+            saved_at: String::new(),
+            assessment: a,
+        };
+        let s = s.reduce(Action::Ran(
+            1,
+            vec![Done::Loaded("x".into(), Ok(Box::new(st)))],
         ));
-        let a = Assessment::new(
-            "x",
-            FrameworkRef {
-                id: "khong-co".into(),
-                version: "1".into(),
-            },
-            "X",
-            2025,
-            Period::Q1,
+        assert!(s.current.is_none());
+        let (id, msg) = s.open_error.clone().unwrap();
+        assert_eq!(id, "x");
+        assert!(msg.contains("khong-co"), "{msg}");
+    }
+
+    #[test]
+    fn a_copy_for_the_next_period_is_stored_and_said() {
+        let s = run_all(state_with_open());
+        let s = s.reduce(Action::Duplicate {
+            from: "a1".into(),
+            new_id: "b1".into(),
+            now: "2025-03-20T08:00:00+07:00".into(),
+        });
+        let n = s.notice.clone().unwrap();
+        assert!(
+            n.text
+                .starts_with("Đã tạo bản \"Sở Nội vụ — 6 tháng 2025\". Đã chuyển: "),
+            "{}",
+            n.text
         );
-        let s2 = s.clone().reduce(Action::Open(Box::new(a)));
-        assert!(Rc::ptr_eq(&s, &s2));
+        let s = run_all(s);
+        assert_eq!(s.saved.len(), 2);
+        assert_eq!(s.saved[0].assessment.id, "b1");
+    }
+
+    #[test]
+    fn deleting_closes_and_forgets() {
+        let s = run_all(state_with_open()).reduce(Action::Delete("a1".into()));
+        assert!(s.current.is_none());
+        assert!(s.saved.is_empty());
+        assert_eq!(commands(&s), vec![Command::Delete("a1".into())]);
     }
 }

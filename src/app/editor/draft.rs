@@ -1,0 +1,242 @@
+//! The draft being edited: its checks, its metadata, bands and bonus and
+//! deduction items, the tree, and saving or exporting it once valid.
+
+use super::rule::RangeFields;
+use super::tree::FieldEditor;
+use super::{dec_input, export_name, next_version, text_input, Patch};
+use crate::app::state::{Action, Notice};
+use crate::app::widgets::{check, download, event_value, JSON};
+use crate::engine::formats::framework;
+use crate::engine::formats::paste::Draft;
+use crate::engine::model::{
+    AdjustmentItem, Band, Decision, Field, Framework, PctRange, Status, UnitType,
+};
+use crate::engine::{validate, Dec2, Problem};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DraftProps {
+    pub draft: Rc<Draft>,
+}
+
+/// The problems and paste flags at one item (or part: "bands").
+pub fn problems_at(problems: &[Problem], draft: &Draft, id: &str) -> Html {
+    let ps = problems
+        .iter()
+        .filter(|p| p.path == id)
+        .map(|p| p.to_string());
+    let fl = draft
+        .flags
+        .iter()
+        .filter(|f| f.id == id)
+        .map(|f| format!("Cần hoàn thiện: {}", f.message));
+    html! { <>{ for ps.chain(fl).map(|m| html!{ <p class="error item-problem" role="alert">{m}</p> }) }</> }
+}
+
+#[component]
+pub fn DraftEditor(p: &DraftProps) -> Html {
+    let ctx = crate::app::use_app();
+    let d = p.draft.clone();
+    let fw = &d.framework;
+    // Each patch applies to the newest draft (the handle reads the newest
+    // state once dispatched), so quick edits never undo each other.
+    let patch = {
+        let ctx = ctx.clone();
+        Callback::from(move |f: Patch| {
+            if let Some(cur) = ctx.draft.as_ref() {
+                let mut nd = (**cur).clone();
+                f(&mut nd.framework);
+                ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+            }
+        })
+    };
+    let problems = validate(fw);
+    let valid = problems.is_empty();
+    let total: Dec2 = fw.fields.iter().map(|f| f.max).sum();
+
+    let on_use = {
+        let (ctx, fw) = (ctx.clone(), fw.clone());
+        Callback::from(move |_| {
+            if let Some(existing) = ctx.framework(&fw.id, &fw.version) {
+                if *existing != fw {
+                    return ctx.dispatch(Action::Notify(Some(Notice::error(format!("Phiên bản {} của \"{}\" đã có và khác bản này: hãy đổi số phiên bản (ví dụ {}) để tạo phiên bản mới. Các bản tự đánh giá đang dùng phiên bản cũ được giữ nguyên và có thể chuyển sang phiên bản mới.", fw.version, fw.id, next_version(&fw.version))))));
+                }
+            }
+            ctx.dispatch(Action::AddFramework(Box::new(fw.clone())));
+            ctx.dispatch(Action::Notify(Some(Notice::info(format!("Đã lưu \"{}\" (phiên bản {}) vào trình duyệt: chọn được khi tạo bản tự đánh giá mới.", fw.title, fw.version)))));
+        })
+    };
+    let on_export = {
+        let fw2 = fw.clone();
+        download(&ctx, export_name(fw), JSON, move || framework::write(&fw2))
+    };
+    let on_discard = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SetDraft(None)))
+    };
+    let on_clear_flags = {
+        let (ctx, d) = (ctx.clone(), d.clone());
+        Callback::from(move |_| {
+            let mut nd = (*d).clone();
+            nd.flags.clear();
+            ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+        })
+    };
+    let general: Vec<String> = problems
+        .iter()
+        .filter(|p| {
+            fw.fields.iter().all(|f| {
+                f.id != p.path
+                    && f.criteria
+                        .iter()
+                        .all(|c| c.id != p.path && c.subs.iter().all(|s| s.id != p.path))
+            })
+        })
+        .map(|p| p.to_string())
+        .collect();
+    let fields_excludable: Rc<Vec<(String, String)>> = Rc::new(
+        fw.fields
+            .iter()
+            .filter(|f| f.may_be_not_applicable)
+            .map(|f| (f.id.clone(), f.title.clone()))
+            .collect(),
+    );
+    let problems = Rc::new(problems);
+    let next_field = (fw.fields.len() + 1).to_string();
+    html! {
+        <section class="editor" aria-label="Soạn bộ tiêu chí">
+            <h2>{format!("Bản nháp: {}", fw.title)}</h2>
+            <div class={classes!("banner", if valid { "ok" } else { "warn" })} role="status" data-editor="status">
+                if valid {
+                    <p>{format!("Hợp lệ: tổng {} điểm. Có thể lưu để dùng và xuất tệp.", total.to_vi())}</p>
+                } else {
+                    <p>{format!("{} lỗi cần sửa (hiện ở từng mục). Chỉ xuất tệp được khi không còn lỗi.", problems.len())}</p>
+                    <ul>{ for general.iter().map(|g| html!{ <li>{g.clone()}</li> }) }</ul>
+                }
+                if !d.flags.is_empty() {
+                    <p>{format!("{} mục đánh dấu cần hoàn thiện sau khi dán bảng. ", d.flags.len())}<button class="btn small" onclick={on_clear_flags}>{"Đã kiểm tra hết"}</button></p>
+                }
+            </div>
+            <fieldset>
+                <legend>{"Thông tin bộ tiêu chí"}</legend>
+                {meta(fw, &patch)}
+                {problems_at(&problems, &d, "bands")}
+                {bands(fw, &patch)}
+                {adjustments(fw, &patch, true)}
+                {adjustments(fw, &patch, false)}
+            </fieldset>
+            <ol class="ed-fields">
+                { for fw.fields.iter().enumerate().map(|(fi, f)| html! {
+                    <FieldEditor key={format!("f{fi}")} fi={fi} count={fw.fields.len()} field={f.clone()}
+                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} />
+                }) }
+            </ol>
+            <p><button class="btn" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields.push(Field { id: next_field.clone(), ..Field::default() }))}>{"+ Lĩnh vực"}</button></p>
+            <p class="form-actions">
+                <button class="btn primary" onclick={on_use} disabled={!valid}>{"Lưu vào trình duyệt để dùng"}</button>
+                <button class="btn" onclick={on_export} disabled={!valid}>{"Xuất tệp bộ tiêu chí (.json)"}</button>
+                <button class="btn danger-outline" onclick={on_discard}>{"Bỏ bản nháp"}</button>
+            </p>
+        </section>
+    }
+}
+
+fn meta(fw: &Framework, patch: &Callback<Patch>) -> Html {
+    let on_unit = cb!(patch, Event, |fw, e| {
+        fw.unit_type = match event_value(&e).as_str() {
+            "xa" => UnitType::Xa,
+            "huyen" => UnitType::Huyen,
+            _ => UnitType::So,
+        }
+    });
+    let on_status = cb!(patch, Event, |fw, e| {
+        fw.status = if event_value(&e) == "template" {
+            Status::Template
+        } else {
+            Status::Official
+        }
+    });
+    let decision = fw.decision.clone().unwrap_or_default();
+    let units = [
+        ("so", UnitType::So),
+        ("xa", UnitType::Xa),
+        ("huyen", UnitType::Huyen),
+    ];
+    html! {
+        <div class="report-grid">
+            {text_input("ed-meta-id".into(), "Mã bộ tiêu chí", &fw.id, cb!(patch, String, |fw, v| fw.id = v))}
+            {text_input("ed-meta-version".into(), "Phiên bản", &fw.version, cb!(patch, String, |fw, v| fw.version = v))}
+            {text_input("ed-meta-title".into(), "Tên bộ tiêu chí", &fw.title, cb!(patch, String, |fw, v| fw.title = v))}
+            {text_input("ed-meta-province".into(), "Tỉnh", &fw.province, cb!(patch, String, |fw, v| fw.province = v))}
+            <div class="field"><label for="ed-meta-unit">{"Loại đơn vị"}</label>
+                <select id="ed-meta-unit" onchange={on_unit}>
+                    { for units.iter().map(|(code, u)| html!{ <option value={*code} selected={*u == fw.unit_type}>{u.label()}</option> }) }
+                </select></div>
+            <div class="field"><label for="ed-meta-status">{"Tình trạng"}</label>
+                <select id="ed-meta-status" onchange={on_status}>
+                    <option value="official" selected={fw.status == Status::Official}>{"Chính thức (theo Quyết định)"}</option>
+                    <option value="template" selected={fw.status == Status::Template}>{"Mẫu"}</option>
+                </select></div>
+            {text_input("ed-meta-from".into(), "Áp dụng từ năm", &fw.years.from.to_string(), cb!(patch, String, |fw, v| if let Ok(y) = v.trim().parse() { fw.years.from = y }))}
+            {text_input("ed-meta-to".into(), "Đến năm (để trống: đến khi thay thế)", &fw.years.to.map(|y| y.to_string()).unwrap_or_default(), cb!(patch, String, |fw, v| fw.years.to = v.trim().parse().ok()))}
+            {text_input("ed-meta-dec".into(), "Số Quyết định", &decision.number, cb!(patch, String, |fw, v| { let d = fw.decision.get_or_insert_with(Decision::default); d.number = v; }))}
+            {text_input("ed-meta-dec-date".into(), "Ngày Quyết định (yyyy-mm-dd)", &decision.date, cb!(patch, String, |fw, v| { let d = fw.decision.get_or_insert_with(Decision::default); d.date = v; }))}
+            {dec_input("ed-meta-bonus".into(), "Điểm thưởng tối đa", fw.bonus.cap, cb!(patch, Dec2, |fw, v| fw.bonus.cap = v))}
+            {dec_input("ed-meta-ded".into(), "Điểm trừ tối đa", fw.deductions.cap, cb!(patch, Dec2, |fw, v| fw.deductions.cap = v))}
+        </div>
+    }
+}
+
+fn bands(fw: &Framework, patch: &Callback<Patch>) -> Html {
+    html! {
+        <>
+            <h3>{"Xếp loại theo chỉ số (%)"}</h3>
+            <ol>
+            { for fw.bands.iter().enumerate().map(|(k, b): (usize, &Band)| {
+                let dom = format!("ed-band-{k}");
+                html!{ <li key={k} class="ed-line">
+                    {text_input(format!("{dom}-label"), "Xếp loại", &b.label, cb!(patch, String, |fw, v| fw.bands[k].label = v))}
+                    <RangeFields dom={dom.clone()} range={b.range} on_change={cb!(patch, PctRange, |fw, r| fw.bands[k].range = r)} />
+                    <button class="btn small danger-outline" aria-label={format!("Xóa xếp loại {}", b.label)} onclick={cb!(patch, MouseEvent, |fw, _e| { fw.bands.remove(k); })}>{"Xóa"}</button>
+                </li> }
+            }) }
+            </ol>
+            <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| fw.bands.push(Band { label: String::new(), range: PctRange::new(Dec2::ZERO, true, Dec2::ZERO, false) }))}>{"+ Xếp loại"}</button>
+        </>
+    }
+}
+
+fn adjustment_items(fw: &mut Framework, bonus: bool) -> &mut Vec<AdjustmentItem> {
+    if bonus {
+        &mut fw.bonus.items
+    } else {
+        &mut fw.deductions.items
+    }
+}
+
+fn adjustments(fw: &Framework, patch: &Callback<Patch>, bonus: bool) -> Html {
+    let (which, title, items) = if bonus {
+        ("bonus", "điểm thưởng", &fw.bonus.items)
+    } else {
+        ("deductions", "điểm trừ", &fw.deductions.items)
+    };
+    let letter = if bonus { "B" } else { "D" };
+    html! {
+        <div>
+            <h3>{format!("Các mục {title}")}</h3>
+            <ol>
+            { for items.iter().enumerate().map(|(k, it)| {
+                let dom = format!("ed-{which}-{k}");
+                html!{ <li key={k} class="ed-line">
+                    {text_input(format!("{dom}-title"), "Nội dung", &it.title, cb!(patch, String, |fw, v| adjustment_items(fw, bonus)[k].title = v))}
+                    {dec_input(format!("{dom}-pts"), "Điểm", it.points, cb!(patch, Dec2, |fw, v| adjustment_items(fw, bonus)[k].points = v))}
+                    {check("tính nhiều lần", it.repeatable, cb!(patch, bool, |fw, v| adjustment_items(fw, bonus)[k].repeatable = v))}
+                    <button class="btn small danger-outline" aria-label={format!("Xóa mục {}", it.title)} onclick={cb!(patch, MouseEvent, |fw, _e| { adjustment_items(fw, bonus).remove(k); })}>{"Xóa"}</button>
+                </li> }
+            }) }
+            </ol>
+            <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| { let v = adjustment_items(fw, bonus); let n = v.len() + 1; v.push(AdjustmentItem { id: format!("{letter}{n}"), ..AdjustmentItem::default() }); })}>{format!("+ Mục {title}")}</button>
+        </div>
+    }
+}

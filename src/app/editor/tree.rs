@@ -1,0 +1,189 @@
+//! The tree of the draft: a field with its criteria, a criterion with its
+//! sub-criteria, a sub-criterion with its rule; each with its checks.
+
+use super::draft::problems_at;
+use super::rule::RuleEditor;
+use super::{dec_input, text_input, Patch};
+use crate::app::widgets::{check, event_value};
+use crate::engine::formats::paste::Draft;
+use crate::engine::model::{Criterion, Field, Framework, Rule, SubCriterion};
+use crate::engine::{Dec2, Problem};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Up, down and remove buttons of an item at `i` of `n`.
+fn order_buttons(
+    id: &str,
+    i: usize,
+    n: usize,
+    moved: Callback<usize>,
+    remove: Callback<MouseEvent>,
+) -> Html {
+    let up = {
+        let m = moved.clone();
+        Callback::from(move |_| m.emit(i.saturating_sub(1)))
+    };
+    let down = Callback::from(move |_| moved.emit(i + 1));
+    html! {
+        <div class="ed-order">
+            <button class="btn small" onclick={up} disabled={i == 0} aria-label={format!("Lên trên: {id}")}>{"↑"}</button>
+            <button class="btn small" onclick={down} disabled={i + 1 >= n} aria-label={format!("Xuống dưới: {id}")}>{"↓"}</button>
+            <button class="btn small danger-outline" onclick={remove} aria-label={format!("Xóa: {id}")}>{"Xóa"}</button>
+        </div>
+    }
+}
+
+/// Moves item `from` of `v` to position `to`.
+fn move_item<T>(v: &mut Vec<T>, from: usize, to: usize) {
+    if from < v.len() {
+        let x = v.remove(from);
+        let to = to.min(v.len());
+        v.insert(to, x);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub fi: usize,
+    pub count: usize,
+    pub field: Field,
+    pub draft: Rc<Draft>,
+    pub problems: Rc<Vec<Problem>>,
+    /// Fields that may be declared not applicable: (id, title).
+    pub excludable: Rc<Vec<(String, String)>>,
+    pub patch: Callback<Patch>,
+}
+
+#[component]
+pub fn FieldEditor(p: &FieldProps) -> Html {
+    let (fi, f, patch) = (p.fi, &p.field, &p.patch);
+    let dom = format!("ed-{fi}");
+    let next_crit = format!("{}.{}", f.id, f.criteria.len() + 1);
+    html! {
+        <li class="ed-field">
+            <div class="ed-row">
+                {text_input(format!("{dom}-id"), "Mã", &f.id, cb!(patch, String, |fw, v| fw.fields[fi].id = v))}
+                {text_input(format!("{dom}-title"), "Lĩnh vực", &f.title, cb!(patch, String, |fw, v| fw.fields[fi].title = v))}
+                {dec_input(format!("{dom}-max"), "Điểm tối đa", f.max, cb!(patch, Dec2, |fw, v| fw.fields[fi].max = v))}
+                {order_buttons(&f.id, fi, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields, fi, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields.remove(fi); }))}
+            </div>
+            {problems_at(&p.problems, &p.draft, &f.id)}
+            {check("Có thể khai báo \"không áp dụng\" cho cả lĩnh vực (đơn vị không có TTHC)", f.may_be_not_applicable, cb!(patch, bool, |fw, v| fw.fields[fi].may_be_not_applicable = v))}
+            <ol class="ed-crits">
+                { for f.criteria.iter().enumerate().map(|(ci, c)| html! {
+                    <CriterionEditor key={format!("c{ci}")} fi={fi} ci={ci} count={f.criteria.len()} field_id={f.id.clone()} criterion={c.clone()}
+                        draft={p.draft.clone()} problems={p.problems.clone()} excludable={p.excludable.clone()} patch={patch.clone()} />
+                }) }
+            </ol>
+            <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields[fi].criteria.push(Criterion { id: next_crit.clone(), ..Criterion::default() }))}>{format!("+ Tiêu chí (lĩnh vực {})", f.id)}</button>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CriterionProps {
+    pub fi: usize,
+    pub ci: usize,
+    pub count: usize,
+    pub field_id: AttrValue,
+    pub criterion: Criterion,
+    pub draft: Rc<Draft>,
+    pub problems: Rc<Vec<Problem>>,
+    pub excludable: Rc<Vec<(String, String)>>,
+    pub patch: Callback<Patch>,
+}
+
+#[component]
+pub fn CriterionEditor(p: &CriterionProps) -> Html {
+    let (fi, ci, c, patch) = (p.fi, p.ci, &p.criterion, &p.patch);
+    let dom = format!("ed-{fi}-{ci}");
+    let next_sub = format!("{}.{}", c.id, c.subs.len() + 1);
+    let on_with = {
+        let cb = cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci]
+            .excluded_with =
+            (!v.is_empty()).then_some(v));
+        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+    };
+    html! {
+        <li class="ed-crit">
+            <div class="ed-row">
+                {text_input(format!("{dom}-id"), "Mã", &c.id, cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci].id = v))}
+                {text_input(format!("{dom}-title"), "Tiêu chí", &c.title, cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci].title = v))}
+                {dec_input(format!("{dom}-max"), "Điểm tối đa", c.max, cb!(patch, Dec2, |fw, v| fw.fields[fi].criteria[ci].max = v))}
+                {order_buttons(&c.id, ci, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria, ci, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields[fi].criteria.remove(ci); }))}
+            </div>
+            {problems_at(&p.problems, &p.draft, &c.id)}
+            {check("Có thể khai báo \"không áp dụng\" cho cả tiêu chí", c.may_be_not_applicable, cb!(patch, bool, |fw, v| fw.fields[fi].criteria[ci].may_be_not_applicable = v))}
+            <div class="field"><label for={format!("{dom}-with")}>{"Không áp dụng cùng lĩnh vực"}</label>
+                <select id={format!("{dom}-with")} onchange={on_with}>
+                    <option value="" selected={c.excluded_with.is_none()}>{"— (tự tính điểm riêng)"}</option>
+                    { for p.excludable.iter().filter(|(id, _)| id.as_str() != p.field_id.as_str()).map(|(id, title)| html!{ <option value={id.clone()} selected={c.excluded_with.as_deref() == Some(id.as_str())}>{format!("Lĩnh vực {id}. {title}")}</option> }) }
+                </select></div>
+            <ol class="ed-subs">
+                { for c.subs.iter().enumerate().map(|(si, s)| html! {
+                    <SubEditor key={format!("s{si}")} fi={fi} ci={ci} si={si} count={c.subs.len()} sub={s.clone()}
+                        draft={p.draft.clone()} problems={p.problems.clone()} patch={patch.clone()} />
+                }) }
+            </ol>
+            <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields[fi].criteria[ci].subs.push(SubCriterion { id: next_sub.clone(), rule: Rule::YesNo, ..SubCriterion::default() }))}>{format!("+ Tiêu chí thành phần ({})", c.id)}</button>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SubProps {
+    pub fi: usize,
+    pub ci: usize,
+    pub si: usize,
+    pub count: usize,
+    pub sub: SubCriterion,
+    pub draft: Rc<Draft>,
+    pub problems: Rc<Vec<Problem>>,
+    pub patch: Callback<Patch>,
+}
+
+/// The sub-criterion `(fi, ci, si)` of a framework.
+fn sub_mut(fw: &mut Framework, fi: usize, ci: usize, si: usize) -> Option<&mut SubCriterion> {
+    fw.fields
+        .get_mut(fi)?
+        .criteria
+        .get_mut(ci)?
+        .subs
+        .get_mut(si)
+}
+
+#[component]
+pub fn SubEditor(p: &SubProps) -> Html {
+    let (fi, ci, si, s, patch) = (p.fi, p.ci, p.si, &p.sub, &p.patch);
+    let dom = format!("ed-{fi}-{ci}-{si}");
+    // Every field of the sub-criterion is set through `at`.
+    macro_rules! at {
+        ($t:ty, |$x:ident, $v:ident| $body:expr) => {
+            cb!(
+                patch,
+                $t,
+                |fw, $v| if let Some($x) = sub_mut(fw, fi, ci, si) {
+                    $body;
+                }
+            )
+        };
+    }
+    html! {
+        <li class="ed-sub" data-ed-sub={s.id.clone()}>
+            <div class="ed-row">
+                {text_input(format!("{dom}-id"), "Mã", &s.id, at!(String, |x, v| x.id = v))}
+                {text_input(format!("{dom}-title"), "Tiêu chí thành phần", &s.title, at!(String, |x, v| x.title = v))}
+                {dec_input(format!("{dom}-max"), "Điểm tối đa", s.max, at!(Dec2, |x, v| x.max = v))}
+                {order_buttons(&s.id, si, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria[ci].subs, si, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields[fi].criteria[ci].subs.remove(si); }))}
+            </div>
+            {problems_at(&p.problems, &p.draft, &s.id)}
+            {text_input(format!("{dom}-guid"), "Hướng dẫn", &s.guidance, at!(String, |x, v| x.guidance = v))}
+            {text_input(format!("{dom}-ev"), "Gợi ý tài liệu kiểm chứng", &s.evidence_hint, at!(String, |x, v| x.evidence_hint = v))}
+            <div class="flags">
+                {check("Cho phép \"không phát sinh\" (được điểm tối đa)", s.no_case_full_points, at!(bool, |x, v| x.no_case_full_points = v))}
+                {check("Cho phép \"không áp dụng\"", s.may_be_not_applicable, at!(bool, |x, v| x.may_be_not_applicable = v))}
+            </div>
+            <RuleEditor dom={dom.clone()} rule={s.rule.clone()} on_change={at!(Rule, |x, r| x.rule = r)} />
+        </li>
+    }
+}
