@@ -27,23 +27,31 @@ test('a batch with a broken file, a duplicate and a tampered total', async () =>
   t.summary.total = 99.5;
   const tampered = { name: 'sua-tay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(t)) };
   const broken = { name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cchc-self-assessment", ') };
+  // the same unit's Quý III file in a batch of Năm files: set aside, never ranked twice
+  const q = JSON.parse(files[2].buffer.toString('utf8'));
+  q.period.period = 'q3';
+  const q3 = { name: 'quy-3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(q)) };
 
   const { context, page, problems } = await openPage(browser, srv.origin);
   await page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
-  await page.getByRole('heading', { name: 'Tổng hợp (Sở Nội vụ)' }).waitFor();
-  await page.locator('#desk-files').setInputFiles([...files, dup, tampered, broken]);
+  await page.getByRole('heading', { name: 'Tổng hợp các đơn vị (Sở Nội vụ)' }).waitFor();
+  await page.locator('#desk-files').setInputFiles([...files, dup, tampered, broken, q3]);
   await page.locator('[data-count="files"]').waitFor();
   const count = (k) => page.locator(`[data-count="${k}"]`).innerText();
-  assert.equal(await count('files'), '9');
+  assert.equal(await count('files'), '10');
   assert.equal(await count('refused'), '1');
   assert.equal(await count('dup'), '1');
   assert.equal(await count('warn'), '1');
+  assert.equal(await count('other'), '1');
+  assert.equal(await page.locator('#desk-period').evaluate((s) => s.selectedOptions[0].textContent), 'Năm 2025');
+  assert.match(await page.locator('tr[data-file="quy-3.json"]').innerText(), /Khác kỳ[\s\S]*Không xếp hạng: tệp của kỳ khác với kỳ đang xếp hạng \(Năm 2025\)/);
+  assert.match(await page.locator('[data-desk="other-period"]').innerText(), /1 tệp của kỳ khác Năm 2025 được để riêng/);
 
   // refused with its reason; the others still ranked
   assert.match(await page.locator('tr[data-file="hong.json"]').innerText(), /Bị từ chối[\s\S]*không đúng định dạng JSON/);
   assert.match(await page.locator('tr[data-file="sua-tay.json"]').innerText(), /Có cảnh báo[\s\S]*Mã kiểm tra không khớp[\s\S]*tệp ghi 99,5/);
   const dupRow = page.locator(`tr[data-file="${files[0].name}"]`);
-  assert.match(await dupRow.innerText(), /Trùng[\s\S]*ban-sao\.json/);
+  assert.match(await dupRow.innerText(), /Trùng[\s\S]*ban-sao\.json \(cập nhật \d\d\/\d\d\/\d{4}\); tệp này cập nhật \d\d\/\d\d\/\d{4}/);
 
   const soRows = page.locator('[data-rank="So"] tbody tr');
   const xaRows = page.locator('[data-rank="Xa"] tbody tr');
@@ -80,14 +88,17 @@ test('a batch with a broken file, a duplicate and a tampered total', async () =>
   await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
   await page.getByRole('heading', { name: 'BÁO CÁO', exact: true }).waitFor();
   await page.getByRole('link', { name: '← Về trang Tổng hợp' }).click();
-  assert.equal(await count('files'), '9');
+  assert.equal(await count('files'), '10');
 
   // previous period: change in index and rank
   await page.locator('#desk-prev').setInputFiles(batch('batch-e2e-prev'));
   await page.locator('[data-rank="So"] td[data-col="change"]').first().waitFor();
   const changes = await page.locator('[data-rank="So"] td[data-col="change"]').allInnerTexts();
-  assert.equal(changes.filter((c) => c === 'mới').length, 1); // Sở Sửa Tay
-  assert.ok(changes.filter((c) => /điểm %; hạng \d+ → \d+/.test(c)).length === 4, changes.join(' | '));
+  assert.equal(changes.filter((c) => c === 'không có tệp kỳ trước').length, 1); // Sở Sửa Tay
+  assert.ok(changes.filter((c) => /^chỉ số (\+|−)?[\d,]+ \(kỳ trước [\d,]+\); hạng \d+ → \d+/.test(c)).length === 4, changes.join(' | '));
+  // each unit once: no name twice in a block
+  const units = await page.locator('[data-rank="So"] tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.unit));
+  assert.equal(new Set(units).size, units.length);
   assert.deepEqual(problems, []);
   await context.close();
 });

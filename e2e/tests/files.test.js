@@ -180,7 +180,7 @@ test('hostile text in every string renders as text', async () => {
   await page.locator('[data-sub="1.1.3"]').waitFor();
   assert.match(await page.locator('h1').innerText(), /<img src=x onerror=/);
   assert.equal(await page.locator('#s1-1-3-ev0-summary').inputValue(), 'Báo cáo CCHC quý I <b>đậm</b>' + evil);
-  await page.getByRole('link', { name: 'Tổng hợp', exact: true }).click();
+  await page.getByRole('link', { name: 'Kết quả', exact: true }).click();
   await page.getByRole('link', { name: 'Thông tin đơn vị', exact: true }).click();
   await page.getByRole('link', { name: 'Tự chấm điểm Chỉ số CCHC' }).click();
   await page.locator('tr[data-assessment]').first().waitFor();
@@ -203,11 +203,17 @@ test('compare with the previous period', async () => {
   await page.getByLabel('Chọn bản tự đánh giá đã lưu').selectOption({ label: 'Sở Tư pháp — Quý I 2025' });
   await page.getByRole('heading', { name: /So với: Sở Tư pháp — Quý I 2025/ }).waitFor();
   const row = (id) => page.locator(`tr[data-sub-row="${id}"]`);
-  assert.match(await row('1.1.1').innerText(), /1\s+0,5\s+-0,5/);
+  assert.match(await row('1.1.1').innerText(), /1\s+0,5\s+−0,5/);
   assert.equal(await row('1.1.1').getAttribute('class'), 'worse');
   assert.match(await row('1.1.3').innerText(), /1\s+2\s+\+1/);
   assert.match(await page.locator('tr[data-field="1"]').innerText(), /2,5\s+3\s+\+0,5/);
-  assert.equal(await page.locator('tr[data-sub-row]').count(), 2);
+  // the copy did not carry the survey estimate (it belongs to one report)
+  assert.match(await row("8.1.1").innerText(), /\s9\s+—\s+—$/);
+  assert.equal(await page.locator('tr[data-sub-row]').count(), 3);
+  // an unchanged row: a plain 0, not a red one
+  const same = page.locator('tr[data-field="2"] td').last();
+  assert.equal(await same.innerText(), '0');
+  assert.equal(await same.getAttribute('class'), 'num same');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -78,7 +78,7 @@ async function journey(viewport, tag) {
   assert.equal(await pts(page, '8.1.1'), '8.25');
 
   // self = 0.5+1+1+1+1+4+2 = 10.5; total = 10.5 + 8.25 = 18.75 of 100
-  const expect = { self: '10,5', total: '18,75', index: '18,75%', band: 'Yếu', completion: '12,96%' };
+  const expect = { self: '10,5', total: '18,75', index: '18,75%', band: 'chưa đủ dữ liệu (7/54 mục)', completion: '12,96%' };
   const check = async (when) => {
     for (const [k, v] of Object.entries(expect)) {
       assert.equal(await txt(page, `[data-summary="${k}"]`), v, `${tag} ${when}: ${k}`);
@@ -111,7 +111,7 @@ async function journey(viewport, tag) {
   await page.getByRole('button', { name: 'Tất cả', exact: true }).click();
 
   // Summary page, then back/forward.
-  await page.getByRole('link', { name: 'Tổng hợp', exact: true }).click();
+  await page.getByRole('link', { name: 'Kết quả', exact: true }).click();
   await page.getByRole('heading', { name: 'Kết quả theo lĩnh vực' }).waitFor();
   assert.equal(await txt(page, 'tr[data-field="1"] td:nth-of-type(3)'), '3,5');
   assert.equal(await txt(page, 'tr[data-field="1"] td:nth-of-type(4)'), '26,92%');
@@ -131,7 +131,10 @@ async function journey(viewport, tag) {
   // Start page lists it; duplicate to the next period.
   await page.getByRole('link', { name: 'Tự chấm điểm Chỉ số CCHC' }).click();
   await page.getByRole('button', { name: 'Nhân bản sang kỳ sau: Sở Tư pháp — Quý I 2025' }).click();
-  await page.getByText('6 tháng 2025').waitFor();
+  await page.locator('tr[data-assessment]', { hasText: '6 tháng 2025' }).waitFor();
+  // the copy says what it carried and what it left behind
+  assert.match(await page.locator('[data-notice]').innerText(),
+    /Đã tạo bản "Sở Tư pháp — 6 tháng 2025"\. Đã chuyển: \d+ câu trả lời, \d+ tài liệu kiểm chứng, 0 biện pháp khắc phục, 0 nhiệm vụ kế hoạch\. Đã để trống \(riêng của kỳ trước\): 1 điểm ước tính điều tra xã hội học\./);
   assert.equal(await page.locator('tr[data-assessment]').count(), 2);
   await noSideScroll(page, `${tag} start`);
   await page.screenshot({ path: path.join(out, `${tag}-start.png`), fullPage: true });

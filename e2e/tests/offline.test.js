@@ -58,8 +58,11 @@ test('two builds, one browser: the agency page leads to Sở Nội vụ\'s, whic
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await shortJourney(page, 'Sở Tài chính');
   await page.getByText(/Đã lưu lúc/).waitFor();
-  // The agency build has no desk: its link opens the full build's page.
-  await page.getByRole('link', { name: 'Tổng hợp (Sở Nội vụ)' }).click();
+  // The agency build has no desk: its quiet footer link opens the full
+  // build's page; the top bar and the assessment have one "Kết quả", no other.
+  assert.equal(await page.locator('.topbar a', { hasText: 'Tổng hợp' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: /Tổng hợp/ }).count(), 1);
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tổng hợp, xếp hạng các đơn vị' }).click();
   await page.waitForURL(/\/so-noi-vu\/#\/so-noi-vu$/);
   await page.getByRole('heading', { level: 1, name: /Tổng hợp/ }).waitFor();
   // Same origin, same storage: the assessment is listed there too.
