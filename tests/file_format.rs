@@ -146,10 +146,13 @@ fn an_embedded_framework_travels_with_the_file() {
     let e = file::import(v.to_string().as_bytes(), &[], "x").unwrap_err();
     assert_eq!(
         e,
-        ImportError::BadFramework(vec![
-            "1: tổng điểm các mục con (13) khác điểm tối đa (14)".into(),
-            "fields: tổng điểm tối đa là 101, phải bằng 100".into(),
-        ])
+        ImportError::BadFramework(
+            vec![
+                "1: tổng điểm các mục con (13) khác điểm tối đa (14)".into(),
+                "Bộ tiêu chí: tổng điểm tối đa là 101, phải bằng 100".into(),
+            ],
+            2
+        )
     );
 }
 

@@ -79,7 +79,7 @@ fn ca_mau_rows() {
         problems.contains(&"1: tổng điểm các mục con (7) khác điểm tối đa (20)".to_string()),
         "{problems:?}"
     );
-    assert!(problems.contains(&"fields: tổng điểm tối đa là 20, phải bằng 100".to_string()));
+    assert!(problems.contains(&"Bộ tiêu chí: tổng điểm tối đa là 20, phải bằng 100".to_string()));
     assert!(draft.flags.is_empty(), "{:?}", draft.flags);
 }
 

@@ -106,7 +106,7 @@ fn a_framework_naming_a_wrong_plan_item_is_refused() {
     let e = cchc::engine::formats::framework::read(&v.to_string())
         .unwrap_err()
         .to_string();
-    assert!(e.contains("plan_completion_sub: tiêu chí hoàn thành kế hoạch \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
+    assert!(e.contains("Tiêu chí hoàn thành kế hoạch: \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
     v["plan_completion_sub"] = serde_json::json!("9.9");
     assert!(cchc::engine::formats::framework::read(&v.to_string()).is_err());
 }

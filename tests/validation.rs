@@ -78,7 +78,7 @@ fn every_problem_is_listed_at_once() {
     assert_eq!(
         ps,
         vec![
-            "bands: các khoảng bỏ trống tại 65%",
+            "Xếp loại: các khoảng bỏ trống tại 65%",
             "1.1: tổng điểm các mục con (4,5) khác điểm tối đa (4)",
             "1.1.1: không có mức nào đạt điểm tối đa",
             "2.2.1: mức điểm 3 nằm ngoài khoảng 0 đến điểm tối đa",
@@ -97,7 +97,7 @@ fn total_must_be_100_and_fields_must_add_up() {
     f8["criteria"][0]["subs"][0]["max"] = json!(11);
     assert_eq!(
         problems(&v),
-        vec!["fields: tổng điểm tối đa là 101, phải bằng 100"]
+        vec!["Bộ tiêu chí: tổng điểm tối đa là 101, phải bằng 100"]
     );
 }
 
@@ -135,8 +135,8 @@ fn wrong_format_and_newer_version_are_refused() {
     assert_eq!(
         problems(&v),
         vec![
-            "format: không phải tệp bộ tiêu chí (format = \"something-else\")",
-            "format_version: phiên bản định dạng 7 mới hơn ứng dụng; hãy cập nhật ứng dụng",
+            "Định dạng tệp: không phải tệp bộ tiêu chí (format = \"something-else\")",
+            "Phiên bản định dạng: phiên bản định dạng 7 mới hơn ứng dụng; hãy cập nhật ứng dụng",
         ]
     );
 }
@@ -197,4 +197,38 @@ fn round_trips_through_json() {
         cchc::engine::formats::framework::read(&cchc::engine::formats::framework::write(&fw))
             .unwrap();
     assert_eq!(fw, again);
+}
+
+#[test]
+fn ids_follow_one_pattern() {
+    use cchc::engine::rules::validate::id_ok;
+    for good in ["1", "1.1.1", "gia-lai-so-mau", "2025.1", "B1", "a"] {
+        assert!(id_ok(good), "{good}");
+    }
+    for bad in ["", "../1", "x@1@2/../3", "trung@1", "1 1", "-a", ".a", "Đ1", &"a".repeat(65)] {
+        assert!(!id_ok(bad), "{bad}");
+    }
+    let mut v: J = serde_json::from_str(templates::BUILT_IN[0].1).unwrap();
+    v["id"] = json!("../1");
+    v["version"] = json!("1@2");
+    v["fields"][0]["criteria"][0]["subs"][0]["id"] = json!("x@1@2/../3");
+    let ps = problems(&v);
+    let msg = "không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm và dấu gạch nối (tối đa 64 ký tự)";
+    assert!(ps.contains(&format!("Mã bộ tiêu chí: mã \"../1\" {msg}")), "{ps:?}");
+    assert!(ps.contains(&format!("Phiên bản bộ tiêu chí: mã \"1@2\" {msg}")), "{ps:?}");
+    assert!(ps.contains(&format!("x@1@2/../3: mã \"x@1@2/../3\" {msg}")), "{ps:?}");
+}
+
+#[test]
+fn a_self_assessment_offered_as_a_framework_is_named() {
+    let fw = so();
+    let a = new_assessment(&fw);
+    let text = cchc::engine::formats::file::export(&a, &fw, true, "2025-01-01T00:00:00+07:00");
+    let e = cchc::engine::formats::framework::read(&text).unwrap_err().to_string();
+    assert!(e.starts_with("Đây là tệp tự đánh giá của một đơn vị, không phải tệp bộ tiêu chí."), "{e}");
+    let e = cchc::engine::formats::framework::read("[1, 2]").unwrap_err().to_string();
+    assert!(e.starts_with("Tệp JSON này không phải tệp bộ tiêu chí"), "{e}");
+    // and a JSON error is in Vietnamese, with where
+    let e = cchc::engine::formats::framework::read("{\"format\": ").unwrap_err().to_string();
+    assert_eq!(e, "Tệp bộ tiêu chí không đúng định dạng (dòng 1, cột 12): hết dữ liệu giữa chừng");
 }

@@ -29,6 +29,9 @@ test('the schema refuses what the app refuses', () => {
     (d) => { d.status = 'draft'; },
     (d) => { delete d.fields; },
     (d) => { d.bands[0].to = 120; },
+    (d) => { d.id = '../1'; },
+    (d) => { d.version = '1@2'; },
+    (d) => { d.fields[0].criteria[0].subs[0].id = 'x@1@2/../3'; },
   ];
   for (const [i, breakIt] of broken.entries()) {
     const d = structuredClone(base);

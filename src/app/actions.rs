@@ -3,14 +3,14 @@
 
 use super::route::Route;
 use super::state::Edit;
-use super::widgets::{download, event_value, CSV};
+use super::widgets::{count_note, download, event_value, CSV};
+use crate::engine::rules::limits;
 use super::{edit, Ctx};
 use crate::engine::formats::{csv, file};
 use crate::engine::model::{CorrectiveAction, Framework, PlanStatus as Status};
 use crate::engine::rules::plan;
 use crate::engine::Dec2;
 use crate::services;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Adds an action for a losing sub-criterion (expecting its lost points
@@ -51,6 +51,7 @@ enum Sort {
 #[component]
 pub fn ActionsPage() -> Html {
     let sort = use_state(|| Sort::Deadline);
+    let confirm = use_state(|| None::<String>);
     let (ctx, cur) = super::use_current();
     let focus = match &ctx.route {
         Route::Actions { focus, .. } => focus.clone(),
@@ -84,9 +85,9 @@ pub fn ActionsPage() -> Html {
     }
     let overdue = a.actions.iter().filter(|x| x.is_overdue(&today)).count();
 
-    let cards = list.into_iter().map(|x| html! {
-        <ActionCard key={x.id.clone()} action={x.clone()} framework={fw.clone()} today={today.clone()} />
-    });
+    let cards = list
+        .into_iter()
+        .map(|x| action_card(&ctx, x, &fw, &today, &confirm));
     let on_sort = {
         let sort = sort.clone();
         Callback::from(move |e: Event| {
@@ -170,21 +171,15 @@ pub fn ActionsPage() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    action: CorrectiveAction,
-    framework: Rc<Framework>,
-    /// ISO date, for "Quá hạn".
-    today: AttrValue,
-}
-
 /// One corrective action: what, who, when, expected points, status.
-#[component]
-fn ActionCard(p: &CardProps) -> Html {
-    let ctx = super::use_app();
-    let confirm = use_state(|| false);
-    let (x, fw, today) = (&p.action, &p.framework, p.today.as_str());
-
+/// `confirm` holds the action asked to be deleted.
+fn action_card(
+    ctx: &Ctx,
+    x: &CorrectiveAction,
+    fw: &Framework,
+    today: &str,
+    confirm: &UseStateHandle<Option<String>>,
+) -> Html {
     let id = x.id.clone();
     let dom = format!("act-{id}");
     let upd = |f: fn(&mut CorrectiveAction, String)| {
@@ -210,27 +205,33 @@ fn ActionCard(p: &CardProps) -> Html {
         .filter_map(|s| fw.sub(s).map(|k| format!("{} {}", k.id, k.title)))
         .collect();
     let is_overdue = x.is_overdue(today);
-    let asking = *confirm;
+    let asking = confirm.as_deref() == Some(x.id.as_str());
     let remove = {
         let (ctx, id, c) = (ctx.clone(), id.clone(), confirm.clone());
         Callback::from(move |_| {
             edit(&ctx, Edit::Action(id.clone(), None));
-            c.set(false);
+            c.set(None);
         })
     };
     let ask = {
-        let c = confirm.clone();
-        Callback::from(move |_| c.set(true))
+        let (c, id) = (confirm.clone(), id.clone());
+        Callback::from(move |_| c.set(Some(id.clone())))
     };
     let cancel = {
         let c = confirm.clone();
-        Callback::from(move |_| c.set(false))
+        Callback::from(move |_| c.set(None))
     };
     let field = |label: &str, key: &str, value: String, kind: &str, cb: Callback<InputEvent>| {
+        let max = if matches!(key, "result" | "evidence" | "subs") {
+            limits::TEXT
+        } else {
+            limits::SHORT
+        };
         html! {
             <div class={classes!("field", format!("f-{key}"))}>
                 <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
-                <input id={format!("{dom}-{key}")} type={kind.to_string()} value={value} oninput={cb} />
+                <input id={format!("{dom}-{key}")} type={kind.to_string()} maxlength={max.to_string()} value={value.clone()} oninput={cb} />
+                {count_note(&value, max)}
             </div>
         }
     };
@@ -244,7 +245,8 @@ fn ActionCard(p: &CardProps) -> Html {
             </header>
             <div class="field f-what">
                 <label for={format!("{dom}-what")}>{"Biện pháp (việc sẽ làm)"}</label>
-                <textarea id={format!("{dom}-what")} rows="2" value={x.what.clone()} oninput={upd(|y, v| y.what = v)} />
+                <textarea id={format!("{dom}-what")} rows="2" maxlength={limits::TEXT.to_string()} value={x.what.clone()} oninput={upd(|y, v| y.what = v)} />
+                {count_note(&x.what, limits::TEXT)}
             </div>
             <div class="action-grid">
                 {field("Tiêu chí thành phần (mã, cách nhau dấu phẩy)", "subs", x.subs.join(", "), "text", upd(|y, v| {

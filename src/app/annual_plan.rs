@@ -6,7 +6,8 @@ use super::edit;
 use super::route::Route;
 use super::state::Edit;
 use super::widgets::event_value;
-use super::widgets::{download, CSV};
+use super::widgets::{count_note, download, CSV};
+use crate::engine::rules::limits;
 use crate::engine::formats::{csv, file, json};
 use crate::engine::model::{PlanStatus as Status, PlanTask, ReformArea};
 use crate::engine::rules::plan;
@@ -16,6 +17,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn PlanPage() -> Html {
+    let confirm = use_state(|| None::<String>);
     let (ctx, cur) = super::use_current();
     let Some(cur) = cur else {
         return html! {};
@@ -34,7 +36,7 @@ pub fn PlanPage() -> Html {
                 edit(&ctx, Edit::Task(id.clone(), Some(PlanTask { id, area, ..PlanTask::default() })));
             })
         };
-        let rows = tasks.iter().map(|t| html! { <TaskRow key={t.id.clone()} task={(*t).clone()} /> });
+        let rows = tasks.iter().map(|t| task_row(&ctx, t, &confirm));
         let done = tasks.iter().filter(|t| t.status == Status::Done).count();
         html! {
             <section class="area" key={json::name_of(area, &json::REFORM_AREAS)} data-area={json::name_of(area, &json::REFORM_AREAS)}>
@@ -87,19 +89,9 @@ pub fn PlanPage() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct TaskProps {
-    task: PlanTask,
-}
-
 /// One task of the plan: what, output, lead, deadline, status, progress
-/// per period; removed after confirmation.
-#[component]
-fn TaskRow(p: &TaskProps) -> Html {
-    let ctx = super::use_app();
-    let confirm = use_state(|| false);
-    let t = &p.task;
-
+/// per period; removed after confirmation (`confirm`: the task asked).
+fn task_row(ctx: &super::Ctx, t: &PlanTask, confirm: &UseStateHandle<Option<String>>) -> Html {
     let dom = format!("task-{}", t.id);
     let upd = |f: fn(&mut PlanTask, String)| {
         let (ctx, t) = (ctx.clone(), (*t).clone());
@@ -121,22 +113,28 @@ fn TaskRow(p: &TaskProps) -> Html {
         let (ctx, id, c) = (ctx.clone(), t.id.clone(), confirm.clone());
         Callback::from(move |_| {
             edit(&ctx, Edit::Task(id.clone(), None));
-            c.set(false);
+            c.set(None);
         })
     };
     let ask = {
-        let c = confirm.clone();
-        Callback::from(move |_| c.set(true))
+        let (c, id) = (confirm.clone(), t.id.clone());
+        Callback::from(move |_| c.set(Some(id.clone())))
     };
     let cancel = {
         let c = confirm.clone();
-        Callback::from(move |_| c.set(false))
+        Callback::from(move |_| c.set(None))
     };
     let text = |label: &str, key: &str, v: &str, kind: &str, cb: Callback<InputEvent>| {
+        let max = if matches!(key, "task" | "output") {
+            limits::TEXT
+        } else {
+            limits::SHORT
+        };
         html! {
             <div class={classes!("field", format!("t-{key}"))}>
                 <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
-                <input id={format!("{dom}-{key}")} type={kind.to_string()} value={v.to_string()} oninput={cb} />
+                <input id={format!("{dom}-{key}")} type={kind.to_string()} maxlength={max.to_string()} value={v.to_string()} oninput={cb} />
+                {count_note(v, max)}
             </div>
         }
     };
@@ -159,7 +157,7 @@ fn TaskRow(p: &TaskProps) -> Html {
         }
     });
     html! {
-        <li class={classes!("task", (t.status == Status::Done).then_some("done"))} data-task={t.id.clone()}>
+        <li class={classes!("task", (t.status == Status::Done).then_some("done"))} key={t.id.clone()} data-task={t.id.clone()}>
             <div class="task-grid">
                 {text("Nhiệm vụ", "task", &t.task, "text", upd(|y, v| y.task = v))}
                 {text("Kết quả đầu ra", "output", &t.output, "text", upd(|y, v| y.output = v))}
@@ -173,7 +171,7 @@ fn TaskRow(p: &TaskProps) -> Html {
                 </div>
             </div>
             <div class="task-progress">{ for progress }</div>
-            if *confirm {
+            if confirm.as_deref() == Some(t.id.as_str()) {
                 <p class="actions">
                     <span role="alert">{format!("Xóa nhiệm vụ \"{}\"?", t.task)}</span>
                     <button class="btn danger small" onclick={remove}>{"Xóa"}</button>

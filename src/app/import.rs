@@ -138,9 +138,16 @@ pub fn ImportBox(p: &ImportProps) -> Html {
                 <p class="muted">{"Dữ liệu hiện có không bị thay đổi."}</p>
             </div>
         },
-        Step::Confirm { name, imported } => html! {
-            <ConfirmImport name={name.clone()} imported={imported.clone()} {replacing} on_done={done} on_cancel={cancel} />
-        },
+        Step::Confirm { name, imported } => confirm_import(
+            &ctx,
+            Confirm {
+                name,
+                imported,
+                replacing,
+                on_done: done,
+                on_cancel: cancel,
+            },
+        ),
         Step::Done { name, id, label } => html! {
             <p class="banner ok" role="status" data-import="done">
                 {format!("Đã nhập tệp {name}: {label}. ")}
@@ -163,10 +170,10 @@ pub fn ImportBox(p: &ImportProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ConfirmProps {
-    name: AttrValue,
-    imported: Rc<Imported>,
+/// What the confirmation needs.
+struct Confirm<'a> {
+    name: &'a str,
+    imported: &'a Rc<Imported>,
     replacing: bool,
     /// (file name, the assessment stored).
     on_done: Callback<(String, Assessment)>,
@@ -175,10 +182,8 @@ struct ConfirmProps {
 
 /// What the file holds, its warnings, and the user's choice: import,
 /// replace the stored copy of the same unit and period, keep both, cancel.
-#[component]
-fn ConfirmImport(p: &ConfirmProps) -> Html {
-    let ctx = super::use_app();
-    let imp = &p.imported;
+fn confirm_import(ctx: &super::Ctx, p: Confirm) -> Html {
+    let imp = p.imported;
     let a = &imp.assessment;
     // The same unit and period stored already (when importing as new).
     let duplicate = (!p.replacing)

@@ -3,7 +3,7 @@
 
 use super::edit;
 use super::state::Edit;
-use super::widgets::{event_checked, event_value, ContactFields, PeriodChoice, TextField};
+use super::widgets::{contact_fields, event_checked, event_value, period_choice, TextField};
 use crate::engine::{Contact, Period};
 use yew::prelude::*;
 
@@ -104,8 +104,8 @@ pub fn InfoPage() -> Html {
                 <label for="info-year">{"Năm đánh giá"}</label>
                 <input id="info-year" type="number" min="2000" max="2100" value={a.year.to_string()} onchange={on_year} />
             </div>
-            <PeriodChoice name="info-period" period={a.period} year={a.year} on_choose={on_period} />
-            <ContactFields prefix="info" contact={a.contact.clone()} on_change={on_contact} />
+            {period_choice("info-period", a.period, a.year, on_period)}
+            {contact_fields("info", &a.contact, on_contact)}
             if !excludable.is_empty() {
                 <fieldset>
                     <legend>{"Phạm vi áp dụng"}</legend>

@@ -2,7 +2,7 @@
 
 use super::route::Route;
 use super::state::Action;
-use super::widgets::{event_value, ContactFields, PeriodChoice, TextField};
+use super::widgets::{contact_fields, event_value, period_choice, TextField};
 use crate::engine::formats::{file::MAX_FILE_BYTES, framework};
 use crate::engine::{Assessment, Contact, FrameworkRef, Period};
 use crate::services::{self, files};
@@ -133,8 +133,8 @@ pub fn NewPage() -> Html {
                     hint="Ví dụ: Sở Tư pháp; UBND phường Diên Hồng" oninput={update(|f, v| f.unit = v)} />
                 <TextField id="new-year" label="Năm đánh giá" value={form.year.clone()} inputmode="numeric" required=true
                     oninput={update(|f, v| f.year = v)} />
-                <PeriodChoice name="new-period" period={form.period} year={year_num} on_choose={on_period} />
-                <ContactFields prefix="new" contact={form.contact.clone()} on_change={on_contact} />
+                {period_choice("new-period", form.period, year_num, on_period)}
+                {contact_fields("new", &form.contact, on_contact)}
                 if let Some(e) = &*error { <p class="error" role="alert">{e.clone()}</p> }
                 <p class="form-actions">
                     <button type="submit" class="btn primary">{"Tạo và bắt đầu tự chấm"}</button>

@@ -43,6 +43,9 @@ pub struct TextFieldProps {
     pub inputmode: Option<AttrValue>,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// Characters allowed (a name by default).
+    #[prop_or(crate::engine::rules::limits::SHORT)]
+    pub max: usize,
 }
 
 /// A labelled single-line input whose every keystroke is reported.
@@ -54,8 +57,9 @@ pub fn TextField(p: &TextFieldProps) -> Html {
     html! {
         <div class="field">
             <label for={p.id.clone()}>{p.label.clone()}{ if p.required { " *" } else { "" } }</label>
-            <input id={p.id.clone()} type={kind} value={p.value.clone()} {oninput}
+            <input id={p.id.clone()} type={kind} value={p.value.clone()} {oninput} maxlength={p.max.to_string()}
                 required={p.required} inputmode={p.inputmode.clone()} autocomplete={p.autocomplete.clone()} />
+            {count_note(&p.value, p.max)}
             if let Some(h) = &p.hint { <small class="hint">{h.clone()}</small> }
         </div>
     }
@@ -107,30 +111,24 @@ pub fn DropZone(p: &DropZoneProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PeriodChoiceProps {
-    /// The radio group's name.
-    pub name: AttrValue,
-    pub period: crate::engine::Period,
-    /// The year for the cut-off dates (0: not known yet).
-    pub year: u16,
-    pub on_choose: Callback<crate::engine::Period>,
-}
-
-/// The reporting period, each with its data cut-off.
-#[component]
-pub fn PeriodChoice(p: &PeriodChoiceProps) -> Html {
+/// The reporting period, each with its data cut-off (`year` 0: not known yet).
+pub fn period_choice(
+    name: &str,
+    period: crate::engine::Period,
+    year: u16,
+    on_choose: Callback<crate::engine::Period>,
+) -> Html {
     use crate::engine::Period;
     html! {
         <fieldset class="periods">
             <legend>{"Kỳ báo cáo"}</legend>
             { for Period::ALL.iter().map(|&x| {
-                let cb = p.on_choose.clone();
+                let cb = on_choose.clone();
                 let onchange = Callback::from(move |_| cb.emit(x));
-                let cut = if p.year > 0 { x.cutoff_vi(p.year) } else { let (d, m) = x.cutoff(); format!("{d}/{m}") };
+                let cut = if year > 0 { x.cutoff_vi(year) } else { let (d, m) = x.cutoff(); format!("{d}/{m}") };
                 html!{
                     <label class="choice">
-                        <input type="radio" name={p.name.clone()} checked={p.period == x} {onchange} />
+                        <input type="radio" name={name.to_string()} checked={period == x} {onchange} />
                         <span>{x.label()}</span>
                         <small>{format!("số liệu tính đến {cut}")}</small>
                     </label>
@@ -140,22 +138,17 @@ pub fn PeriodChoice(p: &PeriodChoiceProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ContactProps {
-    /// Prefix of the inputs' ids.
-    pub prefix: AttrValue,
-    pub contact: crate::engine::Contact,
-    pub on_change: Callback<crate::engine::Contact>,
-}
-
-/// The contact person: name, position, phone, e-mail.
-#[component]
-pub fn ContactFields(p: &ContactProps) -> Html {
+/// The contact person: name, position, phone, e-mail (ids `<prefix>-c-…`).
+pub fn contact_fields(
+    prefix: &str,
+    contact: &crate::engine::Contact,
+    on_change: Callback<crate::engine::Contact>,
+) -> Html {
     use crate::engine::Contact;
     let field = |key: &str, f: fn(&mut Contact, String)| {
-        let (cb, c) = (p.on_change.clone(), p.contact.clone());
+        let (cb, c) = (on_change.clone(), contact.clone());
         (
-            format!("{}-c-{key}", p.prefix),
+            format!("{prefix}-c-{key}"),
             Callback::from(move |v: String| {
                 let mut c = c.clone();
                 f(&mut c, v);
@@ -167,7 +160,7 @@ pub fn ContactFields(p: &ContactProps) -> Html {
     let (pos_id, on_pos) = field("pos", |c, v| c.position = v);
     let (phone_id, on_phone) = field("phone", |c, v| c.phone = v);
     let (email_id, on_email) = field("email", |c, v| c.email = v);
-    let c = &p.contact;
+    let c = contact;
     html! {
         <fieldset>
             <legend>{"Người liên hệ"}</legend>
@@ -197,7 +190,17 @@ pub fn download(
     mime: &'static str,
     text: impl Fn() -> String + 'static,
 ) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
+    download_with(ctx.clone(), name, mime, std::rc::Rc::new(text))
+}
+
+/// [`download`], compiled once.
+#[inline(never)]
+fn download_with(
+    ctx: super::Ctx,
+    name: String,
+    mime: &'static str,
+    text: std::rc::Rc<dyn Fn() -> String>,
+) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         if let Err(m) = crate::services::files::download(&name, &text(), mime) {
             ctx.dispatch(super::state::Action::Notify(Some(
@@ -221,3 +224,17 @@ pub fn band_text(s: &crate::engine::Summary) -> String {
 
 /// How the estimated index is made, in one sentence.
 pub const INDEX_NOTE: &str = "Chỉ số ước tính = (điểm tự chấm + điểm điều tra XHH ước tính + điểm thưởng − điểm trừ) / tổng điểm tối đa áp dụng × 100; mục chưa trả lời tính 0 điểm. Xếp loại hiện khi đã trả lời hết các mục tự chấm.";
+
+/// "1.950/2.000 ký tự" once a text is near its limit (the input's
+/// `maxlength` stops it there).
+pub fn count_note(value: &str, max: usize) -> Html {
+    // Bytes bound characters from above: count only when it may matter.
+    if value.len() * 10 < max * 8 {
+        return Html::default();
+    }
+    let n = value.chars().count();
+    if n * 10 < max * 8 {
+        return Html::default();
+    }
+    html! { <small class={classes!("count-note", (n >= max).then_some("full"))} aria-live="polite">{format!("{n}/{max} ký tự")}</small> }
+}

@@ -2,7 +2,7 @@
 //! raw figures, evidence and explanations), II, III, IV and the signature.
 
 use super::{date_line, evidence_line, raw_figures, recipients};
-use crate::app::Ctx;
+use crate::app::state::Current;
 use crate::engine::model::{time, ReformArea};
 use crate::engine::rules::plan;
 use crate::engine::{Dec2, SubState};
@@ -22,7 +22,7 @@ fn or_none(text: &str) -> Html {
 }
 
 /// Section I's table: every field, criterion and sub-criterion.
-fn scoring_rows(cur: &crate::app::state::Current) -> Vec<Html> {
+fn scoring_rows(cur: &Current) -> Vec<Html> {
     let (a, fw, s) = (&cur.assessment, &cur.framework, &cur.summary);
     let mut rows: Vec<Html> = Vec::new();
     for f in &fw.fields {
@@ -94,12 +94,7 @@ fn scoring_rows(cur: &crate::app::state::Current) -> Vec<Html> {
     rows
 }
 
-#[component]
-pub fn ReportDocument() -> Html {
-    let (_, cur) = crate::app::use_current();
-    let Some(cur) = cur else {
-        return html! {};
-    };
+pub fn report_document(cur: &Current) -> Html {
     let (a, fw, s) = (&cur.assessment, &cur.framework, &cur.summary);
     let r = &a.report;
     // Section II: items scored without full evidence.
@@ -155,7 +150,7 @@ pub fn ReportDocument() -> Html {
             <table class="r-table r-scores">
                 <colgroup><col class="c-stt" /><col class="c-title" /><col class="c-num" /><col class="c-fig" /><col class="c-num" /><col class="c-ev" /></colgroup>
                 <thead><tr><th>{"STT"}</th><th>{"Lĩnh vực/Tiêu chí/Tiêu chí thành phần"}</th><th>{"Điểm tối đa"}</th><th>{"Số liệu tự đánh giá"}</th><th>{"Điểm tự đánh giá"}</th><th>{"Tài liệu kiểm chứng, giải trình"}</th></tr></thead>
-                <tbody>{ for scoring_rows(&cur) }</tbody>
+                <tbody>{ for scoring_rows(cur) }</tbody>
                 <tfoot>
                     <tr><td></td><td>{"Tổng điểm tự đánh giá"}</td><td class="num">{s.self_max.to_vi()}</td><td></td><td class="num">{s.self_points.to_vi()}</td><td></td></tr>
                     <tr><td></td><td>{"Tổng điểm ước tính (gồm điều tra XHH ước tính, điểm thưởng, điểm trừ)"}</td><td class="num">{s.applicable_max.to_vi()}</td><td></td><td class="num" data-report="total">{s.total.to_vi()}</td><td>{format!("Chỉ số: {}%", s.index.to_vi_fixed())}</td></tr>
@@ -172,7 +167,7 @@ pub fn ReportDocument() -> Html {
             <h3>{"2. Đề xuất, kiến nghị"}</h3>
             {or_none(&r.proposals)}
 
-            <ActionsAndPlan />
+            {actions_and_plan(cur)}
 
             <table class="r-sign" role="presentation">
                 <tr>
@@ -193,12 +188,7 @@ pub fn ReportDocument() -> Html {
 }
 
 /// Section IV: corrective actions, and progress of the annual plan.
-#[component]
-fn ActionsAndPlan() -> Html {
-    let (_, cur): (Ctx, _) = crate::app::use_current();
-    let Some(cur) = cur else {
-        return html! {};
-    };
+fn actions_and_plan(cur: &Current) -> Html {
     let (a, fw, s) = (&cur.assessment, &cur.framework, &cur.summary);
     let proj = plan::project(fw, a, s);
     let today: String = crate::services::now_iso().chars().take(10).collect();

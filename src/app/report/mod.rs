@@ -121,14 +121,14 @@ pub fn raw_figures(sub: &SubCriterion, sc: &SubScore, a: Option<&Answer>) -> Str
 
 #[component]
 pub fn ReportPage() -> Html {
-    let (_, cur) = crate::app::use_current();
-    if cur.is_none() {
+    let (ctx, cur) = crate::app::use_current();
+    let Some(cur) = cur else {
         return html! {};
-    }
+    };
     html! {
         <div class="report-page">
-            <settings::ReportSettings />
-            <document::ReportDocument />
+            {settings::report_settings(&ctx, &cur)}
+            {document::report_document(&cur)}
         </div>
     }
 }

@@ -2,17 +2,14 @@
 //! period's difficulties and proposals, signer and recipients. Not printed.
 
 use crate::app::edit;
-use crate::app::state::Edit;
-use crate::app::widgets::{event_value, print_button};
+use crate::app::state::{Current, Edit};
+use crate::app::widgets::{count_note, event_value, print_button};
+use crate::engine::rules::limits;
+use crate::app::Ctx;
 use crate::engine::ReportInfo;
 use yew::prelude::*;
 
-#[component]
-pub fn ReportSettings() -> Html {
-    let (ctx, cur) = crate::app::use_current();
-    let Some(cur) = cur else {
-        return html! {};
-    };
+pub fn report_settings(ctx: &Ctx, cur: &Current) -> Html {
     let r = cur.assessment.report.clone();
     let set = |f: fn(&mut ReportInfo, String)| {
         let (ctx, r) = (ctx.clone(), r.clone());
@@ -25,13 +22,15 @@ pub fn ReportSettings() -> Html {
     let input = |id: &str, label: &str, v: &str, kind: &str, cb: Callback<InputEvent>| {
         html! {
             <div class="field"><label for={id.to_string()}>{label.to_string()}</label>
-                <input id={id.to_string()} type={kind.to_string()} value={v.to_string()} oninput={cb} /></div>
+                <input id={id.to_string()} type={kind.to_string()} maxlength={limits::SHORT.to_string()} value={v.to_string()} oninput={cb} />
+                {count_note(v, limits::SHORT)}</div>
         }
     };
     let area = |id: &str, label: &str, v: &str, hint: &str, cb: Callback<InputEvent>| {
         html! {
             <div class="field"><label for={id.to_string()}>{label.to_string()}</label>
-                <textarea id={id.to_string()} rows="4" value={v.to_string()} oninput={cb} />
+                <textarea id={id.to_string()} rows="4" maxlength={limits::LONG.to_string()} value={v.to_string()} oninput={cb} />
+                {count_note(v, limits::LONG)}
                 <small class="hint">{hint.to_string()}</small></div>
         }
     };

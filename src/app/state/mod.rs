@@ -10,7 +10,10 @@ pub use command::{Command, Done};
 pub use edit::Edit;
 
 use super::route::Route;
+use crate::engine::formats::file::MAX_FILE_BYTES;
+use crate::engine::formats::framework;
 use crate::engine::formats::paste::Draft;
+use crate::engine::rules::limits;
 use crate::engine::formats::stored::{key_of, Stored, Unreadable};
 use crate::engine::rules::consolidate::{Entry, Outcome, UnitPeriod};
 use crate::engine::rules::period::next_period_copy;
@@ -74,11 +77,14 @@ pub struct Current {
     pub dirty: bool,
     /// Opened from Sở Nội vụ's desk: shown, never edited or saved.
     pub read_only: bool,
+    /// Bytes the assessment may take in its file, beside its framework.
+    pub budget: usize,
 }
 
 impl Current {
     pub fn new(assessment: Assessment, framework: Rc<Framework>) -> Current {
         let summary = Rc::new(score(&framework, &assessment));
+        let budget = MAX_FILE_BYTES.saturating_sub(framework::write(&framework).len() + 50_000);
         Current {
             assessment: Rc::new(assessment),
             framework,
@@ -86,7 +92,21 @@ impl Current {
             generation: 0,
             dirty: false,
             read_only: false,
+            budget,
         }
+    }
+
+    /// Why `a` cannot replace the open assessment: a text or list over its
+    /// limit, or a file that would pass 5 MB (an edit that shrinks it is
+    /// always taken).
+    fn refuses(&self, a: &Assessment) -> Option<String> {
+        if let Err(e) = limits::check(a) {
+            return Some(format!("Không nhận thay đổi: {e}."));
+        }
+        let size = limits::export_bytes(a);
+        (size > self.budget && size > limits::export_bytes(&self.assessment)).then(|| {
+            "Không nhận thay đổi: tệp tự đánh giá sẽ vượt giới hạn 5 MB. Hãy rút gọn các giải trình, tài liệu kiểm chứng hoặc biện pháp dài.".to_string()
+        })
     }
 }
 
@@ -575,6 +595,10 @@ impl Reducible for AppState {
                 if a == *cur.assessment {
                     return self;
                 }
+                if let Some(why) = cur.refuses(&a) {
+                    s.notice = Some(Notice::error(why));
+                    return Rc::new(s);
+                }
                 a.updated = at;
                 cur.summary = Rc::new(score(&cur.framework, &a));
                 cur.assessment = Rc::new(a);
@@ -969,5 +993,46 @@ mod tests {
         assert!(s.current.is_none());
         assert!(s.saved.is_empty());
         assert_eq!(commands(&s), vec![Command::Delete("a1".into())]);
+    }
+
+    #[test]
+    fn an_edit_past_a_limit_is_refused_and_said() {
+        let s = run_all(state_with_open());
+        let long = "x".repeat(limits::SHORT + 1);
+        let s2 = s.clone().reduce(Action::Edit(Edit::UnitName(long), "t".into()));
+        assert_eq!(s2.current.as_ref().unwrap().assessment.unit_name, "Sở Nội vụ");
+        assert!(s2.outbox.is_empty(), "nothing saved");
+        let n = s2.notice.clone().unwrap();
+        assert!(n.error);
+        assert_eq!(
+            n.text,
+            "Không nhận thay đổi: trường \"unit.name\": dài quá giới hạn (301 ký tự, tối đa 300)."
+        );
+        // many long explanations: the file budget stops them before 5 MB
+        let mut s = s;
+        let mut refused = false;
+        for sub in templates::built_in()[0].subs() {
+            let ans = Answer {
+                explanation: "ệ".repeat(limits::LONG),
+                evidence: vec![
+                    crate::engine::Evidence {
+                        summary: "ệ".repeat(limits::TEXT),
+                        link: "ệ".repeat(limits::TEXT),
+                        ..Default::default()
+                    };
+                    limits::EVIDENCE
+                ],
+                ..Answer::default()
+            };
+            let next = s.clone().reduce(Action::Edit(Edit::Answer(sub.id.clone(), ans), "t".into()));
+            if next.notice.as_ref().is_some_and(|n| n.text.contains("5 MB")) {
+                refused = true;
+                break;
+            }
+            s = run_all(next);
+        }
+        assert!(refused, "the budget never stopped the edits");
+        let a = &s.current.as_ref().unwrap().assessment;
+        assert!(limits::export_bytes(a) <= s.current.as_ref().unwrap().budget);
     }
 }

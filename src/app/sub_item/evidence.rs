@@ -1,24 +1,26 @@
 //! The evidence (tài liệu kiểm chứng) of an item, and the explanation of
 //! how it was scored.
 
-use crate::app::widgets::event_value;
+use crate::app::widgets::{count_note, event_value};
+use crate::engine::rules::limits;
 use crate::engine::{Answer, Evidence};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceProps {
-    pub dom: AttrValue,
-    pub sub_id: AttrValue,
-    pub hint: AttrValue,
-    pub answer: Answer,
-    pub onchange: Callback<Answer>,
-}
-
-#[component]
-pub fn EvidenceList(p: &EvidenceProps) -> Html {
-    let (dom, answer, set) = (&p.dom, &p.answer, &p.onchange);
+/// The evidence entries of item `sub_id` (input ids `<dom>-ev<i>-…`).
+pub fn evidence_list(
+    dom: &str,
+    sub_id: &str,
+    hint: &str,
+    answer: &Answer,
+    set: &Callback<Answer>,
+) -> Html {
     let rows = answer.evidence.iter().enumerate().map(|(i, ev)| {
         let field = |label: &str, key: &str, value: &str, kind: &str, f: fn(&mut Evidence, String)| {
+            let max = if matches!(key, "summary" | "link") {
+                limits::TEXT
+            } else {
+                limits::SHORT
+            };
             let (set, answer) = (set.clone(), answer.clone());
             let oninput = Callback::from(move |e: InputEvent| {
                 let mut a = answer.clone();
@@ -31,7 +33,8 @@ pub fn EvidenceList(p: &EvidenceProps) -> Html {
             html! {
                 <div class={classes!("field", format!("ev-{key}"))}>
                     <label for={fid.clone()}>{label.to_string()}</label>
-                    <input id={fid} type={kind.to_string()} value={value.to_string()} {oninput} />
+                    <input id={fid} type={kind.to_string()} maxlength={max.to_string()} value={value.to_string()} {oninput} />
+                    {count_note(value, max)}
                 </div>
             }
         };
@@ -53,12 +56,12 @@ pub fn EvidenceList(p: &EvidenceProps) -> Html {
                 {field("Trích yếu", "summary", &ev.summary, "text", |x, v| x.summary = v)}
                 {field("Đường dẫn (nếu có)", "link", &ev.link, "url", |x, v| x.link = v)}
                 <button type="button" class="btn danger-outline small" onclick={remove}
-                    aria-label={format!("Xóa tài liệu {} của mục {}", i + 1, p.sub_id)}>{"Xóa tài liệu"}</button>
+                    aria-label={format!("Xóa tài liệu {} của mục {}", i + 1, sub_id)}>{"Xóa tài liệu"}</button>
             </li>
         }
     });
     let add = {
-        let (set, answer, dom) = (set.clone(), answer.clone(), dom.clone());
+        let (set, answer, dom) = (set.clone(), answer.clone(), dom.to_string());
         Callback::from(move |_| {
             let mut a = answer.clone();
             a.evidence.push(Evidence::default());
@@ -72,40 +75,34 @@ pub fn EvidenceList(p: &EvidenceProps) -> Html {
     html! {
         <fieldset class="evidence">
             <legend>{format!("Tài liệu kiểm chứng ({})", answer.evidence.len())}</legend>
-            if !p.hint.is_empty() { <p class="hint">{format!("Gợi ý: {}", p.hint)}</p> }
+            if !hint.is_empty() { <p class="hint">{format!("Gợi ý: {hint}")}</p> }
             <ol>{ for rows }</ol>
-            <button type="button" class="btn small" onclick={add}>{"+ Thêm tài liệu kiểm chứng"}</button>
+            if answer.evidence.len() < limits::EVIDENCE {
+                <button type="button" class="btn small" onclick={add}>{"+ Thêm tài liệu kiểm chứng"}</button>
+            }
         </fieldset>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ExplanationProps {
-    pub dom: AttrValue,
-    /// Points are claimed without evidence (or a typed figure stands
-    /// beside a differing plan): an explanation is required.
-    pub required: bool,
-    pub answer: Answer,
-    pub onchange: Callback<Answer>,
-}
-
-#[component]
-pub fn Explanation(p: &ExplanationProps) -> Html {
-    let tid = format!("{}-expl", p.dom);
+/// How the item was scored, in the unit's words. `required`: points are
+/// claimed without evidence (or a typed figure stands beside a differing
+/// plan).
+pub fn explanation(dom: &str, required: bool, answer: &Answer, set: &Callback<Answer>) -> Html {
+    let tid = format!("{dom}-expl");
     let oninput = {
-        let (set, answer) = (p.onchange.clone(), p.answer.clone());
+        let (set, answer) = (set.clone(), answer.clone());
         Callback::from(move |e: InputEvent| {
             let mut a = answer.clone();
             a.explanation = event_value(&e);
             set.emit(a);
         })
     };
-    let required = p.required;
     html! {
         <div class={classes!("field", "explanation", required.then_some("required"))}>
             <label for={tid.clone()}>{"Giải trình cách chấm điểm"}{ if required { " (bắt buộc)" } else { "" } }</label>
-            <textarea id={tid.clone()} rows="2" value={p.answer.explanation.clone()} {oninput}
+            <textarea id={tid.clone()} rows="2" maxlength={limits::LONG.to_string()} value={answer.explanation.clone()} {oninput}
                 aria-invalid={required.then_some("true")} aria-describedby={required.then(|| format!("{tid}-msg"))} />
+            {count_note(&answer.explanation, limits::LONG)}
             if required {
                 <p class="error" id={format!("{tid}-msg")}>{"Mục này được tính điểm nhưng chưa có tài liệu kiểm chứng (hoặc số liệu khác số liệu kế hoạch): thêm tài liệu hoặc giải trình."}</p>
             }

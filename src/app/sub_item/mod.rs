@@ -9,8 +9,8 @@ use super::edit;
 use super::state::Edit;
 use super::widgets::check;
 use crate::engine::{Answer, Dec2, SubScore, SubState};
-use evidence::{EvidenceList, Explanation};
-use plan_box::PlanSourceBox;
+use evidence::{evidence_list, explanation};
+use plan_box::plan_source_box;
 use rule_input::RuleInput;
 use yew::prelude::*;
 
@@ -89,7 +89,7 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 if excluded_above {
                     <p class="muted">{"Không áp dụng (đã khai báo cho cả lĩnh vực hoặc tiêu chí)."}</p>
                 } else {
-                    if has_plan { <PlanSourceBox /> }
+                    if has_plan { {plan_source_box(&ctx, &cur)} }
                     if !sc.from_plan && !locked {
                         <RuleInput sub={sub.clone()} answer={answer.clone()} onchange={set_value.clone()} />
                         if answer.value.is_some() {
@@ -114,8 +114,8 @@ pub fn SubItem(p: &SubItemProps) -> Html {
             }
             if let Some(e) = &sc.error { <p class="error" role="alert">{e.to_string()}</p> }
             if !excluded_above && !sub.rule.is_survey() {
-                <EvidenceList dom={dom.clone()} sub_id={id.clone()} hint={sub.evidence_hint.clone()} answer={answer.clone()} onchange={set.clone()} />
-                <Explanation dom={dom.clone()} required={sc.needs_support} answer={answer.clone()} onchange={set.clone()} />
+                {evidence_list(&dom, &id, &sub.evidence_hint, &answer, &set)}
+                {explanation(&dom, sc.needs_support, &answer, &set)}
             }
         </article>
     }

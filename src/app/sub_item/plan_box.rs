@@ -2,7 +2,8 @@
 //! typed at the item, both shown, and the user's choice of which counts.
 //! A typed figure is never replaced without that choice.
 
-use crate::app::state::Edit;
+use crate::app::state::{Current, Edit};
+use crate::app::Ctx;
 use crate::app::{edit, route::Route};
 use crate::engine::model::PlanSource;
 use crate::engine::rules::plan::plan_choice;
@@ -22,12 +23,7 @@ fn pct(n: u64, d: u64) -> String {
     }
 }
 
-#[component]
-pub fn PlanSourceBox() -> Html {
-    let (ctx, cur) = crate::app::use_current();
-    let Some(cur) = cur else {
-        return html! {};
-    };
+pub fn plan_source_box(ctx: &Ctx, cur: &Current) -> Html {
     let a = &cur.assessment;
     let Some(c) = plan_choice(&cur.framework, a) else {
         return html! {};

@@ -20,6 +20,29 @@ pub struct RuleInputProps {
 /// The input of the sub-criterion's rule.
 #[component]
 pub fn RuleInput(p: &RuleInputProps) -> Html {
+    // The figures as typed (each rule uses the ones it needs) and the
+    // message about them.
+    let (n0, d0) = match &p.answer.value {
+        Some(Value::Ratio {
+            numerator,
+            denominator,
+        }) => (numerator.to_string(), denominator.to_string()),
+        Some(Value::Amounts {
+            numerator,
+            denominator,
+        }) => (numerator.to_vi(), denominator.to_vi()),
+        _ => Default::default(),
+    };
+    let t = Typed {
+        num: use_state(|| n0),
+        den: use_state(|| d0),
+        one: use_state(|| match &p.answer.value {
+            Some(Value::Count { count }) => count.to_string(),
+            Some(Value::Estimate { points }) => points.to_vi(),
+            _ => String::new(),
+        }),
+        problem: use_state(|| None::<String>),
+    };
     let sub = &p.sub;
     let dom = dom_id(&sub.id);
     match &sub.rule {
@@ -51,15 +74,9 @@ pub fn RuleInput(p: &RuleInputProps) -> Html {
                 </fieldset>
             }
         }
-        Rule::RatioBands { .. } | Rule::Proportional { .. } => html! {
-            <RatioInputs sub={sub.clone()} answer={p.answer.clone()} onchange={p.onchange.clone()} />
-        },
-        Rule::CountBands { .. } => html! {
-            <CountInput sub={sub.clone()} answer={p.answer.clone()} onchange={p.onchange.clone()} />
-        },
-        Rule::Survey => html! {
-            <EstimateInput sub={sub.clone()} answer={p.answer.clone()} onchange={p.onchange.clone()} />
-        },
+        Rule::RatioBands { .. } | Rule::Proportional { .. } => ratio_inputs(p, &t),
+        Rule::CountBands { .. } => count_input(p, &t),
+        Rule::Survey => estimate_input(p, &t),
     }
 }
 
@@ -81,31 +98,20 @@ fn radio(
     }
 }
 
-/// A figure as the user typed it: whole numbers plainly, amounts in
-/// Vietnamese style ("1.234,5").
-fn typed(d: Dec2) -> String {
-    d.to_vi()
+/// The figures as typed, kept while typing.
+struct Typed {
+    num: UseStateHandle<String>,
+    den: UseStateHandle<String>,
+    /// A count or an estimate.
+    one: UseStateHandle<String>,
+    problem: UseStateHandle<Option<String>>,
 }
 
 /// Numerator and denominator, the ratio, and the scale of the rule.
-#[component]
-fn RatioInputs(p: &RuleInputProps) -> Html {
+fn ratio_inputs(p: &RuleInputProps, t: &Typed) -> Html {
     let sub = &p.sub;
     let dom = dom_id(&sub.id);
-    let (n0, d0) = match &p.answer.value {
-        Some(Value::Ratio {
-            numerator,
-            denominator,
-        }) => (numerator.to_string(), denominator.to_string()),
-        Some(Value::Amounts {
-            numerator,
-            denominator,
-        }) => (typed(*numerator), typed(*denominator)),
-        _ => Default::default(),
-    };
-    let num = use_state(|| n0);
-    let den = use_state(|| d0);
-    let problem = use_state(|| None::<String>);
+    let (num, den, problem) = (&t.num, &t.den, &t.problem);
     let update = {
         let (num, den, problem, cb) = (
             num.clone(),
@@ -169,16 +175,16 @@ fn RatioInputs(p: &RuleInputProps) -> Html {
         <div class="ratio">
             <div class="field">
                 <label for={format!("{dom}-num")}>{or(nl, "Tử số")}</label>
-                <input id={format!("{dom}-num")} type="text" inputmode="decimal" value={(*num).clone()} oninput={on_num} />
+                <input id={format!("{dom}-num")} type="text" inputmode="decimal" value={(**num).clone()} oninput={on_num} />
             </div>
             <div class="field">
                 <label for={format!("{dom}-den")}>{or(dl, "Mẫu số")}</label>
-                <input id={format!("{dom}-den")} type="text" inputmode="decimal" value={(*den).clone()} oninput={on_den} />
+                <input id={format!("{dom}-den")} type="text" inputmode="decimal" value={(**den).clone()} oninput={on_den} />
             </div>
             <p class="ratio-result" aria-live="polite">
                 {"Tỷ lệ: "}<strong data-ratio="">{pct.map(|x| format!("{}%", x.to_vi_fixed())).unwrap_or_else(|| "—".into())}</strong>
             </p>
-            if let Some(m) = &*problem { <p class="error" role="alert">{m.clone()}</p> }
+            if let Some(m) = &**problem { <p class="error" role="alert">{m.clone()}</p> }
             <p class="hint" data-ratio-hint="">{ratio_hint(sub, &p.answer)}</p>
             {scale(&sub.rule, sub.max, pct)}
         </div>
@@ -186,15 +192,13 @@ fn RatioInputs(p: &RuleInputProps) -> Html {
 }
 
 /// A whole number and the rule's count bands.
-#[component]
-fn CountInput(p: &RuleInputProps) -> Html {
+fn count_input(p: &RuleInputProps, t: &Typed) -> Html {
     let dom = dom_id(&p.sub.id);
     let current = match &p.answer.value {
         Some(Value::Count { count }) => Some(*count),
         _ => None,
     };
-    let text = use_state(|| current.map(|c| c.to_string()).unwrap_or_default());
-    let problem = use_state(|| None::<String>);
+    let (text, problem) = (&t.one, &t.problem);
     let Rule::CountBands { bands, max_count } = &p.sub.rule else {
         return html! {};
     };
@@ -216,9 +220,9 @@ fn CountInput(p: &RuleInputProps) -> Html {
         <div class="count">
             <div class="field">
                 <label for={format!("{dom}-count")}>{ match max_count { Some(m) => format!("Số lượng (tối đa {m})"), None => "Số lượng".to_string() } }</label>
-                <input id={format!("{dom}-count")} type="text" inputmode="numeric" value={(*text).clone()} {oninput} />
+                <input id={format!("{dom}-count")} type="text" inputmode="numeric" value={(**text).clone()} {oninput} />
             </div>
-            if let Some(m) = &*problem { <p class="error" role="alert">{m.clone()}</p> }
+            if let Some(m) = &**problem { <p class="error" role="alert">{m.clone()}</p> }
             <ul class="scale">
                 { for bands.iter().map(|b| html!{
                     <li class={classes!(current.is_some_and(|c| b.contains(c)).then_some("hit"))}>
@@ -231,15 +235,10 @@ fn CountInput(p: &RuleInputProps) -> Html {
 }
 
 /// A survey item's estimate: never official.
-#[component]
-fn EstimateInput(p: &RuleInputProps) -> Html {
+fn estimate_input(p: &RuleInputProps, t: &Typed) -> Html {
     let dom = dom_id(&p.sub.id);
     let max = p.sub.max;
-    let text = use_state(|| match &p.answer.value {
-        Some(Value::Estimate { points }) => points.to_vi(),
-        _ => String::new(),
-    });
-    let problem = use_state(|| None::<String>);
+    let (text, problem) = (&t.one, &t.problem);
     let oninput = {
         let (text, problem, cb) = (text.clone(), problem.clone(), p.onchange.clone());
         Callback::from(move |ev: InputEvent| {
@@ -266,9 +265,9 @@ fn EstimateInput(p: &RuleInputProps) -> Html {
             <p class="muted"><span class="badge">{"ước tính"}</span>{" Không phải điểm chính thức: chỉ dùng để xem chỉ số dự kiến."}</p>
             <div class="field">
                 <label for={format!("{dom}-est")}>{format!("Điểm ước tính (0 – {})", max.to_vi())}</label>
-                <input id={format!("{dom}-est")} type="text" inputmode="decimal" value={(*text).clone()} {oninput} />
+                <input id={format!("{dom}-est")} type="text" inputmode="decimal" value={(**text).clone()} {oninput} />
             </div>
-            if let Some(m) = &*problem { <p class="error" role="alert">{m.clone()}</p> }
+            if let Some(m) = &**problem { <p class="error" role="alert">{m.clone()}</p> }
         </div>
     }
 }

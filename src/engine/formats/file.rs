@@ -12,9 +12,10 @@ use crate::engine::model::{
     Answer, Assessment, Contact, CorrectiveAction, Dec2, Framework, FrameworkRef, Period, PlanTask,
     ReportInfo, UnitType, FRAMEWORK_FORMAT,
 };
+use crate::engine::rules::limits;
 use crate::engine::rules::score::{score, AnswerError, Summary};
 use crate::engine::rules::validate::validate;
-use serde_json::Value as J;
+use super::json::Value as J;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -303,7 +304,8 @@ pub enum ImportError {
     NewerVersion(u32),
     Malformed(String),
     UnknownFramework { id: String, version: String },
-    BadFramework(Vec<String>),
+    /// The first problems of an embedded framework, and how many in all.
+    BadFramework(Vec<String>, usize),
     AnswersDontFit(Vec<(String, String)>),
 }
 
@@ -338,14 +340,36 @@ impl fmt::Display for ImportError {
                 f,
                 "Tệp dùng bộ tiêu chí \"{id}\" (phiên bản {version}) không có trong ứng dụng và không kèm theo trong tệp. Hãy nạp bộ tiêu chí đó trước."
             ),
-            BadFramework(ps) => write!(f, "Bộ tiêu chí kèm trong tệp không hợp lệ: {}", ps.join("; ")),
+            BadFramework(ps, total) => {
+                write!(f, "Bộ tiêu chí kèm trong tệp không hợp lệ: ")?;
+                listed(f, ps.iter().map(String::as_str), *total, "lỗi")
+            }
             AnswersDontFit(list) => {
                 write!(f, "Câu trả lời không khớp với bộ tiêu chí ({} mục): ", list.len())?;
-                let parts: Vec<String> = list.iter().map(|(id, m)| format!("{id}: {m}")).collect();
-                f.write_str(&parts.join("; "))
+                let parts = list.iter().map(|(id, m)| format!("{id}: {m}"));
+                let parts: Vec<String> = parts.take(SHOWN).collect();
+                listed(f, parts.iter().map(String::as_str), list.len(), "mục")
             }
         }
     }
+}
+
+/// How many problems a message lists before "… và N … khác".
+pub const SHOWN: usize = 10;
+
+/// The first [`SHOWN`] of `total` items, "; "-separated, then how many more.
+pub fn listed<'a>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl Iterator<Item = &'a str>,
+    total: usize,
+    noun: &str,
+) -> fmt::Result {
+    let first: Vec<&str> = items.take(SHOWN).collect();
+    f.write_str(&first.join("; "))?;
+    if total > SHOWN {
+        write!(f, "; … và {} {noun} khác.", total - SHOWN)?;
+    }
+    Ok(())
 }
 
 /// Something the user must see (and, for the checksum, acknowledge).
@@ -508,7 +532,8 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
             let problems = validate(fw);
             if !problems.is_empty() {
                 return Err(ImportError::BadFramework(
-                    problems.iter().map(|p| p.to_string()).collect(),
+                    problems.iter().take(SHOWN).map(|p| p.to_string()).collect(),
+                    problems.len(),
                 ));
             }
             let existing = known
@@ -552,6 +577,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         plan_confirmed: file.plan_confirmed,
         report: file.report.clone(),
     };
+    limits::check(&assessment).map_err(|e| ImportError::Malformed(e.to_string()))?;
     let summary = score(&framework, &assessment);
     let misfits: Vec<(String, String)> = summary
         .errors

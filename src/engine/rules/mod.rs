@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod consolidate;
 pub mod input;
+pub mod limits;
 pub mod migrate;
 pub mod next;
 pub mod period;

@@ -48,6 +48,23 @@ pub enum ProblemKind {
     /// (or the criterion's own field, or the criterion may also be
     /// excluded on its own).
     BadExcludedWith(String, ExcludedWithProblem),
+    /// An id (or version) outside [`ID_PATTERN`].
+    BadId(String),
+}
+
+/// What an id or version may hold, as the schema says: ASCII letters,
+/// digits, dots and hyphens, starting with a letter or digit, at most
+/// [`ID_MAX`] characters (ids become parts of storage keys and addresses).
+pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$";
+pub const ID_MAX: usize = 64;
+
+/// Whether `id` fits [`ID_PATTERN`].
+pub fn id_ok(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= ID_MAX
+        && b[0].is_ascii_alphanumeric()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +78,7 @@ pub enum ExcludedWithProblem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ProblemKind::*;
-        write!(f, "{}: ", self.path)?;
+        write!(f, "{}: ", place(&self.path))?;
         match &self.kind {
             WrongFormat(s) => write!(f, "không phải tệp bộ tiêu chí (format = \"{s}\")"),
             UnsupportedVersion(v) => write!(
@@ -105,8 +122,12 @@ impl fmt::Display for Problem {
             NegativeCap => write!(f, "mức trần không được âm"),
             BadPlanSub(id) => write!(
                 f,
-                "tiêu chí hoàn thành kế hoạch \"{id}\" không có hoặc không tính theo tỷ lệ"
+                "\"{id}\" không có hoặc không tính theo tỷ lệ"
             ),
+            BadId(id) => {
+                let shown: String = id.chars().take(40).collect();
+                write!(f, "mã \"{shown}\" không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm và dấu gạch nối (tối đa {ID_MAX} ký tự)")
+            }
             BadExcludedWith(field, why) => match why {
                 ExcludedWithProblem::NoSuchField => {
                     write!(f, "\"không áp dụng cùng lĩnh vực {field}\": không có lĩnh vực này")
@@ -125,6 +146,31 @@ impl fmt::Display for Problem {
                 ),
             },
         }
+    }
+}
+
+/// Where a problem is, for people: an item's id as it is, a part of the
+/// file by its name in Vietnamese.
+fn place(path: &str) -> String {
+    const NAMES: [(&str, &str); 12] = [
+        ("fields", "Bộ tiêu chí"),
+        ("bands", "Xếp loại"),
+        ("bonus", "Điểm thưởng"),
+        ("deductions", "Điểm trừ"),
+        ("format", "Định dạng tệp"),
+        ("format_version", "Phiên bản định dạng"),
+        ("id", "Mã bộ tiêu chí"),
+        ("version", "Phiên bản bộ tiêu chí"),
+        ("title", "Tên bộ tiêu chí"),
+        ("years", "Năm áp dụng"),
+        ("plan_completion_sub", "Tiêu chí hoàn thành kế hoạch"),
+        ("(không mã)", "Mục chưa có mã"),
+    ];
+    let (head, tail) = path.split_once('.').unwrap_or((path, ""));
+    match NAMES.iter().find(|(k, _)| *k == head) {
+        Some((_, name)) if tail.is_empty() => name.to_string(),
+        Some((_, name)) if head == "bonus" || head == "deductions" => format!("{name} {tail}"),
+        _ => path.to_string(),
     }
 }
 
@@ -157,6 +203,11 @@ pub fn validate(fw: &Framework) -> Vec<Problem> {
     }
     if fw.id.trim().is_empty() {
         c.push("id", ProblemKind::Empty("mã bộ tiêu chí"));
+    } else if !id_ok(&fw.id) {
+        c.push("id", ProblemKind::BadId(fw.id.clone()));
+    }
+    if !id_ok(&fw.version) {
+        c.push("version", ProblemKind::BadId(fw.version.clone()));
     }
     if fw.title.trim().is_empty() {
         c.push("title", ProblemKind::Empty("tên bộ tiêu chí"));
@@ -276,6 +327,8 @@ pub fn validate(fw: &Framework) -> Vec<Problem> {
 fn check_node(c: &mut Checker, id: &str, title: &str, max: Dec2) {
     if id.trim().is_empty() {
         c.push("(không mã)", ProblemKind::Empty("mã mục"));
+    } else if !id_ok(id) {
+        c.push(id, ProblemKind::BadId(id.to_string()));
     }
     if title.trim().is_empty() {
         c.push(id, ProblemKind::Empty("tên mục"));
@@ -292,6 +345,9 @@ fn check_adjustments(c: &mut Checker, path: &str, adj: &Adjustments) {
     let mut ids = HashSet::new();
     for item in &adj.items {
         let p = format!("{path}.{}", item.id);
+        if !id_ok(&item.id) {
+            c.push(path, ProblemKind::BadId(item.id.clone()));
+        }
         if !ids.insert(item.id.as_str()) {
             c.push(&p, ProblemKind::DuplicateId(item.id.clone()));
         }
@@ -325,6 +381,9 @@ fn check_rule(c: &mut Checker, sub: &SubCriterion) {
             }
             let mut ids = HashSet::new();
             for o in options {
+                if !id_ok(&o.id) {
+                    c.push(&sub.id, ProblemKind::BadId(o.id.clone()));
+                }
                 if !ids.insert(o.id.as_str()) {
                     c.push(&sub.id, ProblemKind::DuplicateId(o.id.clone()));
                 }

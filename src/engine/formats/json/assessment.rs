@@ -4,7 +4,7 @@
 use super::{self as json, json_names, json_struct, name_of, obj, obj_out, FromJson, Out, ToJson};
 use crate::engine::model::assessment::*;
 use crate::engine::model::plan::{CorrectiveAction, PlanTask, ReformArea, Status};
-use serde_json::Value as J;
+use super::Value as J;
 use std::collections::BTreeMap;
 
 pub const PERIODS: [(&str, Period); 4] = [

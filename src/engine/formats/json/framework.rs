@@ -4,7 +4,7 @@
 use super::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
 use crate::engine::formats::paste::{Draft, Flag};
 use crate::engine::model::framework::*;
-use serde_json::Value as J;
+use super::Value as J;
 
 pub const UNIT_TYPES: [(&str, UnitType); 3] = [
     ("so", UnitType::So),

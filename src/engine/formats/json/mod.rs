@@ -14,12 +14,13 @@
 //! Reading errors name the field and say what is wrong, in Vietnamese.
 
 use crate::engine::model::Dec2;
-use serde_json::{Map, Value};
+pub use value::{Map, Number, ParseError, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 mod assessment;
 mod framework;
+mod value;
 
 pub use assessment::{PERIODS, PLAN_STATUSES, REFORM_AREAS};
 pub use framework::{STATUSES, UNIT_TYPES};
@@ -91,7 +92,7 @@ pub trait FromJson: Sized {
 /// drop every field read so far at each of them: several KB per type.)
 pub struct Obj<'a> {
     value: &'a Value,
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     error: Option<Error>,
 }
 
@@ -199,19 +200,14 @@ unsigned_from_json!(u8, u16, u32, u64, usize);
 impl FromJson for Dec2 {
     fn from_json(v: &Value) -> Result<Self> {
         const LIMIT: i64 = 100_000_000_000_000;
-        let bad = || Error::new("cần một số có tối đa hai chữ số thập phân");
         let Value::Number(n) = v else {
-            return Err(bad());
+            return Err(Error::new("cần một số có tối đa hai chữ số thập phân"));
         };
-        if let Some(i) = n.as_i64() {
-            i.checked_mul(100)
-                .filter(|x| x.abs() <= LIMIT)
-                .map(Dec2)
-                .ok_or_else(|| Error::new("số quá lớn"))
-        } else if n.is_u64() {
-            Err(Error::new("số quá lớn"))
-        } else {
-            n.as_f64().and_then(Dec2::from_f64).ok_or_else(bad)
+        match n.hundredths() {
+            Some(h) if h.abs() <= LIMIT => Ok(Dec2(h)),
+            Some(_) => Err(Error::new("số quá lớn")),
+            None if n.as_i64().is_some() || n.as_u64().is_some() => Err(Error::new("số quá lớn")),
+            None => Err(Error::new("cần một số có tối đa hai chữ số thập phân")),
         }
     }
 }
@@ -293,7 +289,7 @@ pub fn name_of<T: Copy + PartialEq>(t: T, names: &[(&'static str, T)]) -> &'stat
 macro_rules! json_struct {
     (read $ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
         impl $crate::engine::formats::json::FromJson for $ty {
-            fn from_json(v: &serde_json::Value) -> $crate::engine::formats::json::Result<Self> {
+            fn from_json(v: &$crate::engine::formats::json::Value) -> $crate::engine::formats::json::Result<Self> {
                 let mut o = $crate::engine::formats::json::obj(v)?;
                 let r = $ty { $($f: $crate::engine::formats::json::json_struct!(@get o, $f, $m)),* };
                 o.done(r)
@@ -331,7 +327,7 @@ pub fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 macro_rules! json_names {
     ($ty:ty, $table:expr) => {
         impl $crate::engine::formats::json::FromJson for $ty {
-            fn from_json(v: &serde_json::Value) -> $crate::engine::formats::json::Result<Self> {
+            fn from_json(v: &$crate::engine::formats::json::Value) -> $crate::engine::formats::json::Result<Self> {
                 $crate::engine::formats::json::variant(v, &$table)
             }
         }
@@ -347,8 +343,8 @@ macro_rules! json_names {
 pub(crate) use json_names;
 
 /// Parses text into a tree; a syntax error gives its line and column.
-pub fn parse(text: &str) -> std::result::Result<Value, serde_json::Error> {
-    serde_json::from_str(text)
+pub fn parse(text: &str) -> std::result::Result<Value, ParseError> {
+    value::parse(text)
 }
 
 /// Parses and reads `T`; `Err` is the message to show.
@@ -655,8 +651,9 @@ mod tests {
     fn prints_like_serde_json() {
         let text =
             r#"{"b":[1,2.5,{"x":null}],"a":"q\"\\\n\u0001é","c":{},"d":[],"e":true,"f":-0.75}"#;
-        let v: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(canonical(&v, &[]), serde_json::to_string(&v).unwrap());
+        let v = parse(text).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(canonical(&v, &[]), serde_json::to_string(&theirs).unwrap());
         assert_eq!(
             canonical(&v, &["b", "c"]),
             r#"{"a":"q\"\\\n\u0001é","d":[],"e":true,"f":-0.75}"#
@@ -685,7 +682,7 @@ mod tests {
             .f("b", &Vec::<u32>::new())
             .f("c", &obj_out().f("d", "e").done())
             .done();
-        let v: Value = serde_json::from_str(&out.compact()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out.compact()).unwrap();
         // Same keys order here (a, b, c), so serde_json's sorted map agrees.
         assert_eq!(out.pretty(), serde_json::to_string_pretty(&v).unwrap());
     }
@@ -717,13 +714,16 @@ mod tests {
             "trường \"[0].year\": cần một số nguyên không âm"
         );
         assert_eq!(e(r#"{"year": 1}"#), "cần một danh sách [ … ]");
-        assert!(e("[").starts_with("EOF while parsing"));
-        assert_eq!(Dec2::from_json(&serde_json::json!(0.75)), Ok(Dec2(75)));
-        assert_eq!(Dec2::from_json(&serde_json::json!(3)), Ok(Dec2(300)));
-        assert!(Dec2::from_json(&serde_json::json!(0.125)).is_err());
-        assert!(Dec2::from_json(&serde_json::json!(1e300)).is_err());
-        assert!(Dec2::from_json(&serde_json::json!("1")).is_err());
-        assert!(Dec2::from_json(&serde_json::json!(u64::MAX)).is_err());
+        assert_eq!(e("["), "hết dữ liệu giữa chừng (dòng 1, cột 2)");
+        let dec = |t: &str| Dec2::from_json(&parse(t).unwrap());
+        assert_eq!(dec("0.75"), Ok(Dec2(75)));
+        assert_eq!(dec("3"), Ok(Dec2(300)));
+        assert_eq!(dec("7.50"), Ok(Dec2(750)));
+        assert_eq!(dec("75e-2"), Ok(Dec2(75)));
+        assert!(dec("0.125").is_err());
+        assert!(dec("1e300").is_err());
+        assert!(dec("\"1\"").is_err());
+        assert_eq!(dec("18446744073709551615"), Err(Error::new("số quá lớn")));
     }
 
     #[test]
