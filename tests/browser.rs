@@ -417,7 +417,7 @@ mod pages_without_storage {
             }),
             ..Loaded::default()
         };
-        let s = AppState::start(templates::built_in(), loaded, route, "tab".into());
+        let s = AppState::start(templates::built_in(), loaded, route, "tab".into(), false);
         // opened as the route would open it (the root effect is not here)
         let s = Rc::new(s).reduce(Action::Create(Box::new(a)));
         let mut s = (*s).clone();

@@ -2,7 +2,8 @@
 //! mixed unit types, refused files, province-wide losses.
 
 mod common;
-use cchc::engine::formats::{batch::check_file, csv, file, templates};
+use cchc::engine::formats::xlsx::Cell;
+use cchc::engine::formats::{batch::check_file, file, sheets, templates};
 use cchc::engine::rules::consolidate::{self, Outcome};
 use cchc::engine::*;
 use common::*;
@@ -130,11 +131,38 @@ fn ranks_per_unit_type_with_ties_sharing_a_rank() {
         .iter()
         .map(|(g, l)| (g.clone(), l.clone()))
         .collect();
-    let csv = csv::ranking_csv(&entries, &shown, plan.period, &BTreeMap::new());
-    assert!(csv.starts_with("\u{feff}Khối,Hạng,Đơn vị,Kỳ,Chỉ số (%),Xếp loại,"));
-    assert!(
-        csv.contains("\r\n\"Sở, ban, ngành\",1,Sở A,Năm 2025,\"2,50\",Yếu,\"2,5\",0,100,100,"),
-        "{csv}"
+    let sheet = sheets::ranking_sheet(&entries, &shown, plan.period, &BTreeMap::new());
+    assert_eq!(
+        sheet.rows[0],
+        vec![Cell::from(
+            "Xếp hạng kết quả tự đánh giá Chỉ số CCHC Năm 2025"
+        )]
+    );
+    assert_eq!(
+        sheet.rows[1][..6],
+        [
+            Cell::from("Khối"),
+            Cell::from("Hạng"),
+            Cell::from("Đơn vị"),
+            Cell::from("Kỳ"),
+            Cell::from("Chỉ số (%)"),
+            Cell::from("Xếp loại")
+        ]
+    );
+    assert_eq!(
+        sheet.rows[2][..10],
+        [
+            Cell::from("Sở, ban, ngành"),
+            Cell::Int(1),
+            Cell::from("Sở A"),
+            Cell::from("Năm 2025"),
+            Cell::Num(d("2,5")),
+            Cell::from("Yếu"),
+            Cell::Num(d("2,5")),
+            Cell::Num(d("0")),
+            Cell::Num(d("100")),
+            Cell::Num(d("100"))
+        ]
     );
 }
 
@@ -331,12 +359,28 @@ fn each_unit_is_paired_with_its_own_previous_file() {
         .iter()
         .map(|(g, l)| (g.clone(), l.clone()))
         .collect();
-    let csv = csv::ranking_csv(&now, &shown, Some((2025, Period::Year)), &p);
-    assert!(csv.contains(",Chỉ số kỳ trước (%),Hạng kỳ trước,"), "{csv}");
-    assert!(
-        csv.contains("Sở C,Năm 2025,\"0,00\",Yếu,0,0,100,0,,,"),
-        "{csv}"
+    let sheet = sheets::ranking_sheet(&now, &shown, Some((2025, Period::Year)), &p);
+    assert_eq!(
+        sheet.rows[1][10..12],
+        [
+            Cell::from("Chỉ số kỳ trước (%)"),
+            Cell::from("Hạng kỳ trước")
+        ]
     );
+    let row = |name: &str| {
+        sheet
+            .rows
+            .iter()
+            .find(|r| r.get(2) == Some(&Cell::from(name)))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("Sở C")[10..12],
+        [Cell::Empty, Cell::Empty],
+        "no previous file: no figures"
+    );
+    assert_eq!(row("Sở A")[10..12], [Cell::Num(d("2,5")), Cell::Int(1)]);
 }
 
 #[test]

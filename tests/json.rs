@@ -66,11 +66,20 @@ proptest! {
 fn errors_say_where_in_vietnamese() {
     let e = |t: &str| json::parse(t).unwrap_err().to_string();
     assert_eq!(e(""), "hết dữ liệu giữa chừng (dòng 1, cột 1)");
-    assert_eq!(e("{\"a\": 1,\n \"b\" 2}"), "cần dấu hai chấm sau tên trường (dòng 2, cột 6)");
+    assert_eq!(
+        e("{\"a\": 1,\n \"b\" 2}"),
+        "cần dấu hai chấm sau tên trường (dòng 2, cột 6)"
+    );
     assert_eq!(e("[1, 2"), "hết dữ liệu giữa chừng (dòng 1, cột 6)");
-    assert_eq!(e("\"ắ\u{1}\""), "ký tự điều khiển trong chuỗi (dòng 1, cột 3)");
+    assert_eq!(
+        e("\"ắ\u{1}\""),
+        "ký tự điều khiển trong chuỗi (dòng 1, cột 3)"
+    );
     assert_eq!(e("01"), "số không hợp lệ (dòng 1, cột 2)");
-    assert_eq!(e("[] x"), "còn ký tự thừa sau khi hết dữ liệu JSON (dòng 1, cột 4)");
+    assert_eq!(
+        e("[] x"),
+        "còn ký tự thừa sau khi hết dữ liệu JSON (dòng 1, cột 4)"
+    );
     let deep = "[".repeat(200) + &"]".repeat(200);
     assert_eq!(e(&deep), "dữ liệu lồng nhau quá sâu (dòng 1, cột 129)");
     // a repeated key: the last counts, as in serde_json

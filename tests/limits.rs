@@ -35,7 +35,10 @@ fn a_hundred_thousand_unknown_answer_ids_are_refused_quickly() {
     let mut v = base_file();
     let answers = v["answers"].as_object_mut().unwrap();
     for i in 0..100_000 {
-        answers.insert(format!("99.{i}"), json!({"value": {"type": "yes_no", "yes": true}}));
+        answers.insert(
+            format!("99.{i}"),
+            json!({"value": {"type": "yes_no", "yes": true}}),
+        );
     }
     let bytes = serde_json::to_vec(&v).unwrap();
     assert!(bytes.len() < MAX_FILE_BYTES, "{}", bytes.len());
@@ -49,7 +52,10 @@ fn a_hundred_thousand_unknown_answer_ids_are_refused_quickly() {
     let mut v = base_file();
     let answers = v["answers"].as_object_mut().unwrap();
     for i in 0..1_500 {
-        answers.insert(format!("99.{i:04}"), json!({"value": {"type": "yes_no", "yes": true}}));
+        answers.insert(
+            format!("99.{i:04}"),
+            json!({"value": {"type": "yes_no", "yes": true}}),
+        );
     }
     let msg = refused(timed(&serde_json::to_vec(&v).unwrap()).0);
     assert!(msg.len() < 1_000, "a message of {} bytes", msg.len());
@@ -86,7 +92,9 @@ fn an_embedded_framework_with_seventy_five_thousand_duplicate_ids() {
     let mut v = base_file();
     let mut fw: J = serde_json::from_str(&framework::write(&so())).unwrap();
     let sub = json!({"id": "1.1.1", "title": "x", "max": 1, "rule": {"kind": "yes_no"}});
-    let subs = fw["fields"][0]["criteria"][0]["subs"].as_array_mut().unwrap();
+    let subs = fw["fields"][0]["criteria"][0]["subs"]
+        .as_array_mut()
+        .unwrap();
     for _ in 0..75_000 {
         subs.push(sub.clone());
     }
@@ -153,7 +161,11 @@ fn the_largest_assessment_the_limits_allow_exports_and_imports_back() {
         export_bytes(&a)
     );
     assert!(text.len() < MAX_FILE_BYTES, "{} bytes", text.len());
-    assert!(text.len() > MAX_FILE_BYTES * 3 / 5, "not near the limit: {}", text.len());
+    assert!(
+        text.len() > MAX_FILE_BYTES * 3 / 5,
+        "not near the limit: {}",
+        text.len()
+    );
     let (r, took) = timed(text.as_bytes());
     assert!(took < QUICK, "took {took:?}");
     let back = r.map_err(|e| e.to_string()).unwrap();

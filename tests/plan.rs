@@ -2,7 +2,7 @@
 //! "if every action succeeds" projection, and the CSV files for Excel.
 
 mod common;
-use cchc::engine::formats::{csv, templates};
+use cchc::engine::formats::{sheets, templates};
 use cchc::engine::model::{
     CorrectiveAction, PlanSource, PlanStatus as Status, PlanTask, ReformArea,
 };
@@ -106,7 +106,10 @@ fn a_framework_naming_a_wrong_plan_item_is_refused() {
     let e = cchc::engine::formats::framework::read(&v.to_string())
         .unwrap_err()
         .to_string();
-    assert!(e.contains("Tiêu chí hoàn thành kế hoạch: \"1.1.1\" không có hoặc không tính theo tỷ lệ"), "{e}");
+    assert!(
+        e.contains("Tiêu chí hoàn thành kế hoạch: \"1.1.1\" không có hoặc không tính theo tỷ lệ"),
+        "{e}"
+    );
     v["plan_completion_sub"] = serde_json::json!("9.9");
     assert!(cchc::engine::formats::framework::read(&v.to_string()).is_err());
 }
@@ -167,8 +170,43 @@ fn overdue_is_past_deadline_and_not_done() {
     assert!(!x.is_overdue("2099-01-01"));
 }
 
+/// A cell as a spreadsheet program reads it.
+#[derive(Debug, PartialEq)]
+enum C {
+    S(String),
+    N(f64),
+    E,
+}
+use C::{E, N, S};
+
+/// The rows of sheet `name` of the workbook, read with calamine.
+fn read_back(sheets: &[cchc::engine::formats::xlsx::Sheet], name: &str) -> Vec<Vec<C>> {
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = cchc::engine::formats::xlsx::workbook(sheets);
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("an .xlsx Excel opens");
+    assert_eq!(
+        book.sheet_names(),
+        sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
+    );
+    let range = book.worksheet_range(name).expect("the sheet");
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => S(s.clone()),
+                    Data::Float(f) => N(*f),
+                    Data::Int(i) => N(*i as f64),
+                    Data::Empty => E,
+                    other => panic!("unexpected cell {other:?}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
-fn csv_files_open_in_excel_with_vietnamese_text() {
+fn excel_files_read_back_as_a_spreadsheet_would() {
     let fw = so();
     let mut a = new_assessment(&fw);
     a.actions.push(CorrectiveAction {
@@ -184,10 +222,40 @@ fn csv_files_open_in_excel_with_vietnamese_text() {
         result: "=HYPERLINK(\"x\")".into(),
         evidence: "dòng 1\ndòng 2".into(),
     });
+    let rows = read_back(&[sheets::actions_sheet(&a)], "Biện pháp khắc phục");
     assert_eq!(
-        csv::actions_csv(&a),
-        "\u{feff}STT,Tiêu chí thành phần,Biện pháp,Đơn vị chủ trì,Người phụ trách,Thời hạn,Điểm dự kiến thu hồi,Trạng thái,Tiến độ (%),Kết quả,Tài liệu kiểm chứng\r\n\
-         1,\"3.4.1; 3.4.2\",\"Rà soát, \"\"nhắc việc\"\" hồ sơ sắp đến hạn\",Văn phòng,Nguyễn Văn A,14/06/2025,\"1,5\",Đang thực hiện,40,\"'=HYPERLINK(\"\"x\"\")\",\"dòng 1\ndòng 2\"\r\n"
+        rows,
+        vec![
+            vec![
+                "STT",
+                "Tiêu chí thành phần",
+                "Biện pháp",
+                "Đơn vị chủ trì",
+                "Người phụ trách",
+                "Thời hạn",
+                "Điểm dự kiến thu hồi",
+                "Trạng thái",
+                "Tiến độ (%)",
+                "Kết quả",
+                "Tài liệu kiểm chứng"
+            ]
+            .into_iter()
+            .map(|s| S(s.into()))
+            .collect::<Vec<_>>(),
+            vec![
+                N(1.0),
+                S("3.4.1; 3.4.2".into()),
+                S("Rà soát, \"nhắc việc\" hồ sơ sắp đến hạn".into()),
+                S("Văn phòng".into()),
+                S("Nguyễn Văn A".into()),
+                S("14/06/2025".into()),
+                N(1.5), // a number, whatever the regional settings
+                S("Đang thực hiện".into()),
+                N(40.0),
+                S("=HYPERLINK(\"x\")".into()), // text, never a formula
+                S("dòng 1\ndòng 2".into()),
+            ]
+        ]
     );
     a.plan.push(PlanTask {
         id: "p2".into(),
@@ -207,11 +275,39 @@ fn csv_files_open_in_excel_with_vietnamese_text() {
         progress: [(Period::Q1, 100)].into_iter().collect(),
         ..PlanTask::default()
     });
+    let rows = read_back(&[sheets::plan_sheet(&a)], "Kế hoạch CCHC năm");
+    assert_eq!(rows.len(), 3);
     assert_eq!(
-        csv::plan_csv(&a),
-        "\u{feff}STT,Nội dung cải cách,Nhiệm vụ,Kết quả đầu ra,Đơn vị chủ trì,Thời hạn,Trạng thái,Quý I (%),6 tháng (%),Quý III (%),Năm (%)\r\n\
-         1,Cải cách thể chế,Rà soát văn bản,,,,Hoàn thành,100,,,\r\n\
-         2,\"Xây dựng, phát triển chính quyền điện tử, chính quyền số\",Số hóa hồ sơ,100% hồ sơ được số hóa,Văn phòng,14/12/2025,Đang thực hiện,20,55,,\r\n"
+        rows[1],
+        vec![
+            N(1.0),
+            S("Cải cách thể chế".into()),
+            S("Rà soát văn bản".into()),
+            E,
+            E,
+            E,
+            S("Hoàn thành".into()),
+            N(100.0),
+            E,
+            E,
+            E
+        ]
+    );
+    assert_eq!(
+        rows[2],
+        vec![
+            N(2.0),
+            S("Xây dựng, phát triển chính quyền điện tử, chính quyền số".into()),
+            S("Số hóa hồ sơ".into()),
+            S("100% hồ sơ được số hóa".into()),
+            S("Văn phòng".into()),
+            S("14/12/2025".into()),
+            S("Đang thực hiện".into()),
+            N(20.0),
+            N(55.0),
+            E,
+            E
+        ]
     );
 }
 

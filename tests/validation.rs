@@ -205,7 +205,17 @@ fn ids_follow_one_pattern() {
     for good in ["1", "1.1.1", "gia-lai-so-mau", "2025.1", "B1", "a"] {
         assert!(id_ok(good), "{good}");
     }
-    for bad in ["", "../1", "x@1@2/../3", "trung@1", "1 1", "-a", ".a", "Đ1", &"a".repeat(65)] {
+    for bad in [
+        "",
+        "../1",
+        "x@1@2/../3",
+        "trung@1",
+        "1 1",
+        "-a",
+        ".a",
+        "Đ1",
+        &"a".repeat(65),
+    ] {
         assert!(!id_ok(bad), "{bad}");
     }
     let mut v: J = serde_json::from_str(templates::BUILT_IN[0].1).unwrap();
@@ -214,9 +224,18 @@ fn ids_follow_one_pattern() {
     v["fields"][0]["criteria"][0]["subs"][0]["id"] = json!("x@1@2/../3");
     let ps = problems(&v);
     let msg = "không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm và dấu gạch nối (tối đa 64 ký tự)";
-    assert!(ps.contains(&format!("Mã bộ tiêu chí: mã \"../1\" {msg}")), "{ps:?}");
-    assert!(ps.contains(&format!("Phiên bản bộ tiêu chí: mã \"1@2\" {msg}")), "{ps:?}");
-    assert!(ps.contains(&format!("x@1@2/../3: mã \"x@1@2/../3\" {msg}")), "{ps:?}");
+    assert!(
+        ps.contains(&format!("Mã bộ tiêu chí: mã \"../1\" {msg}")),
+        "{ps:?}"
+    );
+    assert!(
+        ps.contains(&format!("Phiên bản bộ tiêu chí: mã \"1@2\" {msg}")),
+        "{ps:?}"
+    );
+    assert!(
+        ps.contains(&format!("x@1@2/../3: mã \"x@1@2/../3\" {msg}")),
+        "{ps:?}"
+    );
 }
 
 #[test]
@@ -224,11 +243,26 @@ fn a_self_assessment_offered_as_a_framework_is_named() {
     let fw = so();
     let a = new_assessment(&fw);
     let text = cchc::engine::formats::file::export(&a, &fw, true, "2025-01-01T00:00:00+07:00");
-    let e = cchc::engine::formats::framework::read(&text).unwrap_err().to_string();
-    assert!(e.starts_with("Đây là tệp tự đánh giá của một đơn vị, không phải tệp bộ tiêu chí."), "{e}");
-    let e = cchc::engine::formats::framework::read("[1, 2]").unwrap_err().to_string();
-    assert!(e.starts_with("Tệp JSON này không phải tệp bộ tiêu chí"), "{e}");
+    let e = cchc::engine::formats::framework::read(&text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("Đây là tệp tự đánh giá của một đơn vị, không phải tệp bộ tiêu chí."),
+        "{e}"
+    );
+    let e = cchc::engine::formats::framework::read("[1, 2]")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("Tệp JSON này không phải tệp bộ tiêu chí"),
+        "{e}"
+    );
     // and a JSON error is in Vietnamese, with where
-    let e = cchc::engine::formats::framework::read("{\"format\": ").unwrap_err().to_string();
-    assert_eq!(e, "Tệp bộ tiêu chí không đúng định dạng (dòng 1, cột 12): hết dữ liệu giữa chừng");
+    let e = cchc::engine::formats::framework::read("{\"format\": ")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "Tệp bộ tiêu chí không đúng định dạng (dòng 1, cột 12): hết dữ liệu giữa chừng"
+    );
 }

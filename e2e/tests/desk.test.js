@@ -75,11 +75,14 @@ test('a batch with a broken file, a duplicate and a tampered total', async () =>
   await page.getByRole('button', { name: `Dùng tệp này: ${files[0].name}` }).click();
   assert.match(await page.locator('tr[data-file="ban-sao.json"]').innerText(), /Trùng/);
 
-  // CSV of the ranking
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV xếp hạng' }).click()]);
-  const csv = fs.readFileSync(await dl.path(), 'utf8');
-  assert.ok(csv.startsWith('\ufeffKhối,Hạng,Đơn vị'));
-  assert.equal(csv.split('\r\n').filter((l) => l.startsWith('"Sở, ban, ngành"')).length, 5);
+  // the ranking for Excel, as shown: an .xlsx (a ZIP of XML, stored)
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel xếp hạng' }).click()]);
+  assert.equal(dl.suggestedFilename(), 'CCHC_xep-hang.xlsx');
+  const xlsx = fs.readFileSync(await dl.path());
+  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK');
+  const sheet = xlsx.toString('utf8');
+  assert.match(sheet, /Xếp hạng kết quả tự đánh giá Chỉ số CCHC Năm 2025/);
+  assert.equal((sheet.match(/<t xml:space="preserve">Sở, ban, ngành<\/t>/g) || []).length, 5);
 
   // open a unit read-only
   await page.locator('[data-rank="Xa"] tbody a').first().click();

@@ -79,12 +79,13 @@ test('actions, plan and the printed report', async () => {
   assert.match(await page.locator('[data-plan="projected"]').innerText(), /^4,00%/);
   assert.equal(await page.locator('[data-summary="index"]').innerText(), '2,50%');
 
-  // CSVs
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV (Excel)' }).click()]);
-  assert.equal(csv.suggestedFilename(), 'CCHC_so-tu-phap_2025_Q1_bien-phap.csv');
-  const csvBytes = fs.readFileSync(await csv.path());
-  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.match(csvBytes.toString('utf8'), /Ban hành kế hoạch CCHC năm 2026 trước ngày 15\/12\/2025,Văn phòng Sở,Chánh Văn phòng,31\/01\/2025,"0,5",Đang thực hiện/);
+  // For Excel: an .xlsx with the actions (numbers stay numbers)
+  const [xl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel (.xlsx)' }).click()]);
+  assert.equal(xl.suggestedFilename(), 'CCHC_so-tu-phap_2025_Q1_bien-phap.xlsx');
+  const xlBytes = fs.readFileSync(await xl.path());
+  assert.equal(xlBytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.match(xlBytes.toString('utf8'), /Ban hành kế hoạch CCHC năm 2026 trước ngày 15\/12\/2025<\/t><\/is><\/c><c r="D2" t="inlineStr"><is><t xml:space="preserve">Văn phòng Sở/);
+  assert.match(xlBytes.toString('utf8'), /<c r="G2"><v>0.5<\/v><\/c>/);
 
   // The report.
   await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();

@@ -3,11 +3,11 @@
 
 use super::route::Route;
 use super::state::Edit;
-use super::widgets::{count_note, download, event_value, CSV};
-use crate::engine::rules::limits;
+use super::widgets::{count_note, download, event_value, XLSX};
 use super::{edit, Ctx};
-use crate::engine::formats::{csv, file};
+use crate::engine::formats::{file, sheets, xlsx};
 use crate::engine::model::{CorrectiveAction, Framework, PlanStatus as Status};
+use crate::engine::rules::limits;
 use crate::engine::rules::plan;
 use crate::engine::Dec2;
 use crate::services;
@@ -116,8 +116,10 @@ pub fn ActionsPage() -> Html {
     };
     let on_csv = {
         let a = a.clone();
-        let name = file::file_name(&a).replace(".json", "_bien-phap.csv");
-        download(&ctx, name, CSV, move || csv::actions_csv(&a))
+        let name = file::file_name(&a).replace(".json", "_bien-phap.xlsx");
+        download(&ctx, name, XLSX, move || {
+            xlsx::workbook(&[sheets::actions_sheet(&a)])
+        })
     };
     let losses = cur.summary.losses();
     let uncovered: Vec<_> = losses
@@ -161,7 +163,7 @@ pub fn ActionsPage() -> Html {
                     </select>
                 </div>
                 <button class="btn" onclick={on_add}>{"+ Thêm biện pháp"}</button>
-                <button class="btn" onclick={on_csv} disabled={a.actions.is_empty()}>{"Xuất CSV (Excel)"}</button>
+                <button class="btn" onclick={on_csv} disabled={a.actions.is_empty()}>{"Xuất Excel (.xlsx)"}</button>
             </div>
             if a.actions.is_empty() {
                 <p class="empty">{"Chưa có biện pháp nào. Thêm từ các tiêu chí bị mất điểm (trong danh mục tiêu chí hoặc trang Tổng hợp)."}</p>

@@ -6,10 +6,10 @@ use super::edit;
 use super::route::Route;
 use super::state::Edit;
 use super::widgets::event_value;
-use super::widgets::{count_note, download, CSV};
-use crate::engine::rules::limits;
-use crate::engine::formats::{csv, file, json};
+use super::widgets::{count_note, download, XLSX};
+use crate::engine::formats::{file, json, sheets, xlsx};
 use crate::engine::model::{PlanStatus as Status, PlanTask, ReformArea};
+use crate::engine::rules::limits;
 use crate::engine::rules::plan;
 use crate::engine::{Dec2, Period};
 use crate::services;
@@ -49,8 +49,10 @@ pub fn PlanPage() -> Html {
 
     let on_csv = {
         let a = a.clone();
-        let name = file::file_name(&a).replace(".json", "_ke-hoach.csv");
-        download(&ctx, name, CSV, move || csv::plan_csv(&a))
+        let name = file::file_name(&a).replace(".json", "_ke-hoach.xlsx");
+        download(&ctx, name, XLSX, move || {
+            xlsx::workbook(&[sheets::plan_sheet(&a)])
+        })
     };
     let feed = plan_sub.as_ref().and_then(|id| {
         let sub = fw.sub(id)?;
@@ -83,7 +85,7 @@ pub fn PlanPage() -> Html {
                 <div><dt>{"Tỷ lệ hoàn thành"}</dt><dd data-plan="rate">{fig.map_or("—".into(), |f| format!("{}%", Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed()))}</dd></div>
             </dl>
             {feed.unwrap_or_default()}
-            <div class="toolbar"><button class="btn" onclick={on_csv} disabled={a.plan.is_empty()}>{"Xuất CSV (Excel)"}</button></div>
+            <div class="toolbar"><button class="btn" onclick={on_csv} disabled={a.plan.is_empty()}>{"Xuất Excel (.xlsx)"}</button></div>
             { for groups }
         </fieldset></section>
     }

@@ -57,6 +57,8 @@ pub fn ChecklistPage() -> Html {
                 .and_then(|f| f.criteria.first().map(|c| (f, c)))
         });
 
+    // The list is one tab stop (the current criterion); arrows move in it.
+    let tab_stop = selected.map(|(_, c)| c.id.clone()).unwrap_or_default();
     let nav = fw.fields.iter().map(|f| {
         let fs = s.field(&f.id);
         html! {
@@ -74,7 +76,7 @@ pub fn ChecklistPage() -> Html {
                     html!{
                         <li key={c.id.clone()}>
                             <a {href} onclick={close} class={classes!("nav-crit", active.then_some("active"), cs.is_some_and(|x| x.excluded).then_some("excluded"))}
-                               aria-current={active.then_some("page")}>
+                               aria-current={active.then_some("page")} tabindex={if c.id == tab_stop { "0" } else { "-1" }}>
                                 <span>{format!("{} {}", c.id, c.title)}</span>
                                 {node_badge(cs)}
                             </a>
@@ -187,10 +189,12 @@ pub fn ChecklistPage() -> Html {
             <button class="btn menu-toggle" aria-expanded={menu_open.to_string()} aria-controls="crit-nav" onclick={toggle}>
                 {if *menu_open { "Đóng danh mục tiêu chí" } else { "☰ Danh mục tiêu chí" }}
             </button>
-            <nav id="crit-nav" class={classes!("tree", menu_open.then_some("open"))} aria-label="Danh mục tiêu chí">
+            {super::widgets::skip_link("Bỏ qua danh mục, đến phần chấm điểm", "cham-diem")}
+            <nav id="crit-nav" class={classes!("tree", menu_open.then_some("open"))} aria-label="Danh mục tiêu chí (phím mũi tên để di chuyển)"
+                 onkeydown={Callback::from(arrow_keys)}>
                 <ul>{ for nav }</ul>
             </nav>
-            <div class="panel"><fieldset class="plain" disabled={cur.read_only}>{panel}</fieldset></div>
+            <div class="panel" id="cham-diem" tabindex="-1"><fieldset class="plain" disabled={cur.read_only}>{panel}</fieldset></div>
         </div>
     }
 }
@@ -213,5 +217,51 @@ fn node_badge(n: Option<&crate::engine::NodeScore>) -> Html {
             </span>
         },
         None => html! {},
+    }
+}
+
+/// Up and down (and Home, End) move focus along the criteria list.
+fn arrow_keys(e: KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let step: i32 = match e.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        "Home" => i32::MIN,
+        "End" => i32::MAX,
+        _ => return,
+    };
+    let Some(list) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|n| n.query_selector_all("a.nav-crit").ok())
+    else {
+        return;
+    };
+    let links: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into().ok())
+        .collect();
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = links
+        .iter()
+        .position(|l| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == l.as_ref() as &web_sys::Element)
+        })
+        .unwrap_or(0) as i32;
+    let to = match step {
+        i32::MIN => 0,
+        i32::MAX => links.len() as i32 - 1,
+        s => (at + s).clamp(0, links.len() as i32 - 1),
+    };
+    if let Some(l) = links.get(to as usize) {
+        e.prevent_default();
+        for x in &links {
+            let _ = x.set_attribute("tabindex", "-1");
+        }
+        let _ = l.set_attribute("tabindex", "0");
+        let _ = l.focus();
     }
 }

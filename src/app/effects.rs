@@ -175,11 +175,12 @@ pub fn use_root_effects<T: Tools>(state: &Ctx) {
 
 /// The reducer's state at start-up, from the built-in frameworks, storage
 /// and the address.
-pub fn initial_state() -> AppState {
+pub fn initial_state<T: Tools>() -> AppState {
     AppState::start(
         crate::engine::formats::templates::built_in(),
         load(),
         super::route::Route::parse(&services::current_hash()),
         services::random_id(),
+        T::KEEPS_DESK,
     )
 }

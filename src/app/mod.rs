@@ -67,6 +67,11 @@ pub trait Tools: 'static {
     fn office_links(current: &Route) -> Html;
     /// The page's footer.
     fn footer() -> Html;
+    /// Effects only this build has, mounted at the root (the full build
+    /// keeps Sở Nội vụ's batch between visits).
+    fn root_effects() -> Html;
+    /// Whether the build keeps a desk batch to read back at start.
+    const KEEPS_DESK: bool;
     /// The folder of the service worker, relative to this page.
     const ROOT: &'static str;
 }
@@ -91,6 +96,10 @@ impl Tools for Agency {
     fn office_links(_: &Route) -> Html {
         Html::default()
     }
+    fn root_effects() -> Html {
+        Html::default()
+    }
+    const KEEPS_DESK: bool = false;
     fn footer() -> Html {
         html! {
             <footer class="site-footer no-print">
@@ -129,12 +138,16 @@ impl Tools for Office {
     fn footer() -> Html {
         Html::default()
     }
+    fn root_effects() -> Html {
+        html! { <desk::DeskKeeper /> }
+    }
+    const KEEPS_DESK: bool = true;
     const ROOT: &'static str = "../";
 }
 
 #[component]
 pub fn App<T: Tools>() -> Html {
-    let state = use_reducer(effects::initial_state);
+    let state = use_reducer(effects::initial_state::<T>);
     effects::use_root_effects::<T>(&state);
 
     let page = match &state.route {
@@ -158,7 +171,7 @@ pub fn App<T: Tools>() -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={state.clone()}>
-            <a class="skip" href="#noi-dung">{"Bỏ qua, đến nội dung chính"}</a>
+            {widgets::skip_link("Bỏ qua, đến nội dung chính", "noi-dung")}
             <header class="topbar">
                 <a class="brand" href="#/">{"Tự chấm điểm Chỉ số CCHC"}</a>
                 <nav class="topnav" aria-label="Chức năng chính">
@@ -188,6 +201,7 @@ pub fn App<T: Tools>() -> Html {
                 </div>
             }
             <main id="noi-dung" tabindex="-1">{page}</main>
+            {T::root_effects()}
             {T::footer()}
         </ContextProvider<Ctx>>
     }

@@ -94,7 +94,7 @@ pub fn Shell() -> Html {
         let (a, fw) = (a.clone(), fw.clone());
         let built_in = ctx.is_built_in(&fw);
         download(&ctx, file::file_name(&a), JSON, move || {
-            file::export(&a, &fw, built_in, &services::now_iso())
+            file::export(&a, &fw, built_in, &services::now_iso()).into_bytes()
         })
     };
     let save_text = match &ctx.save {
@@ -161,31 +161,40 @@ pub fn Shell() -> Html {
                     <p class="bar-alert" data-bar-alert="">{"Tạm dừng lưu: thẻ khác vừa lưu bản này. "}<a href="#xung-dot" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); services::scroll_to_id("xung-dot"); })}>{"Chọn bản giữ lại"}</a></p>
                 }
                 <dl>
-                    <div><dt>{"Tự chấm"}</dt><dd><span data-summary="self">{s.self_points.to_vi()}</span>{format!(" / {}", s.self_max.to_vi())}</dd></div>
-                    <div><dt>{"Điều tra XHH "}<span class="badge">{"ước tính"}</span></dt>
+                    <div class="secondary"><dt>{"Tự chấm"}</dt><dd><span data-summary="self">{s.self_points.to_vi()}</span>{format!(" / {}", s.self_max.to_vi())}</dd></div>
+                    <div class="secondary"><dt>{"Điều tra XHH "}<span class="badge">{"ước tính"}</span></dt>
                         <dd><span data-summary="survey">{s.survey_estimate.to_vi()}</span>{format!(" / {}", s.survey_max.to_vi())}</dd></div>
                     <div><dt>{"Tổng điểm"}</dt><dd><span data-summary="total">{s.total.to_vi()}</span>{format!(" / {}", s.applicable_max.to_vi())}</dd></div>
                     <div><dt>{"Chỉ số ước tính"}</dt><dd data-summary="index">{pct(s.index)}</dd></div>
-                    <div><dt>{"Xếp loại"}</dt><dd data-summary="band">{band_text(s)}</dd></div>
+                    <div class="secondary"><dt>{"Xếp loại"}</dt><dd data-summary="band">{band_text(s)}</dd></div>
                     <div><dt>{"Hoàn thành"}</dt><dd data-summary="completion">{format!("{}%", s.completion.to_vi())}</dd></div>
-                    <div><dt>{"Thiếu kiểm chứng"}</dt><dd data-summary="missing">{s.missing_support.len()}</dd></div>
+                    <div class="secondary"><dt>{"Thiếu kiểm chứng"}</dt><dd data-summary="missing">{s.missing_support.len()}</dd></div>
                 </dl>
                 if is_check {
                     <div class="bar-actions">
                         <button class="btn primary" onclick={on_next} disabled={s.answered == s.applicable_items}>{"Mục chưa trả lời tiếp theo"}</button>
-                        <div class="filters" role="group" aria-label="Lọc danh sách tiêu chí">
-                            { for Filter::ALL.iter().map(|&f| {
-                                let on = ctx.filter == f;
-                                let ctx = ctx.clone();
-                                let onclick = Callback::from(move |_| ctx.dispatch(Action::SetFilter(f)));
-                                html!{ <button class={classes!("btn", "filter", on.then_some("on"))}
-                                        aria-pressed={on.to_string()} {onclick}>{f.label()}</button> }
-                            }) }
-                        </div>
+                        {filters(&ctx, "filters")}
                     </div>
                 }
             </section>
+            // On a phone the filters sit below the compact bar (CSS shows one of the two).
+            if is_check { {filters(&ctx, "filters-phone")} }
             {body}
+        </div>
+    }
+}
+
+/// The checklist's filters (one group shows on a laptop, one on a phone).
+fn filters(ctx: &super::Ctx, class: &'static str) -> Html {
+    html! {
+        <div class={class} role="group" aria-label="Lọc danh sách tiêu chí">
+            { for Filter::ALL.iter().map(|&f| {
+                let on = ctx.filter == f;
+                let ctx = ctx.clone();
+                let onclick = Callback::from(move |_| ctx.dispatch(Action::SetFilter(f)));
+                html!{ <button class={classes!("btn", "filter", on.then_some("on"))}
+                        aria-pressed={on.to_string()} {onclick}>{f.label()}</button> }
+            }) }
         </div>
     }
 }

@@ -182,15 +182,15 @@ pub fn print_button(label: &str) -> Html {
     html! { <button class="btn" {onclick}>{label.to_string()}</button> }
 }
 
-/// A callback offering `text` (made when clicked) as a download; a
-/// browser that refuses is told to the user.
+/// A callback offering the file `bytes` makes (when clicked) as a
+/// download; a browser that refuses is told to the user.
 pub fn download(
     ctx: &super::Ctx,
     name: String,
     mime: &'static str,
-    text: impl Fn() -> String + 'static,
+    bytes: impl Fn() -> Vec<u8> + 'static,
 ) -> Callback<MouseEvent> {
-    download_with(ctx.clone(), name, mime, std::rc::Rc::new(text))
+    download_with(ctx.clone(), name, mime, std::rc::Rc::new(bytes))
 }
 
 /// [`download`], compiled once.
@@ -199,7 +199,7 @@ fn download_with(
     ctx: super::Ctx,
     name: String,
     mime: &'static str,
-    text: std::rc::Rc<dyn Fn() -> String>,
+    text: std::rc::Rc<dyn Fn() -> Vec<u8>>,
 ) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         if let Err(m) = crate::services::files::download(&name, &text(), mime) {
@@ -210,7 +210,7 @@ fn download_with(
     })
 }
 
-pub const CSV: &str = "text/csv;charset=utf-8";
+pub const XLSX: &str = crate::engine::formats::xlsx::MIME;
 pub const JSON: &str = "application/json";
 
 /// The band as shown: none until every self-assessed item is answered.
@@ -237,4 +237,14 @@ pub fn count_note(value: &str, max: usize) -> Html {
         return Html::default();
     }
     html! { <small class={classes!("count-note", (n >= max).then_some("full"))} aria-live="polite">{format!("{n}/{max} ký tự")}</small> }
+}
+
+/// A link that moves focus to element `target` without touching the
+/// address (the hash holds the route).
+pub fn skip_link(label: &str, target: &'static str) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        crate::services::scroll_to_id(target);
+    });
+    html! { <a class="skip" href={format!("#{target}")} {onclick}>{label.to_string()}</a> }
 }

@@ -1,6 +1,7 @@
 //! Browser glue: storage, time, ids. Kept apart from the pure engine.
 
 pub mod files;
+pub mod idb;
 pub mod offline;
 pub mod storage;
 

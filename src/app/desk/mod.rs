@@ -4,13 +4,17 @@
 //! open any unit read-only.
 
 mod checks;
+mod keeper;
 mod ranking;
 
-use super::state::{Action, Desk};
-use super::widgets::{download, event_value, print_button, DropZone, CSV};
+pub use keeper::DeskKeeper;
+
+use super::state::{Action, Desk, DeskFile};
+use super::widgets::{download, event_value, print_button, DropZone, XLSX};
 use crate::engine::formats::batch;
-use crate::engine::formats::csv::{losses_csv, ranking_csv};
 use crate::engine::formats::file::{ImportError, MAX_FILE_BYTES};
+use crate::engine::formats::sheets::{losses_sheet, ranking_sheet};
+use crate::engine::formats::xlsx;
 use crate::engine::model::{Framework, Period};
 use crate::engine::rules::consolidate::{self, Entry, Outcome, Place, SortKey};
 use crate::services::files;
@@ -19,7 +23,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Yields to the browser so a long batch never blocks the page.
-async fn yield_now() {
+pub(super) async fn yield_now() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
@@ -28,30 +32,51 @@ async fn yield_now() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Reads and checks files one by one, yielding between them.
+/// Reads and checks files one by one, yielding to the page after each
+/// (a large or broken file never holds up the others), with progress.
 async fn check_batch(
     list: Vec<web_sys::File>,
     known: Rc<Vec<Rc<Framework>>>,
     start: usize,
     progress: UseStateHandle<Option<(usize, usize)>>,
-) -> Vec<Entry> {
+) -> Vec<(Entry, DeskFile)> {
     let plain: Vec<Framework> = known.iter().map(|f| (**f).clone()).collect();
     let total = list.len();
     let mut out = Vec::with_capacity(total);
+    let mut since = js_sys::Date::now();
     for (i, f) in list.iter().enumerate() {
-        let refused = |m: String| Entry {
-            file_name: f.name(),
-            outcome: Outcome::Refused(m),
+        let name = f.name();
+        let unread = |m: String| {
+            let e = Entry {
+                file_name: name.clone(),
+                outcome: Outcome::Refused(m.clone()),
+            };
+            (e, DeskFile::Unread(name.clone(), m))
         };
-        let entry = match files::read(f, MAX_FILE_BYTES).await {
-            Ok(bytes) => batch::check_with(&f.name(), &bytes, &known, &plain, start + i),
-            Err(files::ReadError::TooLarge(n)) => refused(ImportError::TooLarge(n).to_string()),
-            Err(files::ReadError::Failed) => refused("Không đọc được tệp.".into()),
+        let pair = match files::read(f, MAX_FILE_BYTES).await {
+            Ok(bytes) => {
+                let e = batch::check_with(&name, &bytes, &known, &plain, start + i);
+                match String::from_utf8(bytes) {
+                    Ok(t) => (e, DeskFile::Text(name.clone(), t.into())),
+                    Err(_) => {
+                        let m = match &e.outcome {
+                            Outcome::Refused(m) => m.clone(),
+                            Outcome::Checked(_) => String::new(),
+                        };
+                        (e, DeskFile::Unread(name.clone(), m))
+                    }
+                }
+            }
+            Err(files::ReadError::TooLarge(n)) => unread(ImportError::TooLarge(n).to_string()),
+            Err(files::ReadError::Failed) => unread("Không đọc được tệp.".into()),
         };
-        out.push(entry);
-        if i % 8 == 7 {
+        out.push(pair);
+        // Back to the page whenever a slice of work is done, so it keeps
+        // answering (and shows the progress) however many files come.
+        if js_sys::Date::now() - since > 40.0 {
             progress.set(Some((i + 1, total)));
             yield_now().await;
+            since = js_sys::Date::now();
         }
     }
     progress.set(None);
@@ -191,7 +216,7 @@ pub fn DeskPage() -> Html {
     };
     let export_ranking = {
         let (d, comp, band, (key, desc)) = (desk.clone(), computed.0.clone(), band.clone(), *sort);
-        download(&ctx, "CCHC_xep-hang.csv".into(), CSV, move || {
+        download(&ctx, "CCHC_xep-hang.xlsx".into(), XLSX, move || {
             let shown: Vec<_> = comp
                 .ranking
                 .iter()
@@ -201,14 +226,22 @@ pub fn DeskPage() -> Html {
                     (g.clone(), rows.into_iter().cloned().collect::<Vec<_>>())
                 })
                 .collect();
-            ranking_csv(&d.entries, &shown, comp.plan.period, &comp.previous)
+            xlsx::workbook(&[ranking_sheet(
+                &d.entries,
+                &shown,
+                comp.plan.period,
+                &comp.previous,
+            )])
         })
     };
     let export_losses = {
         let comp = computed.0.clone();
-        download(&ctx, "CCHC_phan-tich-tieu-chi.csv".into(), CSV, move || {
-            losses_csv(&comp.losses)
-        })
+        download(
+            &ctx,
+            "CCHC_phan-tich-tieu-chi.xlsx".into(),
+            XLSX,
+            move || xlsx::workbook(&[losses_sheet(&comp.losses)]),
+        )
     };
     let clear = {
         let (ctx, c) = (ctx.clone(), confirm_clear.clone());
@@ -274,8 +307,8 @@ pub fn DeskPage() -> Html {
                             { for all_bands.iter().map(|b| html!{ <option value={b.clone()} selected={*band_filter == *b}>{b.clone()}</option> }) }
                         </select>
                     </div>
-                    <button class="btn" onclick={export_ranking}>{"Xuất CSV xếp hạng"}</button>
-                    <button class="btn" onclick={export_losses}>{"Xuất CSV phân tích"}</button>
+                    <button class="btn" onclick={export_ranking}>{"Xuất Excel xếp hạng"}</button>
+                    <button class="btn" onclick={export_losses}>{"Xuất Excel phân tích"}</button>
                     {print_button("In")}
                     if *confirm_clear {
                         <span role="alert">{format!("Xóa cả {} tệp đã nạp (và tệp kỳ trước)?", entries.len())}</span>
@@ -310,6 +343,8 @@ pub fn DeskPage() -> Html {
                 </table>
                 </div>
                 <checks::ChecksTable computed={computed.clone()} />
+            } else if !desk.ready {
+                <p role="status">{"Đang khôi phục danh sách tệp đã nạp lần trước…"}</p>
             } else if progress.is_none() {
                 <p class="empty">{"Chưa nạp tệp nào."}</p>
             }

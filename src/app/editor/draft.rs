@@ -12,6 +12,7 @@ use crate::engine::model::{
     AdjustmentItem, Band, Decision, Field, Framework, PctRange, Status, UnitType,
 };
 use crate::engine::{validate, Dec2, Problem};
+use crate::services::{lower, upper};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -69,7 +70,9 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     };
     let on_export = {
         let fw2 = fw.clone();
-        download(&ctx, export_name(fw), JSON, move || framework::write(&fw2))
+        download(&ctx, export_name(fw), JSON, move || {
+            framework::write(&fw2).into_bytes()
+        })
     };
     let on_discard = {
         let ctx = ctx.clone();
@@ -103,6 +106,7 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             .collect(),
     );
     let problems = Rc::new(problems);
+    let caps = caps_count(fw);
     let next_field = (fw.fields.len() + 1).to_string();
     html! {
         <section class="editor" aria-label="Soạn bộ tiêu chí">
@@ -116,6 +120,10 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 }
                 if !d.flags.is_empty() {
                     <p>{format!("{} mục đánh dấu cần hoàn thiện sau khi dán bảng. ", d.flags.len())}<button class="btn small" onclick={on_clear_flags}>{"Đã kiểm tra hết"}</button></p>
+                }
+                if caps > 0 {
+                    <p>{format!("{caps} tên mục viết HOA toàn bộ (như trong bảng dán vào). ")}
+                        <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| sentence_case_all(fw))}>{"Chuyển thành chữ thường, viết hoa chữ đầu"}</button></p>
                 }
             </div>
             <fieldset>
@@ -239,4 +247,69 @@ fn adjustments(fw: &Framework, patch: &Callback<Patch>, bonus: bool) -> Html {
             <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| { let v = adjustment_items(fw, bonus); let n = v.len() + 1; v.push(AdjustmentItem { id: format!("{letter}{n}"), ..AdjustmentItem::default() }); })}>{format!("+ Mục {title}")}</button>
         </div>
     }
+}
+
+/// Acronyms kept in capitals when a title is put in sentence case.
+const ACRONYMS: [&str; 20] = [
+    "CCHC", "TTHC", "UBND", "HĐND", "CNTT", "ISO", "TCVN", "CBCCVC", "CBCC", "VBQPPL", "QPPL",
+    "PCI", "PAPI", "SIPAS", "XHH", "NQ", "QĐ", "KH", "DVC", "MTTQ",
+];
+
+/// Whether `t` is written in capitals (as pasted tables often are).
+fn all_caps(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() > 3 && upper(t) == t && lower(t) != t
+}
+
+/// "CÔNG TÁC CHỈ ĐẠO CCHC" → "Công tác chỉ đạo CCHC".
+fn sentence_case(t: &str) -> String {
+    let low = lower(t);
+    let mut out = String::new();
+    for (orig, w) in t.split(' ').zip(low.split(' ')) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let bare = orig.trim_matches(|c: char| !c.is_alphanumeric());
+        if ACRONYMS.contains(&bare) {
+            out.push_str(orig);
+        } else {
+            out.push_str(w);
+        }
+    }
+    let mut cs = out.chars();
+    match cs.next() {
+        Some(c) => upper(&c.to_string()) + cs.as_str(),
+        None => out,
+    }
+}
+
+/// Every title of the draft in capitals put in sentence case.
+fn sentence_case_all(fw: &mut Framework) {
+    let fix = |t: &mut String| {
+        if all_caps(t) {
+            *t = sentence_case(t);
+        }
+    };
+    for f in &mut fw.fields {
+        fix(&mut f.title);
+        for c in &mut f.criteria {
+            fix(&mut c.title);
+            for s in &mut c.subs {
+                fix(&mut s.title);
+            }
+        }
+    }
+}
+
+fn caps_count(fw: &Framework) -> usize {
+    fw.fields
+        .iter()
+        .flat_map(|f| {
+            std::iter::once(&f.title).chain(
+                f.criteria
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.title).chain(c.subs.iter().map(|s| &s.title))),
+            )
+        })
+        .filter(|t| all_caps(t))
+        .count()
 }

@@ -192,7 +192,7 @@ fn FrameworkList(p: &ListProps) -> Html {
             sd.emit(Some(Draft { framework: fw, flags: vec![] }));
         });
         let f4 = f.clone();
-        let on_export = download(&ctx, export_name(f), JSON, move || framework::write(&f4));
+        let on_export = download(&ctx, export_name(f), JSON, move || framework::write(&f4).into_bytes());
         html! {
             <tr key={format!("{}@{}", f.id, f.version)}>
                 <td>{&f.title}</td><td>{&f.version}</td><td>{f.unit_type.label()}</td>

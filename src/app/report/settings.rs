@@ -4,8 +4,8 @@
 use crate::app::edit;
 use crate::app::state::{Current, Edit};
 use crate::app::widgets::{count_note, event_value, print_button};
-use crate::engine::rules::limits;
 use crate::app::Ctx;
+use crate::engine::rules::limits;
 use crate::engine::ReportInfo;
 use yew::prelude::*;
 

@@ -13,9 +13,9 @@ use super::route::Route;
 use crate::engine::formats::file::MAX_FILE_BYTES;
 use crate::engine::formats::framework;
 use crate::engine::formats::paste::Draft;
-use crate::engine::rules::limits;
 use crate::engine::formats::stored::{key_of, Stored, Unreadable};
 use crate::engine::rules::consolidate::{Entry, Outcome, UnitPeriod};
+use crate::engine::rules::limits;
 use crate::engine::rules::period::next_period_copy;
 use crate::engine::{score, Assessment, Framework, Period, Summary};
 use std::collections::BTreeMap;
@@ -137,6 +137,9 @@ impl Notice {
     }
 }
 
+/// The ids the desk gives the units of its batch ("snv-3").
+pub const DESK_ID: &str = "snv-";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// Built-in frameworks first, then those loaded from files.
@@ -175,10 +178,25 @@ pub struct AppState {
     pub next_seq: u64,
 }
 
+/// A unit's file as loaded on the desk: its text, kept so the batch
+/// survives a reload (checked again then), or why it was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeskFile {
+    Text(String, Rc<str>),
+    /// Refused before it was read (too large, unreadable): name, reason.
+    Unread(String, String),
+}
+
 /// Files loaded on Sở Nội vụ's desk, and choices made about them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Desk {
     pub entries: Vec<Entry>,
+    /// The file behind each entry, in the same order.
+    pub files: Vec<DeskFile>,
+    pub previous_files: Vec<DeskFile>,
+    /// The batch kept from an earlier visit has been read back (until
+    /// then the desk says so, and a unit's page waits for it).
+    pub ready: bool,
     /// Duplicate unit/period → the entry the user chose to use.
     pub chosen: BTreeMap<UnitPeriod, usize>,
     /// A previous period's batch, for changes in index and rank.
@@ -224,8 +242,20 @@ impl AppState {
 
     /// The state the app starts in: built-in frameworks, then what storage
     /// holds; the assessment the route names is asked for.
-    pub fn start(built_in: Vec<Framework>, loaded: Loaded, route: Route, tab: String) -> AppState {
+    /// `keeps_desk`: a batch kept from an earlier visit is being read back
+    /// (the full build); until then a unit of it waits.
+    pub fn start(
+        built_in: Vec<Framework>,
+        loaded: Loaded,
+        route: Route,
+        tab: String,
+        keeps_desk: bool,
+    ) -> AppState {
         let mut s = AppState::new(built_in, route, tab);
+        s.desk = Rc::new(Desk {
+            ready: !keeps_desk,
+            ..Desk::default()
+        });
         let mut list = (*s.frameworks).clone();
         for fw in loaded.frameworks {
             if !list
@@ -282,6 +312,28 @@ impl AppState {
             return;
         }
         self.open_error = None;
+        if id.starts_with(DESK_ID) {
+            // A unit of Sở Nội vụ's batch: opened from it, read-only.
+            let found = self.desk.entries.iter().find_map(|e| match &e.outcome {
+                Outcome::Checked(c) if c.assessment.id == id => Some(c.clone()),
+                _ => None,
+            });
+            match found {
+                Some(c) => {
+                    let mut cur = Current::new(c.assessment, c.framework);
+                    cur.read_only = true;
+                    self.current = Some(cur);
+                }
+                None if self.desk.ready => {
+                    self.open_error = Some((
+                        id,
+                        "Đơn vị này không còn trong danh sách tệp của trang Tổng hợp.".into(),
+                    ))
+                }
+                None => {}
+            }
+            return;
+        }
         self.queue(Command::Load(id));
     }
 
@@ -414,9 +466,11 @@ pub enum Action {
     /// Show a unit's assessment from the desk, read-only.
     OpenReadOnly(Box<Assessment>, Rc<Framework>),
     /// Files checked on the desk (appended to the batch).
-    DeskAdd(Vec<Entry>),
+    DeskAdd(Vec<(Entry, DeskFile)>),
     /// A previous period's batch (replaces any earlier one).
-    DeskPrevious(Vec<Entry>),
+    DeskPrevious(Vec<(Entry, DeskFile)>),
+    /// The batch kept from an earlier visit, checked again.
+    DeskRestore(Box<Desk>),
     /// Use this entry for its unit and period.
     DeskChoose(usize),
     /// Rank this period (`None`: the one most files share).
@@ -557,15 +611,24 @@ impl Reducible for AppState {
                 s.conflict = false;
                 s.open_error = None;
             }
-            Action::DeskAdd(mut list) => {
+            Action::DeskAdd(list) => {
                 let mut d = (*s.desk).clone();
-                d.entries.append(&mut list);
+                for (e, f) in list {
+                    d.entries.push(e);
+                    d.files.push(f);
+                }
                 s.desk = Rc::new(d);
             }
             Action::DeskPrevious(list) => {
                 let mut d = (*s.desk).clone();
-                d.previous = list;
+                (d.previous, d.previous_files) = list.into_iter().unzip();
                 s.desk = Rc::new(d);
+            }
+            Action::DeskRestore(d) => {
+                let mut d = *d;
+                d.ready = true;
+                s.desk = Rc::new(d);
+                s.want_route_assessment();
             }
             Action::DeskChoose(i) => {
                 let mut d = (*s.desk).clone();
@@ -581,7 +644,12 @@ impl Reducible for AppState {
                 d.period = p;
                 s.desk = Rc::new(d);
             }
-            Action::DeskClear => s.desk = Rc::new(Desk::default()),
+            Action::DeskClear => {
+                s.desk = Rc::new(Desk {
+                    ready: true,
+                    ..Desk::default()
+                })
+            }
             Action::Close => {
                 s.current = None;
                 s.conflict = false;
@@ -999,8 +1067,13 @@ mod tests {
     fn an_edit_past_a_limit_is_refused_and_said() {
         let s = run_all(state_with_open());
         let long = "x".repeat(limits::SHORT + 1);
-        let s2 = s.clone().reduce(Action::Edit(Edit::UnitName(long), "t".into()));
-        assert_eq!(s2.current.as_ref().unwrap().assessment.unit_name, "Sở Nội vụ");
+        let s2 = s
+            .clone()
+            .reduce(Action::Edit(Edit::UnitName(long), "t".into()));
+        assert_eq!(
+            s2.current.as_ref().unwrap().assessment.unit_name,
+            "Sở Nội vụ"
+        );
         assert!(s2.outbox.is_empty(), "nothing saved");
         let n = s2.notice.clone().unwrap();
         assert!(n.error);
@@ -1024,8 +1097,14 @@ mod tests {
                 ],
                 ..Answer::default()
             };
-            let next = s.clone().reduce(Action::Edit(Edit::Answer(sub.id.clone(), ans), "t".into()));
-            if next.notice.as_ref().is_some_and(|n| n.text.contains("5 MB")) {
+            let next = s
+                .clone()
+                .reduce(Action::Edit(Edit::Answer(sub.id.clone(), ans), "t".into()));
+            if next
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.text.contains("5 MB"))
+            {
                 refused = true;
                 break;
             }

@@ -72,3 +72,53 @@ pub fn check_with(
         outcome,
     }
 }
+
+/// A batch as kept in the browser between visits: every file's name and
+/// text (or why it was not read), the choices made, the period ranked.
+/// Checked again when read back, so it always follows the frameworks the
+/// desk has then.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept {
+    pub files: Vec<KeptFile>,
+    pub previous: Vec<KeptFile>,
+    /// Entries chosen among duplicates (indices into `files`).
+    pub chosen: Vec<usize>,
+    pub period: Option<KeptPeriod>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeptFile {
+    pub name: String,
+    /// The file's text; empty when `refused` says why it was not read.
+    pub text: String,
+    pub refused: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct KeptPeriod {
+    pub year: u16,
+    pub period: crate::engine::model::Period,
+}
+
+impl Kept {
+    pub fn encode(&self) -> String {
+        use super::json::ToJson;
+        self.to_json().compact()
+    }
+
+    pub fn decode(text: &str) -> Option<Kept> {
+        super::json::read(text).ok()
+    }
+}
+
+/// Checks a kept file again, as when it was loaded.
+pub fn recheck(f: &KeptFile, known: &[Rc<Framework>], plain: &[Framework], index: usize) -> Entry {
+    if f.refused.is_empty() {
+        check_with(&f.name, f.text.as_bytes(), known, plain, index)
+    } else {
+        Entry {
+            file_name: f.name.clone(),
+            outcome: Outcome::Refused(f.refused.clone()),
+        }
+    }
+}

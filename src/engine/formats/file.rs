@@ -7,6 +7,7 @@
 //! checks, migrates and recomputes, and either returns a whole assessment
 //! or an error saying what is wrong; nothing is changed on failure.
 
+use super::json::Value as J;
 use super::json::{self, json_struct, obj_out, FromJson, ToJson};
 use crate::engine::model::{
     Answer, Assessment, Contact, CorrectiveAction, Dec2, Framework, FrameworkRef, Period, PlanTask,
@@ -15,7 +16,6 @@ use crate::engine::model::{
 use crate::engine::rules::limits;
 use crate::engine::rules::score::{score, AnswerError, Summary};
 use crate::engine::rules::validate::validate;
-use super::json::Value as J;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -298,12 +298,18 @@ pub enum ImportError {
     TooLarge(usize),
     Empty,
     NotUtf8,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotOurFormat,
     IsFramework,
     NewerVersion(u32),
     Malformed(String),
-    UnknownFramework { id: String, version: String },
+    UnknownFramework {
+        id: String,
+        version: String,
+    },
     /// The first problems of an embedded framework, and how many in all.
     BadFramework(Vec<String>, usize),
     AnswersDontFit(Vec<(String, String)>),

@@ -40,7 +40,11 @@ impl std::fmt::Display for LoadError {
                     writeln!(f, "- {p}")?;
                 }
                 if problems.len() > super::file::SHOWN {
-                    writeln!(f, "- … và {} lỗi khác.", problems.len() - super::file::SHOWN)?;
+                    writeln!(
+                        f,
+                        "- … và {} lỗi khác.",
+                        problems.len() - super::file::SHOWN
+                    )?;
                 }
                 Ok(())
             }

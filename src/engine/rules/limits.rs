@@ -76,8 +76,16 @@ impl Check {
 }
 
 fn answer(c: &mut Check, id: &str, a: &Answer) {
-    c.text(&|| format!("answers.{id}.explanation"), &a.explanation, LONG);
-    c.list(&format!("answers.{id}.evidence"), a.evidence.len(), EVIDENCE);
+    c.text(
+        &|| format!("answers.{id}.explanation"),
+        &a.explanation,
+        LONG,
+    );
+    c.list(
+        &format!("answers.{id}.evidence"),
+        a.evidence.len(),
+        EVIDENCE,
+    );
     for (i, e) in a.evidence.iter().enumerate() {
         let p = |k: &str| format!("answers.{id}.evidence[{i}].{k}");
         c.text(&|| p("number"), &e.number, SHORT);
@@ -201,10 +209,17 @@ pub fn export_bytes(a: &Assessment) -> usize {
     for x in &a.actions {
         n += PER_ITEM
             + x.subs.iter().map(|s| json_len(s)).sum::<usize>()
-            + [&x.what, &x.unit, &x.person, &x.deadline, &x.result, &x.evidence]
-                .iter()
-                .map(|s| json_len(s))
-                .sum::<usize>();
+            + [
+                &x.what,
+                &x.unit,
+                &x.person,
+                &x.deadline,
+                &x.result,
+                &x.evidence,
+            ]
+            .iter()
+            .map(|s| json_len(s))
+            .sum::<usize>();
     }
     for t in &a.plan {
         n += PER_ITEM

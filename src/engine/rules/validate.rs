@@ -64,7 +64,8 @@ pub fn id_ok(id: &str) -> bool {
     !b.is_empty()
         && b.len() <= ID_MAX
         && b[0].is_ascii_alphanumeric()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,10 @@
 //! JSON of an assessment, its actions and annual plan. Field names and
 //! order are the storage and file format (schemas/self-assessment.schema.json).
 
+use super::Value as J;
 use super::{self as json, json_names, json_struct, name_of, obj, obj_out, FromJson, Out, ToJson};
 use crate::engine::model::assessment::*;
 use crate::engine::model::plan::{CorrectiveAction, PlanTask, ReformArea, Status};
-use super::Value as J;
 use std::collections::BTreeMap;
 
 pub const PERIODS: [(&str, Period); 4] = [
@@ -211,3 +211,23 @@ impl ToJson for PlanTask {
             .done()
     }
 }
+
+use crate::engine::formats::batch::{Kept, KeptFile, KeptPeriod};
+
+json_struct!(KeptFile {
+    name: req,
+    text: opt,
+    refused: opt
+});
+
+json_struct!(KeptPeriod {
+    year: req,
+    period: req
+});
+
+json_struct!(Kept {
+    files: opt,
+    previous: opt,
+    chosen: opt,
+    period: opt
+});

@@ -1,10 +1,10 @@
 //! JSON of the framework tree. Field names and order are the file format
 //! (schemas/framework.schema.json).
 
+use super::Value as J;
 use super::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
 use crate::engine::formats::paste::{Draft, Flag};
 use crate::engine::model::framework::*;
-use super::Value as J;
 
 pub const UNIT_TYPES: [(&str, UnitType); 3] = [
     ("so", UnitType::So),

@@ -14,9 +14,9 @@
 //! Reading errors name the field and say what is wrong, in Vietnamese.
 
 use crate::engine::model::Dec2;
-pub use value::{Map, Number, ParseError, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+pub use value::{Map, Number, ParseError, Value};
 
 mod assessment;
 mod framework;
@@ -327,7 +327,9 @@ pub fn is_default<T: Default + PartialEq>(v: &T) -> bool {
 macro_rules! json_names {
     ($ty:ty, $table:expr) => {
         impl $crate::engine::formats::json::FromJson for $ty {
-            fn from_json(v: &$crate::engine::formats::json::Value) -> $crate::engine::formats::json::Result<Self> {
+            fn from_json(
+                v: &$crate::engine::formats::json::Value,
+            ) -> $crate::engine::formats::json::Result<Self> {
                 $crate::engine::formats::json::variant(v, &$table)
             }
         }

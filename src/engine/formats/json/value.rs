@@ -228,7 +228,9 @@ impl Parser<'_> {
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         let start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         // Columns count characters, not bytes.
-        let column = std::str::from_utf8(&upto[start..]).map_or(upto.len() - start, |t| t.chars().count()) + 1;
+        let column = std::str::from_utf8(&upto[start..])
+            .map_or(upto.len() - start, |t| t.chars().count())
+            + 1;
         ParseError {
             line,
             column,
@@ -407,7 +409,9 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let c = self.peek().ok_or_else(|| self.err("chuỗi ký tự chưa đóng"))?;
+                    let c = self
+                        .peek()
+                        .ok_or_else(|| self.err("chuỗi ký tự chưa đóng"))?;
                     self.i += 1;
                     match c {
                         b'"' => out.push('"'),

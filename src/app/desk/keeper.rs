@@ -1,0 +1,120 @@
+//! Keeps Sở Nội vụ's batch in the browser (IndexedDB: a batch is too large
+//! for localStorage) so a reload, or a unit's page opened from the batch,
+//! finds it again. A root effect of the full build: pages do not store.
+
+use super::yield_now;
+use crate::app::state::{Action, Desk, DeskFile, Notice};
+use crate::engine::formats::batch::{recheck, Kept, KeptFile, KeptPeriod};
+use crate::engine::model::Framework;
+use crate::engine::rules::consolidate::Outcome;
+use crate::services::idb;
+use std::rc::Rc;
+use yew::prelude::*;
+
+const KEY: &str = "desk";
+
+fn kept_files(files: &[DeskFile]) -> Vec<KeptFile> {
+    files
+        .iter()
+        .map(|f| match f {
+            DeskFile::Text(name, text) => KeptFile {
+                name: name.clone(),
+                text: text.to_string(),
+                refused: String::new(),
+            },
+            DeskFile::Unread(name, why) => KeptFile {
+                name: name.clone(),
+                text: String::new(),
+                refused: why.clone(),
+            },
+        })
+        .collect()
+}
+
+fn kept(d: &Desk) -> Kept {
+    let mut chosen: Vec<usize> = d.chosen.values().copied().collect();
+    chosen.sort_unstable();
+    Kept {
+        files: kept_files(&d.files),
+        previous: kept_files(&d.previous_files),
+        chosen,
+        period: d.period.map(|(year, period)| KeptPeriod { year, period }),
+    }
+}
+
+/// Kept files checked again, yielding to the page between slices of work.
+async fn read(
+    list: &[KeptFile],
+    start: usize,
+    known: &[Rc<Framework>],
+    plain: &[Framework],
+) -> (Vec<crate::engine::rules::consolidate::Entry>, Vec<DeskFile>) {
+    let mut entries = Vec::new();
+    let mut files = Vec::new();
+    let mut since = js_sys::Date::now();
+    for (i, f) in list.iter().enumerate() {
+        entries.push(recheck(f, known, plain, start + i));
+        files.push(if f.refused.is_empty() {
+            DeskFile::Text(f.name.clone(), f.text.as_str().into())
+        } else {
+            DeskFile::Unread(f.name.clone(), f.refused.clone())
+        });
+        if js_sys::Date::now() - since > 40.0 {
+            yield_now().await;
+            since = js_sys::Date::now();
+        }
+    }
+    (entries, files)
+}
+
+/// The kept batch, checked again against the frameworks the desk has now.
+async fn restore(k: Kept, known: Rc<Vec<Rc<Framework>>>) -> Desk {
+    let plain: Vec<Framework> = known.iter().map(|f| (**f).clone()).collect();
+    let mut d = Desk::default();
+    (d.entries, d.files) = read(&k.files, 0, &known, &plain).await;
+    (d.previous, d.previous_files) = read(&k.previous, 100_000, &known, &plain).await;
+    for i in k.chosen {
+        if let Some(Outcome::Checked(c)) = d.entries.get(i).map(|e| &e.outcome) {
+            d.chosen.insert(c.key(), i);
+        }
+    }
+    d.period = k.period.map(|p| (p.year, p.period));
+    d
+}
+
+/// Reads the kept batch back once, then keeps every change of it.
+#[component]
+pub fn DeskKeeper() -> Html {
+    let ctx = crate::app::use_app();
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let desk = match idb::get(KEY).await {
+                    Ok(Some(text)) => match Kept::decode(&text) {
+                        Some(k) => restore(k, ctx.frameworks.clone()).await,
+                        None => Desk::default(),
+                    },
+                    _ => Desk::default(),
+                };
+                ctx.dispatch(Action::DeskRestore(Box::new(desk)));
+            });
+        });
+    }
+    {
+        let (ctx, desk) = (ctx.clone(), ctx.desk.clone());
+        use_effect_with(Rc::as_ptr(&desk) as usize, move |_| {
+            if desk.ready {
+                let text = (!desk.files.is_empty() || !desk.previous_files.is_empty())
+                    .then(|| kept(&desk).encode());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(m) = idb::set(KEY, text.as_deref()).await {
+                        let m = format!("{m} Danh sách tệp sẽ không còn sau khi tải lại trang.");
+                        ctx.dispatch(Action::Notify(Some(Notice::error(m))));
+                    }
+                });
+            }
+        });
+    }
+    html! {}
+}
