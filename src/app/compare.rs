@@ -125,7 +125,7 @@ pub fn ComparePage() -> Html {
         html! {
             <>
                 <h2>{format!("So với: {}", o.label)}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                 <table class="compare">
                     <thead><tr><th scope="col">{"Lĩnh vực"}</th><th scope="col">{"Kỳ trước"}</th><th scope="col">{"Kỳ này"}</th><th scope="col">{"Thay đổi"}</th></tr></thead>
                     <tbody>
@@ -145,7 +145,7 @@ pub fn ComparePage() -> Html {
                 <h2>{"Theo tiêu chí thành phần"}</h2>
                 <label class="choice"><input type="checkbox" checked={*only_changed} onchange={toggle} />{"Chỉ hiện các mục có thay đổi"}</label>
                 <p class="hint">{format!("{} mục giảm điểm, {} mục tăng điểm.", c.subs.iter().filter(|r| r.worse()).count(), c.subs.iter().filter(|r| r.better()).count())}</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                 <table class="compare subs">
                     <thead><tr><th scope="col">{"Tiêu chí thành phần"}</th><th scope="col">{"Kỳ trước"}</th><th scope="col">{"Kỳ này"}</th><th scope="col">{"Thay đổi"}</th></tr></thead>
                     <tbody>

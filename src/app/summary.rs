@@ -70,7 +70,7 @@ pub fn SummaryPage() -> Html {
     html! {
         <section class="summary-page">
             <h2>{"Kết quả theo lĩnh vực"}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
             <table class="fields">
                 <thead><tr>
                     <th scope="col">{"Lĩnh vực"}</th><th scope="col">{"Điểm tối đa"}</th><th scope="col">{"Tối đa áp dụng"}</th>

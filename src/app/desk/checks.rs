@@ -64,7 +64,7 @@ pub fn ChecksTable(p: &ChecksProps) -> Html {
     html! {
         <details class="checks" open={attention}>
             <summary>{format!("Kết quả kiểm tra từng tệp ({} tệp)", entries.len())}</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
             <table class="checks-table">
                 <thead><tr><th scope="col">{"Tệp"}</th><th scope="col">{"Đơn vị"}</th><th scope="col">{"Kỳ"}</th><th scope="col">{"Kết quả"}</th><th scope="col">{"Ghi chú"}</th></tr></thead>
                 <tbody>{ for rows }</tbody>

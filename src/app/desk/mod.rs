@@ -329,7 +329,7 @@ pub fn DeskPage() -> Html {
                         band={band.clone()} sort={sort.clone()} />
                 }) }
                 <h2>{"Các tiêu chí toàn tỉnh bị mất điểm nhiều nhất"}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                 <table class="losses-table">
                     <thead><tr><th scope="col">{"Tiêu chí"}</th><th scope="col">{"Nội dung"}</th><th scope="col">{"Đơn vị mất điểm / đã chấm"}</th><th scope="col">{"Tổng điểm mất"}</th></tr></thead>
                     <tbody>

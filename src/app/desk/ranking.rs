@@ -95,7 +95,7 @@ pub fn RankingTable(p: &RankingProps) -> Html {
             if first.foreign {
                 <p class="banner warn" role="note">{"Các đơn vị dưới đây chấm theo bộ tiêu chí kèm trong tệp của đơn vị, chưa có trong trang này: xếp hạng riêng. Nếu đây là bộ tiêu chí chính thức, hãy nạp nó ở trang Bộ tiêu chí rồi nạp lại các tệp."}</p>
             }
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
             <table class="ranking">
                 <thead><tr>
                     {th("Hạng".into(), SortKey::Rank)}

@@ -206,7 +206,7 @@ fn FrameworkList(p: &ListProps) -> Html {
         }
     });
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
         <table class="list">
             <thead><tr><th scope="col">{"Bộ tiêu chí"}</th><th scope="col">{"Phiên bản"}</th><th scope="col">{"Loại đơn vị"}</th><th scope="col">{"Tình trạng"}</th><th scope="col"><span class="sr-only">{"Thao tác"}</span></th></tr></thead>
             <tbody>{ for rows }</tbody>
