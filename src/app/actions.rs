@@ -7,6 +7,7 @@ use super::widgets::{count_note, download, event_value, XLSX};
 use super::{edit, Ctx};
 use crate::engine::formats::{file, sheets, xlsx};
 use crate::engine::model::{CorrectiveAction, Framework, PlanStatus as Status};
+use crate::engine::rules::input::date_ok;
 use crate::engine::rules::limits;
 use crate::engine::rules::plan;
 use crate::engine::Dec2;
@@ -232,7 +233,8 @@ fn action_card(
         html! {
             <div class={classes!("field", format!("f-{key}"))}>
                 <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
-                <input id={format!("{dom}-{key}")} type={kind.to_string()} maxlength={max.to_string()} value={value.clone()} oninput={cb} />
+                <input id={format!("{dom}-{key}")} type={kind.to_string()} maxlength={max.to_string()} value={value.clone()} oninput={cb}
+                    min={(kind == "date").then_some("1900-01-01")} max={(kind == "date").then_some("2100-12-31")} />
                 {count_note(&value, max)}
             </div>
         }
@@ -256,7 +258,7 @@ fn action_card(
                 }))}
                 {field("Đơn vị chủ trì", "unit", x.unit.clone(), "text", upd(|y, v| y.unit = v))}
                 {field("Người phụ trách", "person", x.person.clone(), "text", upd(|y, v| y.person = v))}
-                {field("Thời hạn", "deadline", x.deadline.clone(), "date", upd(|y, v| y.deadline = v))}
+                {field("Thời hạn", "deadline", x.deadline.clone(), "date", upd(|y, v| if date_ok(&v) { y.deadline = v }))}
                 <div class="field f-expected">
                     <label for={format!("{dom}-expected")}>{"Điểm dự kiến thu hồi"}</label>
                     // Committed on change, so "1,5" can be typed through "1,".

@@ -9,6 +9,7 @@ use super::widgets::event_value;
 use super::widgets::{count_note, download, XLSX};
 use crate::engine::formats::{file, json, sheets, xlsx};
 use crate::engine::model::{PlanStatus as Status, PlanTask, ReformArea};
+use crate::engine::rules::input::date_ok;
 use crate::engine::rules::limits;
 use crate::engine::rules::plan;
 use crate::engine::{Dec2, Period};
@@ -135,7 +136,8 @@ fn task_row(ctx: &super::Ctx, t: &PlanTask, confirm: &UseStateHandle<Option<Stri
         html! {
             <div class={classes!("field", format!("t-{key}"))}>
                 <label for={format!("{dom}-{key}")}>{label.to_string()}</label>
-                <input id={format!("{dom}-{key}")} type={kind.to_string()} maxlength={max.to_string()} value={v.to_string()} oninput={cb} />
+                <input id={format!("{dom}-{key}")} type={kind.to_string()} maxlength={max.to_string()} value={v.to_string()} oninput={cb}
+                    min={(kind == "date").then_some("1900-01-01")} max={(kind == "date").then_some("2100-12-31")} />
                 {count_note(v, max)}
             </div>
         }
@@ -164,7 +166,7 @@ fn task_row(ctx: &super::Ctx, t: &PlanTask, confirm: &UseStateHandle<Option<Stri
                 {text("Nhiệm vụ", "task", &t.task, "text", upd(|y, v| y.task = v))}
                 {text("Kết quả đầu ra", "output", &t.output, "text", upd(|y, v| y.output = v))}
                 {text("Đơn vị chủ trì", "lead", &t.lead, "text", upd(|y, v| y.lead = v))}
-                {text("Thời hạn", "deadline", &t.deadline, "date", upd(|y, v| y.deadline = v))}
+                {text("Thời hạn", "deadline", &t.deadline, "date", upd(|y, v| if date_ok(&v) { y.deadline = v }))}
                 <div class="field t-status">
                     <label for={format!("{dom}-status")}>{"Trạng thái"}</label>
                     <select id={format!("{dom}-status")} onchange={on_status}>

@@ -2,6 +2,7 @@
 //! how it was scored.
 
 use crate::app::widgets::{count_note, event_value};
+use crate::engine::rules::input::date_ok;
 use crate::engine::rules::limits;
 use crate::engine::{Answer, Evidence};
 use yew::prelude::*;
@@ -21,11 +22,16 @@ pub fn evidence_list(
             } else {
                 limits::SHORT
             };
-            let (set, answer) = (set.clone(), answer.clone());
+            let (set, answer, is_date) = (set.clone(), answer.clone(), kind == "date");
             let oninput = Callback::from(move |e: InputEvent| {
+                let v = event_value(&e);
+                // A date the app would not keep (year 12025) is not saved.
+                if is_date && !date_ok(&v) {
+                    return;
+                }
                 let mut a = answer.clone();
                 if let Some(x) = a.evidence.get_mut(i) {
-                    f(x, event_value(&e));
+                    f(x, v);
                 }
                 set.emit(a);
             });
@@ -33,7 +39,8 @@ pub fn evidence_list(
             html! {
                 <div class={classes!("field", format!("ev-{key}"))}>
                     <label for={fid.clone()}>{label.to_string()}</label>
-                    <input id={fid} type={kind.to_string()} maxlength={max.to_string()} value={value.to_string()} {oninput} />
+                    <input id={fid} type={kind.to_string()} maxlength={max.to_string()} value={value.to_string()} {oninput}
+                        min={(kind == "date").then_some("1900-01-01")} max={(kind == "date").then_some("2100-12-31")} />
                     {count_note(value, max)}
                 </div>
             }

@@ -63,6 +63,31 @@ pub fn parse_ratio(num: &str, den: &str) -> Result<Option<Value>, RatioInput> {
     }
 }
 
+/// Whether `s` is a date the app keeps: empty, or `yyyy-mm-dd` of a real
+/// day between 1900 and 2100 (a date input lets "12025-01-01" through).
+pub fn date_ok(s: &str) -> bool {
+    if s.is_empty() {
+        return true;
+    }
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2100).contains(&y) && (1..=days).contains(&d)
+}
+
 /// Why typed figures are not a ratio yet.
 #[derive(Debug, PartialEq, Eq)]
 pub enum RatioInput {
@@ -112,5 +137,17 @@ mod tests {
         assert_eq!(parse_ratio("3", ""), Err(RatioInput::OneMissing));
         assert_eq!(parse_ratio("1,5", ""), Err(RatioInput::OneMissing));
         assert_eq!(parse_ratio("abc", "3"), Err(RatioInput::NotANumber));
+    }
+
+    #[test]
+    fn dates_a_person_means() {
+        assert!(date_ok(""));
+        assert!(date_ok("2025-03-10"));
+        assert!(date_ok("2024-02-29"));
+        assert!(!date_ok("2025-02-29"));
+        assert!(!date_ok("12025-01-01"));
+        assert!(!date_ok("1899-12-31"));
+        assert!(!date_ok("2025-13-01"));
+        assert!(!date_ok("hôm qua"));
     }
 }
