@@ -8,16 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
 fn full_assessment(fw: &Framework) -> Assessment {
-    let mut a = Assessment::new(
-        "bench",
-        FrameworkRef {
-            id: fw.id.clone(),
-            version: fw.version.clone(),
-        },
-        "Sở Thử nghiệm",
-        2025,
-        Period::Year,
-    );
+    let mut a = Assessment::new("bench", fw.reference(), "Sở Thử nghiệm", 2025, Period::Year);
     for (i, sub) in fw.subs().enumerate() {
         let value = match &sub.rule {
             Rule::Options { options } => Value::Choice {

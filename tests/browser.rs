@@ -7,7 +7,7 @@ use cchc::app::Office;
 type App = cchc::app::App<Office>;
 use cchc::engine::formats::stored::{self, key_of};
 use cchc::engine::formats::templates;
-use cchc::engine::{score, Assessment, Dec2, Evidence, Framework, FrameworkRef, Period};
+use cchc::engine::{score, Assessment, Dec2, Evidence, Framework, Period};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -118,16 +118,7 @@ fn stored_assessment(id: &str) -> Assessment {
 async fn mount_with(id: &str, hash: &str) -> (yew::AppHandle<App>, Element) {
     storage().clear().unwrap();
     let fw = so();
-    let a = Assessment::new(
-        id,
-        FrameworkRef {
-            id: fw.id.clone(),
-            version: fw.version.clone(),
-        },
-        "Sở Thử nghiệm",
-        2025,
-        Period::Q1,
-    );
+    let a = Assessment::new(id, fw.reference(), "Sở Thử nghiệm", 2025, Period::Q1);
     storage()
         .set_item(
             &key_of(id),
@@ -383,16 +374,7 @@ mod pages_without_storage {
 
     fn state(route: Route) -> AppState {
         let fw = so();
-        let mut a = Assessment::new(
-            "p1",
-            FrameworkRef {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-            },
-            "Sở Thử nghiệm",
-            2025,
-            Period::Q3,
-        );
+        let mut a = Assessment::new("p1", fw.reference(), "Sở Thử nghiệm", 2025, Period::Q3);
         a.set_answer(
             "1.1.3",
             cchc::engine::Answer {

@@ -4,7 +4,7 @@ use super::route::Route;
 use super::state::Action;
 use super::widgets::{contact_fields, event_value, period_choice, TextField};
 use crate::engine::formats::{file::MAX_FILE_BYTES, framework};
-use crate::engine::{Assessment, Contact, FrameworkRef, Period};
+use crate::engine::{Assessment, Contact, Period};
 use crate::services::{self, files};
 use yew::prelude::*;
 
@@ -42,16 +42,7 @@ fn assessment_of(f: &Form, ctx: &super::Ctx) -> Result<Assessment, String> {
         .get(f.framework)
         .ok_or("Hãy chọn bộ tiêu chí.")?;
     let now = services::now_iso();
-    let mut a = Assessment::new(
-        services::random_id(),
-        FrameworkRef {
-            id: fw.id.clone(),
-            version: fw.version.clone(),
-        },
-        unit,
-        year,
-        f.period,
-    );
+    let mut a = Assessment::new(services::random_id(), fw.reference(), unit, year, f.period);
     a.contact = f.contact.clone();
     a.created = now.clone();
     a.updated = now;

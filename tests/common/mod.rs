@@ -16,16 +16,7 @@ pub fn xa() -> Framework {
 }
 
 pub fn new_assessment(fw: &Framework) -> Assessment {
-    Assessment::new(
-        "t1",
-        FrameworkRef {
-            id: fw.id.clone(),
-            version: fw.version.clone(),
-        },
-        "Sở Thử nghiệm",
-        2025,
-        Period::Year,
-    )
+    Assessment::new("t1", fw.reference(), "Sở Thử nghiệm", 2025, Period::Year)
 }
 
 pub fn value(v: Value) -> Answer {

@@ -39,18 +39,8 @@ fn levels(rule: &Rule) -> usize {
 }
 
 fn labels(rule: &Rule) -> (String, String) {
-    match rule {
-        Rule::RatioBands {
-            numerator_label,
-            denominator_label,
-            ..
-        }
-        | Rule::Proportional {
-            numerator_label,
-            denominator_label,
-        } => (numerator_label.clone(), denominator_label.clone()),
-        _ => Default::default(),
-    }
+    let (n, d) = rule.ratio_labels();
+    (n.to_string(), d.to_string())
 }
 
 /// `rule` in shape `kind`, keeping what converts: options worded as

@@ -779,7 +779,7 @@ mod tests {
     use crate::engine::formats::stored::STORE_VERSION;
     use crate::engine::formats::templates;
     use crate::engine::model::{CorrectiveAction, PlanStatus, PlanTask};
-    use crate::engine::{Answer, Dec2, FrameworkRef, Value};
+    use crate::engine::{Answer, Dec2, Value};
 
     fn blank() -> Rc<AppState> {
         Rc::new(AppState::new(
@@ -791,16 +791,7 @@ mod tests {
 
     fn assessment(id: &str) -> Assessment {
         let fw = &templates::built_in()[0];
-        Assessment::new(
-            id,
-            FrameworkRef {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-            },
-            "Sở Nội vụ",
-            2025,
-            Period::Q1,
-        )
+        Assessment::new(id, fw.reference(), "Sở Nội vụ", 2025, Period::Q1)
     }
 
     fn state_with_open() -> Rc<AppState> {

@@ -152,18 +152,7 @@ fn ratio_inputs(p: &RuleInputProps, t: &Typed) -> Html {
         .and_then(Value::ratio_parts)
         .filter(|(n, d)| *d > 0 && n <= d)
         .map(|(n, d)| Dec2::from_int(n as i64).percent_of(Dec2::from_int(d as i64)));
-    let (nl, dl) = match &sub.rule {
-        Rule::RatioBands {
-            numerator_label,
-            denominator_label,
-            ..
-        }
-        | Rule::Proportional {
-            numerator_label,
-            denominator_label,
-        } => (numerator_label.as_str(), denominator_label.as_str()),
-        _ => ("", ""),
-    };
+    let (nl, dl) = sub.rule.ratio_labels();
     let or = |l: &str, d: &str| {
         if l.trim().is_empty() {
             d.to_string()

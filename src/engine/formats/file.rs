@@ -10,8 +10,8 @@
 use super::json::Value as J;
 use super::json::{self, json_struct, obj_out, FromJson, ToJson};
 use crate::engine::model::{
-    Answer, Assessment, Contact, CorrectiveAction, Dec2, Framework, FrameworkRef, Period, PlanTask,
-    ReportInfo, UnitType, FRAMEWORK_FORMAT,
+    Answer, Assessment, Contact, CorrectiveAction, Dec2, Framework, Period, PlanTask, ReportInfo,
+    UnitType, FRAMEWORK_FORMAT,
 };
 use crate::engine::rules::limits;
 use crate::engine::rules::score::{score, AnswerError, Summary};
@@ -564,10 +564,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
 
     let assessment = Assessment {
         id: new_id.to_string(),
-        framework: FrameworkRef {
-            id: framework.id.clone(),
-            version: framework.version.clone(),
-        },
+        framework: framework.reference(),
         unit_name: file.unit.name.clone(),
         year: file.period.year,
         period: file.period.period,

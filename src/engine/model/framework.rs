@@ -275,6 +275,22 @@ impl Rule {
     pub fn is_survey(&self) -> bool {
         matches!(self, Rule::Survey)
     }
+
+    /// Labels of a ratio's numerator and denominator ("" for other rules).
+    pub fn ratio_labels(&self) -> (&str, &str) {
+        match self {
+            Rule::RatioBands {
+                numerator_label,
+                denominator_label,
+                ..
+            }
+            | Rule::Proportional {
+                numerator_label,
+                denominator_label,
+            } => (numerator_label, denominator_label),
+            _ => ("", ""),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -300,6 +316,14 @@ pub struct Framework {
 }
 
 impl Framework {
+    /// What an assessment scored against this framework records.
+    pub fn reference(&self) -> super::assessment::FrameworkRef {
+        super::assessment::FrameworkRef {
+            id: self.id.clone(),
+            version: self.version.clone(),
+        }
+    }
+
     pub fn subs(&self) -> impl Iterator<Item = &SubCriterion> {
         self.fields
             .iter()

@@ -9,10 +9,7 @@ pub struct NotACount;
 /// Parses a whole non-negative number as typed (spaces and dots as
 /// thousands separators are allowed: "1.234" → 1234). Empty is `None`.
 pub fn parse_count(text: &str) -> Result<Option<u64>, NotACount> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
+    let t = ungrouped(text);
     if t.is_empty() {
         return Ok(None);
     }
@@ -26,10 +23,7 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, NotACount> {
 /// marks decimals ("1.234,5" → 1234,50), at most two decimals, not
 /// negative. Empty is `None`.
 pub fn parse_amount(text: &str) -> Result<Option<Dec2>, NotACount> {
-    let t: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
+    let t = ungrouped(text);
     if t.is_empty() {
         return Ok(None);
     }
@@ -37,6 +31,13 @@ pub fn parse_amount(text: &str) -> Result<Option<Dec2>, NotACount> {
         return Err(NotACount);
     }
     Dec2::parse(&t).map(Some).ok_or(NotACount)
+}
+
+/// `text` without spaces and the dots that group thousands.
+fn ungrouped(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect()
 }
 
 /// Numerator and denominator as typed: whole numbers give a

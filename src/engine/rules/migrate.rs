@@ -3,7 +3,7 @@
 //! (kept aside in the report, never silently reinterpreted).
 
 use super::score::score;
-use crate::engine::model::{Assessment, Framework, FrameworkRef, Rule, Value};
+use crate::engine::model::{Assessment, Framework, Rule, Value};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MigrationReport {
@@ -52,10 +52,7 @@ pub fn migrate(a: &Assessment, from: &Framework, to: &Framework) -> (Assessment,
         }
     }
     let mut b = a.clone();
-    b.framework = FrameworkRef {
-        id: to.id.clone(),
-        version: to.version.clone(),
-    };
+    b.framework = to.reference();
     b.answers.retain(|id, _| to.sub(id).is_some());
     for (id, ans) in b.answers.iter_mut() {
         let Some(sub) = to.sub(id) else { continue };
