@@ -161,13 +161,11 @@ pub fn request_persistence() {
     }
 }
 
-const FW_PREFIX: &str = "cchc.fw.";
-
 /// Saves a framework loaded from a file, so assessments using it open later.
 pub fn save_framework(fw: &Framework) -> Result<(), String> {
     with(|b| {
         b.set(
-            &format!("{FW_PREFIX}{}@{}", fw.id, fw.version),
+            &stored::framework_key(&fw.id, &fw.version),
             &framework::write(fw),
         )
     })
@@ -177,13 +175,18 @@ pub fn save_framework(fw: &Framework) -> Result<(), String> {
 }
 
 /// Frameworks saved in this browser, and those that no longer read (kept
-/// untouched, reported with the assessments that do not read).
+/// untouched, reported with the assessments that do not read). One kept
+/// under a key an older app wrote is moved to its unambiguous key.
 pub fn load_frameworks() -> (Vec<Framework>, Vec<Unreadable>) {
     let mut bad = Vec::new();
     let mut out: Vec<Framework> = Vec::new();
-    for (key, text) in keys_with(FW_PREFIX) {
-        match framework::read(&text) {
-            Ok(fw) => out.push(fw),
+    let mut kept = Vec::new();
+    for (key, text) in keys_with(stored::FRAMEWORK_PREFIX) {
+        match framework::read_kept(&text) {
+            Ok(fw) => {
+                kept.push((key, (fw.id.clone(), fw.version.clone())));
+                out.push(fw);
+            }
             Err(e) => bad.push(Unreadable {
                 key,
                 reason: format!(
@@ -192,6 +195,15 @@ pub fn load_frameworks() -> (Vec<Framework>, Vec<Unreadable>) {
                 ),
             }),
         }
+    }
+    for (from, to) in stored::framework_rekeys(&kept) {
+        with(|b| {
+            if let Some(text) = b.get(&from) {
+                if b.set(&to, &text).is_ok() {
+                    let _ = b.remove(&from);
+                }
+            }
+        });
     }
     crate::engine::sort_by(&mut out, &|a, b| {
         (&a.id, &a.version).cmp(&(&b.id, &b.version))

@@ -3,7 +3,7 @@
 
 use super::json::{self, FromJson, ToJson};
 use crate::engine::model::{Framework, FRAMEWORK_FORMAT};
-use crate::engine::rules::validate::{validate, Problem};
+use crate::engine::rules::validate::{validate, Problem, ProblemKind};
 
 /// Why a framework file was refused: either it is not readable as a
 /// framework at all, or it is and breaks these rules (all of them listed).
@@ -82,6 +82,23 @@ pub fn read(text: &str) -> Result<Framework, LoadError> {
         Ok(fw)
     } else {
         Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Reads a framework this app kept in the browser: as [`read`], except
+/// that ids outside the id pattern are tolerated (an older app accepted
+/// them; refusing now would make its assessments unopenable).
+pub fn read_kept(text: &str) -> Result<Framework, LoadError> {
+    match read(text) {
+        Err(LoadError::Invalid(problems))
+            if problems
+                .iter()
+                .all(|p| matches!(p.kind, ProblemKind::BadId(_))) =>
+        {
+            let v = json::parse(text).map_err(|_| LoadError::Invalid(problems.clone()))?;
+            Framework::from_json(&v).map_err(|e| LoadError::Shape(e.to_string()))
+        }
+        r => r,
     }
 }
 

@@ -27,6 +27,43 @@ pub fn aside_key(id: &str, tab: &str) -> String {
     format!("{ASIDE_PREFIX}{tab}.{id}")
 }
 
+/// Storage key prefix of frameworks loaded from files.
+pub const FRAMEWORK_PREFIX: &str = "cchc.fw.";
+
+/// Where a framework is kept: `cchc.fw.<id>@<version>`, each part with
+/// every byte outside `A-Z a-z 0-9 . -` written `%XX`, so no two
+/// (id, version) pairs share a key ("trung@1" + "2" and "trung" + "1@2"
+/// do not). Ids that fit the id pattern keep the key older apps wrote.
+pub fn framework_key(id: &str, version: &str) -> String {
+    fn enc(out: &mut String, s: &str) {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    let mut k = String::from(FRAMEWORK_PREFIX);
+    enc(&mut k, id);
+    k.push('@');
+    enc(&mut k, version);
+    k
+}
+
+/// Keys to move: a framework read from `key` that belongs under another
+/// (written by an app that did not encode ids), as `(from, to)`, unless
+/// something else is already kept at `to`.
+pub fn framework_rekeys(kept: &[(String, (String, String))]) -> Vec<(String, String)> {
+    let used: std::collections::BTreeSet<&str> = kept.iter().map(|(k, _)| k.as_str()).collect();
+    kept.iter()
+        .filter_map(|(key, (id, version))| {
+            let to = framework_key(id, version);
+            (to != *key && !used.contains(to.as_str())).then(|| (key.clone(), to))
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     pub store_version: u32,
@@ -138,6 +175,58 @@ pub fn decode_draft(text: &str) -> Option<Draft> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn framework_keys_never_collide() {
+        use super::framework_key as k;
+        assert_eq!(
+            k("gia-lai-so-mau", "2025.1"),
+            "cchc.fw.gia-lai-so-mau@2025.1"
+        );
+        let pairs = [
+            (("trung@1", "2"), ("trung", "1@2")),
+            (("a%40b", "1"), ("a@b", "1")),
+            (("x@1@2/../3", "1"), ("x@1@2/..", "3")),
+            (("", "@"), ("@", "")),
+            (("đ", "1"), ("%C4%91", "1")),
+        ];
+        for ((a, b), (c, d)) in pairs {
+            assert_ne!(k(a, b), k(c, d), "{a}@{b} vs {c}@{d}");
+        }
+        assert_eq!(k("trung@1", "2"), "cchc.fw.trung%401@2");
+    }
+
+    #[test]
+    fn frameworks_kept_under_old_keys_move_unless_the_place_is_taken() {
+        let kept = vec![
+            (
+                "cchc.fw.trung@1@2".to_string(),
+                ("trung".to_string(), "1@2".to_string()),
+            ),
+            (
+                "cchc.fw.a@1".to_string(),
+                ("a".to_string(), "1".to_string()),
+            ),
+            (
+                "cchc.fw.b/c@1".to_string(),
+                ("b/c".to_string(), "1".to_string()),
+            ),
+            (
+                "cchc.fw.b%2Fc@1".to_string(),
+                ("x".to_string(), "1".to_string()),
+            ),
+        ];
+        assert_eq!(
+            super::framework_rekeys(&kept),
+            vec![
+                (
+                    "cchc.fw.trung@1@2".to_string(),
+                    "cchc.fw.trung@1%402".to_string()
+                ),
+                ("cchc.fw.b%2Fc@1".to_string(), "cchc.fw.x@1".to_string()),
+            ]
+        );
+    }
+
     use super::*;
     use crate::engine::model::{FrameworkRef, Period};
 
