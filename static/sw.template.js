@@ -8,6 +8,17 @@
 const VERSION = '__VERSION__';
 const CACHE = `cchc-${VERSION}`;
 const ASSETS = __ASSETS__;
+// Where the app lives (the folder sw.js was served from).
+const SCOPE = new URL('./', self.location.href).pathname;
+
+// Only the app's own files are kept: same origin, under the app's folder,
+// successful, and not reached through a redirect (a same-origin address
+// that redirects elsewhere must never be cached under its own name).
+function cacheable(req, res) {
+  const url = new URL(req.url);
+  return res.ok && !res.redirected && res.type === 'basic'
+    && url.origin === self.location.origin && url.pathname.startsWith(SCOPE);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(ASSETS)).then(() => self.skipWaiting()));
@@ -33,7 +44,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok) {
+          if (cacheable(req, res)) {
             const copy = res.clone();
             caches.open(CACHE).then((c) => c.put(key, copy));
           }
@@ -44,7 +55,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(caches.match(req).then((hit) => hit || fetch(req).then((res) => {
-    if (res.ok) {
+    if (cacheable(req, res)) {
       const copy = res.clone();
       caches.open(CACHE).then((c) => c.put(req, copy));
     }

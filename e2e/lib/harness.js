@@ -20,12 +20,13 @@ const TYPES = {
 };
 
 /** Serves `dir` (default dist/) on a free loopback port. */
-export async function serve(dir = path.join(root, 'dist')) {
+export async function serve(dir = path.join(root, 'dist'), routes = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: build first (trunk build --release --offline)`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (routes[url.pathname]) return routes[url.pathname](req, res);
     let p = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = path.join(dir, p);
     if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, launch, openPage, root } from '../lib/harness.js';
@@ -84,6 +85,36 @@ test('two builds, one browser: the agency page leads to Sở Nội vụ\'s, whic
   assert.equal(await page.evaluate(() => [...document.scripts].some((s) => /so-noi-vu/.test(s.src))), false);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the service worker keeps only the app\'s own files: never a redirect to another origin, never an error', async () => {
+  // Another origin that allows CORS, and a same-origin address that
+  // redirects there.
+  const other = http.createServer((req, res) => {
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' });
+    res.end('from elsewhere');
+  });
+  await new Promise((r) => other.listen(0, '127.0.0.1', r));
+  const elsewhere = `http://localhost:${other.address().port}/x.txt`;
+  const own = await serve(undefined, {
+    '/chuyen-huong': (req, res) => { res.writeHead(302, { location: elsewhere }); res.end(); },
+    '/ghi-chu.txt': (req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('own'); },
+  });
+  const { context, page } = await openPage(browser, own.origin);
+  await page.goto(own.url);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const kept = await page.evaluate(async () => {
+    for (const u of ['/chuyen-huong', '/khong-co.txt', '/ghi-chu.txt']) await fetch(u).catch(() => {});
+    await new Promise((r) => setTimeout(r, 500));
+    const out = {};
+    for (const u of ['/chuyen-huong', '/khong-co.txt', '/ghi-chu.txt']) out[u] = !!(await caches.match(new URL(u, location.href).href));
+    return out;
+  });
+  assert.deepEqual(kept, { '/chuyen-huong': false, '/khong-co.txt': false, '/ghi-chu.txt': true });
+  await context.close();
+  await own.close();
+  await new Promise((r) => other.close(r));
 });
 
 test('the single file works from disk, with autosave and export', async () => {
