@@ -180,6 +180,39 @@ enum C {
 use C::{E, N, S};
 
 /// The rows of sheet `name` of the workbook, read with calamine.
+#[test]
+fn text_that_looks_like_a_formula_stays_text_in_the_workbook() {
+    use calamine::{Reader, Xlsx};
+    use cchc::engine::formats::xlsx::{workbook, Cell, Sheet};
+    let hostile = [
+        "=1+1",
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "\t=1+1",
+        "\r=cmd|' /C calc'!A0",
+        "\r\n=2*3",
+        " =1",
+        "=HYPERLINK(\"http://x\")",
+        "a\u{1}b\u{FFFE}c",
+        "<b>&amp;</b>",
+    ];
+    let sheet = Sheet {
+        name: "Thử".into(),
+        rows: hostile.iter().map(|t| vec![Cell::from(*t)]).collect(),
+        ..Sheet::default()
+    };
+    let rows = read_back(std::slice::from_ref(&sheet), "Thử");
+    let expect: Vec<Vec<C>> = hostile
+        .iter()
+        .map(|t| vec![S(t.replace(['\u{1}', '\u{FFFE}'], " "))])
+        .collect();
+    assert_eq!(rows, expect);
+    let mut book = Xlsx::new(std::io::Cursor::new(workbook(&[sheet]))).unwrap();
+    let formulas = book.worksheet_formula("Thử").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+}
+
 fn read_back(sheets: &[cchc::engine::formats::xlsx::Sheet], name: &str) -> Vec<Vec<C>> {
     use calamine::{Data, Reader, Xlsx};
     let bytes = cchc::engine::formats::xlsx::workbook(sheets);

@@ -9,7 +9,7 @@
 //!   versions, the next item to answer, parsing typed input;
 //! - [`formats`]: what is read and written — JSON, the framework and
 //!   self-assessment files, stored data and its migrations, the built-in
-//!   templates, the paste parser, the desk's batch, CSV.
+//!   templates, the paste parser, the desk's batch, Excel workbooks.
 
 pub mod formats;
 pub mod model;

@@ -54,9 +54,11 @@ fn xml_escape(s: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // XML 1.0 cannot hold other control characters.
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => out.push(' '),
+            // A bare CR would be read back as LF.
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            // XML 1.0 cannot hold other control characters, nor these two.
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push(' '),
             c => out.push(c),
         }
     }

@@ -108,7 +108,7 @@ impl Dec2 {
     }
 
     /// Machine style with `.` and trailing zeros dropped (`0.5`, `2`), as
-    /// written in CSV files and form fields.
+    /// written in workbooks and form fields.
     pub fn to_plain(self) -> String {
         let s = self.to_fixed('.', "-");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
