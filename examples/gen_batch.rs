@@ -3,6 +3,12 @@
 //! Deterministic for a given seed.
 //!
 //!     cargo run --release --example gen_batch -- --count 200 --seed 42 --out target/batch
+//!
+//! With `--hostile`, six more files a desk must not be held up or fooled
+//! by: three over the 5 MB limit (`qua-lon-*.json`), one whose unit name is
+//! over its limit (`ten-qua-dai.json`), one embedding an easier forged copy
+//! of the sở template under its id and version (`gian-lan.json`), and one
+//! scored with a framework of its own (`bo-rieng.json`).
 
 use cchc::engine::formats::{file, templates};
 use cchc::engine::model::framework::Rule;
@@ -28,8 +34,13 @@ fn main() {
     let mut seed = 42u64;
     let mut out = PathBuf::from("target/batch");
     let mut kind = "so".to_string();
+    let mut hostile = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--hostile" {
+            hostile = true;
+            continue;
+        }
         let v = args.next().unwrap_or_default();
         match a.as_str() {
             "--count" => count = v.parse().unwrap_or(count),
@@ -38,7 +49,7 @@ fn main() {
             "--kind" => kind = v,
             _ => {
                 eprintln!(
-                    "usage: gen_batch [--count N] [--seed S] [--out DIR] [--kind so|xa|mixed]"
+                    "usage: gen_batch [--count N] [--seed S] [--out DIR] [--kind so|xa|mixed] [--hostile]"
                 );
                 std::process::exit(2);
             }
@@ -58,16 +69,7 @@ fn main() {
         } else {
             format!("Sở Thử Nghiệm {:03}", n + 1)
         };
-        let mut a = Assessment::new(
-            format!("g{n}"),
-            FrameworkRef {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-            },
-            name,
-            2025,
-            Period::Year,
-        );
+        let mut a = Assessment::new(format!("g{n}"), fw.reference(), name, 2025, Period::Year);
         a.created = "2025-01-05T08:00:00+07:00".into();
         a.updated = format!(
             "2025-12-{:02}T{:02}:00:00+07:00",
@@ -124,8 +126,58 @@ fn main() {
                 },
             );
         }
-        let text = file::export(&a, fw, true, "2025-12-20T09:00:00+07:00");
+        let text = file::export(&a, fw, true, AT);
         std::fs::write(out.join(file::file_name(&a)), text).expect("write file");
+        if hostile && n == 0 {
+            write_hostile(&out, &a, fw);
+        }
     }
-    println!("wrote {count} files to {}", out.display());
+    println!(
+        "wrote {count} files{} to {}",
+        if hostile { " and 6 hostile ones" } else { "" },
+        out.display()
+    );
+}
+
+const AT: &str = "2025-12-20T09:00:00+07:00";
+
+/// The hostile files, made from one good assessment `a` of `fw`.
+fn write_hostile(out: &std::path::Path, a: &Assessment, fw: &Framework) {
+    let write = |name: &str, text: &str| std::fs::write(out.join(name), text).expect("write file");
+    let good = file::export(a, fw, true, AT);
+    for k in 1..=3 {
+        // valid JSON, padded past the limit
+        let mut big = good.trim_end().trim_end_matches('}').to_string();
+        big.push_str(&" ".repeat(6 * 1024 * 1024));
+        big.push('}');
+        write(&format!("qua-lon-{k}.json"), &big);
+    }
+    let mut long = a.clone();
+    long.unit_name = "Sở Tên Dài ".repeat(100);
+    write("ten-qua-dai.json", &file::export(&long, fw, true, AT));
+    // easier scoring under the template's own id and version
+    let mut easy = fw.clone();
+    for s in easy
+        .fields
+        .iter_mut()
+        .flat_map(|f| f.criteria.iter_mut())
+        .flat_map(|c| c.subs.iter_mut())
+    {
+        let max = s.max;
+        if let Rule::Options { options } = &mut s.rule {
+            for o in options.iter_mut() {
+                o.points = max;
+            }
+        }
+    }
+    let mut forged = a.clone();
+    forged.unit_name = "Sở Gian Lận".into();
+    write("gian-lan.json", &file::export(&forged, &easy, false, AT));
+    let mut other = fw.clone();
+    other.id = "bo-rieng".into();
+    other.title = "Bộ tiêu chí riêng".into();
+    let mut own = a.clone();
+    own.unit_name = "Sở Bộ Riêng".into();
+    own.framework = other.reference();
+    write("bo-rieng.json", &file::export(&own, &other, false, AT));
 }

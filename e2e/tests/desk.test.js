@@ -105,3 +105,52 @@ test('a batch with a broken file, a duplicate and a tampered total', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('66 files, three oversized, one forged, one with its own framework: none holds up or fools the desk', async () => {
+  const files = batch('batch-e2e-66');
+  assert.equal(files.length, 66);
+  const { context, page, problems } = await openPage(browser, srv.origin);
+  await context.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
+  await page.getByRole('heading', { name: 'Tổng hợp các đơn vị (Sở Nội vụ)' }).waitFor();
+  // Timed in the page from the input's change event (before it, the test
+  // harness hands the browser 20 MB of files: not the app's work).
+  await page.evaluate(() => {
+    document.querySelector('#desk-files').addEventListener('change', () => { window.__t0 = performance.now(); }, { once: true });
+  });
+  await page.locator('#desk-files').setInputFiles(files);
+  await page.locator('[data-count="files"]').waitFor({ timeout: 60000 });
+  const { ms, longest } = await page.evaluate(() => ({
+    ms: performance.now() - window.__t0,
+    longest: Math.max(0, ...window.__long.filter(([t]) => t >= window.__t0 - 1).map(([, d]) => d)),
+  }));
+  console.log(`desk: 66 files (3 oversized) ranked in ${Math.round(ms)} ms; longest task ${Math.round(longest)} ms`);
+  const count = (k) => page.locator(`[data-count="${k}"]`).innerText();
+  assert.equal(await count('files'), '66');
+  assert.equal(await count('refused'), '4');
+  for (const k of [1, 2, 3]) {
+    assert.match(await page.locator(`tr[data-file="qua-lon-${k}.json"]`).innerText(), /Bị từ chối[\s\S]*Tệp quá lớn \(6,0 MB\)/);
+  }
+  assert.match(await page.locator('tr[data-file="ten-qua-dai.json"]').innerText(), /Bị từ chối[\s\S]*dài quá giới hạn/);
+  // the forged copy is scored with the desk's own framework and says so
+  assert.match(await page.locator('tr[data-file="gian-lan.json"]').innerText(),
+    /Sở Gian Lận: tệp kèm bộ tiêu chí mang mã "gia-lai-so-mau" phiên bản 2025\.1 nhưng nội dung khác/);
+  const official = page.locator('[data-rank="So"][data-framework="gia-lai-so-mau"]');
+  assert.equal(await official.locator('tbody tr').count(), 61); // 60 + the forged one, rescored
+  const forgedIdx = await official.locator('tr[data-unit="Sở Gian Lận"] td[data-col="index"]').innerText();
+  const sameIdx = await official.locator('tr[data-unit="Sở Thử Nghiệm 001"] td[data-col="index"]').innerText();
+  assert.equal(forgedIdx, sameIdx, 'same answers, same index: the forged rules are not used');
+  // a framework of its own: ranked apart, never beside the official one
+  const apart = page.locator('[data-rank="So"][data-framework="bo-rieng"]');
+  assert.equal(await apart.locator('tbody tr').count(), 1);
+  assert.match(await apart.innerText(), /chấm theo bộ tiêu chí kèm trong tệp của đơn vị, chưa có trong trang này: xếp hạng riêng/);
+  assert.equal(await official.locator('tr[data-unit="Sở Bộ Riêng"]').count(), 0);
+  assert.ok(longest < 200, `a task of ${longest} ms`);
+  await page.screenshot({ path: path.join(ensureOut(), 'desk-66.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
