@@ -87,3 +87,24 @@ test('every explanation at its limit: typing, saving, reloading and exporting st
   assert.deepEqual(other.problems, []);
   await other.context.close();
 });
+
+test('messages name the file expected, in Vietnamese; a damaged kept framework is listed', async () => {
+  const { context, page, problems } = await openPage(browser, srv.origin);
+  await page.goto(srv.url);
+  await page.evaluate(() => localStorage.setItem('cchc.fw.hong@1', '{"format": "cchc-framework",'));
+  await page.reload();
+  const banner = page.locator('text=mục lưu không đọc được').locator('..');
+  assert.match(await banner.innerText(), /cchc\.fw\.hong@1: bộ tiêu chí lưu không đọc được \(Tệp bộ tiêu chí không đúng định dạng \(dòng 1, cột 29\)/);
+  // a self-assessment offered where a framework is expected
+  const selfFile = fs.readFileSync(path.join(root, 'target', 'batch-e2e', fs.readdirSync(path.join(root, 'target', 'batch-e2e'))[0]));
+  await page.goto(srv.url + '#/moi');
+  await page.getByLabel('Dùng bộ tiêu chí từ tệp (.json do Sở Nội vụ gửi)').setInputFiles({ name: 'nham.json', mimeType: 'application/json', buffer: selfFile });
+  await page.getByText(/Đây là tệp tự đánh giá của một đơn vị, không phải tệp bộ tiêu chí/).waitFor();
+  // JSON errors in Vietnamese, with line and column
+  await page.getByLabel('Dùng bộ tiêu chí từ tệp (.json do Sở Nội vụ gửi)').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": ]') });
+  const msg = await page.getByText(/Tệp bộ tiêu chí không đúng định dạng/).innerText();
+  assert.match(msg, /dòng 2, cột 13/);
+  assert.doesNotMatch(msg, /expected|line|column|recursion/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
