@@ -23,11 +23,14 @@ fn base_file() -> J {
     serde_json::from_str(&file::export(&a, &fw, true, "2025-12-20T09:00:00+07:00")).unwrap()
 }
 
-/// Imports `bytes`, timing it.
+/// The import of `bytes`, and how long it took (printed: run with
+/// `cargo test --release --test limits -- --nocapture` for the figures).
 fn timed(bytes: &[u8]) -> (Result<file::Imported, ImportError>, Duration) {
     let t = Instant::now();
     let r = file::import(bytes, &known(), "x");
-    (r, t.elapsed())
+    let took = t.elapsed();
+    println!("import of {} bytes: {took:?}", bytes.len());
+    (r, took)
 }
 
 #[test]
