@@ -393,10 +393,7 @@ mod pages_without_storage {
         };
         let loaded = Loaded {
             saved: vec![stored],
-            draft: Some(paste::Draft {
-                framework: fw,
-                flags: vec![],
-            }),
+            draft: Some(paste::Draft::of(fw)),
             ..Loaded::default()
         };
         let s = AppState::start(templates::built_in(), loaded, route, "tab".into(), false);

@@ -109,7 +109,8 @@ fn hand_made_tables_of_every_shape() {
     assert!(draft.flags.is_empty(), "{:?}", draft.flags);
     assert_eq!(fw.unit_type, UnitType::Xa);
     assert!(
-        matches!(&fw.sub("1.1.1").unwrap().rule, Rule::Options { options } if options.len() == 2)
+        // "Có ban hành: 2" / "Không ban hành: 0" is a yes/no item
+        fw.sub("1.1.1").unwrap().rule == Rule::YesNo
     );
     // points in the third column work as well as after a colon
     match &fw.sub("1.1.3").unwrap().rule {
@@ -138,13 +139,14 @@ fn what_is_not_recognised_is_flagged() {
     assert_eq!(
         flags,
         vec![
-            "1.1.3: thiếu điểm tối đa".to_string(),
-            "9.x: không hiểu số thứ tự \"9.x\": \"lạ\"".to_string(),
-            "1.1.1.1: số thứ tự \"1.1.1.1\" sâu hơn 3 cấp: bỏ qua \"quá sâu\"".to_string(),
+            "1.1.3: không hiểu số thứ tự \"9.x\": đã đọc \"9.x lạ\" như dòng cách chấm".to_string(),
+            "1.1.3: số thứ tự \"1.1.1.1\" sâu hơn 3 cấp: đọc như dòng cách chấm \"quá sâu\""
+                .to_string(),
             "1.1.1: dòng \"Ý kiến của Sở Nội vụ\" không có điểm: hãy nhập điểm".to_string(),
             "1.1.1: không có mức nào bằng điểm tối đa".to_string(),
             "1.1.2: có dòng tỷ lệ % lẫn dòng khác: tạm để dạng chọn mức, hãy kiểm tra".to_string(),
-            "1.1.3: không có dòng cách chấm: tạm để Đạt/Không đạt, hãy kiểm tra".to_string(),
+            "1.1.3: thiếu điểm tối đa".to_string(),
+            "1.1.3: không có mức nào bằng điểm tối đa".to_string(),
         ]
     );
     // the text is kept: as guidance and as option labels

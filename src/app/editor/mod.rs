@@ -102,12 +102,7 @@ pub fn FrameworksPage() -> Html {
     };
     let on_blank = {
         let sd = set_draft.clone();
-        Callback::from(move |_| {
-            sd.emit(Some(Draft {
-                framework: blank(UnitType::So),
-                flags: vec![],
-            }))
-        })
+        Callback::from(move |_| sd.emit(Some(Draft::of(blank(UnitType::So)))))
     };
     let on_load = {
         let (sd, m) = (set_draft.clone(), message.clone());
@@ -132,10 +127,7 @@ pub fn FrameworksPage() -> Html {
                             fw.title, fw.version
                         );
                         m.set(Some((true, msg)));
-                        sd.emit(Some(Draft {
-                            framework: fw,
-                            flags: vec![],
-                        }));
+                        sd.emit(Some(Draft::of(fw)));
                     }
                     Err(_) => m.set(Some((
                         false,
@@ -181,7 +173,7 @@ fn FrameworkList(p: &ListProps) -> Html {
             fw.version = next_version(&fw.version);
             fw.status = Status::Official;
             m.emit((true, format!("Bản nháp phiên bản {} của \"{}\": các bản tự đánh giá đang dùng phiên bản {} được giữ nguyên.", fw.version, fw.title, f2.version)));
-            sd.emit(Some(Draft { framework: fw, flags: vec![] }));
+            sd.emit(Some(Draft::of(fw)));
         });
         let (sd, f3) = (p.on_draft.clone(), (**f).clone());
         let on_copy = Callback::from(move |_| {
@@ -189,7 +181,7 @@ fn FrameworkList(p: &ListProps) -> Html {
             fw.id = format!("{}-ban-sao", fw.id);
             fw.version = "1".into();
             fw.title = format!("{} (bản sao)", fw.title);
-            sd.emit(Some(Draft { framework: fw, flags: vec![] }));
+            sd.emit(Some(Draft::of(fw)));
         });
         let f4 = f.clone();
         let on_export = download(&ctx, export_name(f), JSON, move || framework::write(&f4).into_bytes());

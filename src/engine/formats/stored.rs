@@ -3,6 +3,8 @@
 //! or damaged data is recognised and kept aside, never overwritten.
 
 use super::json::{self, obj_out, FromJson, ToJson};
+#[cfg(test)]
+use super::paste::Source;
 use super::paste::{Draft, Flag};
 use crate::engine::model::Assessment;
 
@@ -170,7 +172,12 @@ pub fn decode_draft(text: &str) -> Option<Draft> {
             Err(_) => None,
         })
         .collect();
-    o.done(Draft { framework, flags }).ok()
+    o.done(Draft {
+        framework,
+        flags,
+        sources: vec![],
+    })
+    .ok()
 }
 
 #[cfg(test)]
@@ -273,13 +280,24 @@ mod tests {
                 id: "1.1.1".into(),
                 message: "thiếu điểm tối đa".into(),
             }],
+            sources: vec![Source {
+                id: "1.1.1".into(),
+                text: "1.1.1 | Ban hành | 1".into(),
+            }],
         };
         assert_eq!(decode_draft(&encode_draft(&d)), Some(d.clone()));
         let old = format!(
             r#"{{"fw":{},"flags":[["1.1.1","thiếu điểm tối đa"],["x"]]}}"#,
             fw.to_json().compact()
         );
-        assert_eq!(decode_draft(&old), Some(d));
+        // the older shape had no sources
+        assert_eq!(
+            decode_draft(&old),
+            Some(Draft {
+                sources: vec![],
+                ..d
+            })
+        );
         assert_eq!(decode_draft("{}"), None);
         assert_eq!(decode_draft("not json"), None);
     }

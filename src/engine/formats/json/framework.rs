@@ -3,7 +3,7 @@
 
 use super::Value as J;
 use super::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
-use crate::engine::formats::paste::{Draft, Flag};
+use crate::engine::formats::paste::{Draft, Flag, Source};
 use crate::engine::model::framework::*;
 
 pub const UNIT_TYPES: [(&str, UnitType); 3] = [
@@ -183,7 +183,10 @@ json_struct!(Flag {
     message: req
 });
 
+json_struct!(Source { id: req, text: req });
+
 json_struct!(Draft {
     framework: req,
-    flags: opt
+    flags: opt,
+    sources: skip
 });

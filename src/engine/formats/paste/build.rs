@@ -1,0 +1,509 @@
+//! From a table and its columns to a draft framework: each row's number
+//! gives its level (fields, criteria, sub-criteria), rows without a
+//! number and lines below an item are its scoring lines, dashes and
+//! letters that are really levels of a rule are read as such, ids are
+//! derived from the numbering, and every item keeps the text it came
+//! from for the user to check.
+
+use super::columns::{is_column_numbers, Columns, Role};
+use super::lines::{self, inline_points, points_cell, split_levels, Line};
+use super::numbering::{self, Levels, Style, Token};
+use super::table::Table;
+use super::{default_bands, lower_vi, Draft, Flag, Source};
+use crate::engine::model::{
+    Adjustments, Criterion, Dec2, Field, Framework, Status, SubCriterion, UnitType, Years,
+    FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
+};
+
+/// One data row, its columns read.
+struct RowIn {
+    token: Option<Token>,
+    title: String,
+    extra: Vec<String>,
+    points: Option<Dec2>,
+    rule: Vec<String>,
+    evidence: String,
+    source: String,
+    /// a number the row has but we cannot read ("9.x")
+    unread: Option<String>,
+}
+
+struct Node {
+    level: usize,
+    token: Token,
+    title: String,
+    points: Option<Dec2>,
+    lines: Vec<Line>,
+    evidence: String,
+    source: Vec<String>,
+    children: Vec<usize>,
+}
+
+fn row_in(row: &[super::table::Cell], cols: &Columns) -> Option<RowIn> {
+    let col = |r: Role| cols.find(r).and_then(|c| row.get(c));
+    let number = col(Role::Number).map(|c| c.text()).unwrap_or_default();
+    let mut title_lines: Vec<String> = col(Role::Title)
+        .map(|c| c.lines.clone())
+        .unwrap_or_default();
+    let low = lower_vi(&format!(
+        "{number} {}",
+        title_lines.first().map_or("", String::as_str)
+    ));
+    if low.trim().starts_with("tổng") || low.contains("tổng cộng") || low.contains("tổng số điểm")
+    {
+        return None;
+    }
+    let mut token = numbering::token(&number);
+    if token.is_none() && number.is_empty() {
+        if let Some((t, rest)) = title_lines.first().and_then(|l| numbering::leading(l)) {
+            token = Some(t);
+            title_lines[0] = rest;
+        }
+    }
+    let source: Vec<String> = row
+        .iter()
+        .zip(&cols.roles)
+        .filter(|(c, r)| **r != Role::Ignore && !c.is_empty())
+        .map(|(c, _)| c.lines.join(" / "))
+        .collect();
+    let mut title = title_lines.first().cloned().unwrap_or_default();
+    let extra = title_lines
+        .get(1..)
+        .map(<[String]>::to_vec)
+        .unwrap_or_default();
+    let mut points = col(Role::Points).and_then(|c| points_cell(&c.text()));
+    if token.is_some() && points.is_none() {
+        // "Kế hoạch CCHC năm (5 điểm)"
+        if let Some((label, p)) = inline_points(&title) {
+            if lower_vi(&title).contains('đ') {
+                title = label;
+                points = Some(p);
+            }
+        }
+    }
+    let unread = (token.is_none() && !number.is_empty()).then(|| number.clone());
+    if unread.is_some() {
+        // a number column we cannot read: keep the text with its number
+        title = format!("{number} {title}").trim().to_string();
+    }
+    Some(RowIn {
+        token,
+        title,
+        extra,
+        points,
+        rule: col(Role::Rule).map(|c| c.lines.clone()).unwrap_or_default(),
+        evidence: col(Role::Evidence)
+            .map(|c| c.lines.join("; "))
+            .unwrap_or_default(),
+        source: source.join(" | "),
+        unread,
+    })
+}
+
+fn lines_of(texts: &[String], points: Option<Dec2>) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let parts = split_levels(t);
+        let n = parts.len();
+        for p in parts {
+            out.push(Line {
+                text: p,
+                // a points cell goes with a row's single line
+                points: if i == 0 && n == 1 && inline_points(t).is_none() {
+                    points
+                } else {
+                    None
+                },
+            });
+        }
+    }
+    out
+}
+
+/// Reads `t` with columns `cols` into a draft framework of `unit`.
+pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
+    let mut flags: Vec<Flag> = Vec::new();
+    let flag = |flags: &mut Vec<Flag>, id: &str, m: String| {
+        flags.push(Flag {
+            id: id.to_string(),
+            message: m,
+        })
+    };
+    let header: Vec<Vec<String>> = t.rows[..cols.header_rows.min(t.rows.len())]
+        .iter()
+        .map(|r| r.iter().map(|c| c.text()).collect())
+        .collect();
+    let rows: Vec<RowIn> = t
+        .rows
+        .iter()
+        .skip(cols.header_rows)
+        .filter(|r| !is_column_numbers(r))
+        // a header repeated on each page of the table
+        .filter(|r| !header.contains(&r.iter().map(|c| c.text()).collect::<Vec<_>>()))
+        .filter_map(|r| row_in(r, cols))
+        .filter(|r| r.token.is_some() || !r.title.is_empty() || !r.rule.is_empty())
+        .collect();
+
+    let mut levels = Levels::default();
+    for r in &rows {
+        if let Some(t) = &r.token {
+            levels.observe(t.style);
+        }
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    let mut path: Vec<usize> = Vec::new();
+    for r in rows {
+        let Some(tok) = r.token.clone() else {
+            // the Cà Mau layout: scoring lines on the rows under an item
+            let mut texts = Vec::new();
+            if !r.title.is_empty() {
+                texts.push(r.title.clone());
+            }
+            texts.extend(r.extra.iter().cloned());
+            texts.extend(r.rule.iter().cloned());
+            match path.last() {
+                Some(&n) => {
+                    if let Some(num) = &r.unread {
+                        let id = nodes[n].token.text.clone();
+                        flag(
+                            &mut flags,
+                            &id,
+                            format!(
+                                "không hiểu số thứ tự \"{num}\": đã đọc \"{}\" như dòng cách chấm",
+                                r.title
+                            ),
+                        );
+                    }
+                    let ls = lines_of(&texts, r.points);
+                    nodes[n].lines.extend(ls);
+                    nodes[n].source.push(r.source.clone());
+                }
+                None => flag(
+                    &mut flags,
+                    "(đầu bảng)",
+                    format!("dòng không thuộc mục nào: \"{}\"", r.source),
+                ),
+            }
+            continue;
+        };
+        let level = levels.level(tok.style);
+        while path.last().is_some_and(|&n| nodes[n].level >= level) {
+            path.pop();
+        }
+        let mut texts = r.extra.clone();
+        texts.extend(r.rule.iter().cloned());
+        let idx = nodes.len();
+        nodes.push(Node {
+            level,
+            token: tok,
+            title: r.title,
+            points: r.points,
+            lines: lines_of(&texts, None),
+            evidence: r.evidence,
+            source: vec![r.source],
+            children: vec![],
+        });
+        match path.last() {
+            Some(&p) => nodes[p].children.push(idx),
+            None => roots.push(idx),
+        }
+        path.push(idx);
+    }
+
+    // Dashes, letters and numbers deeper than sub-criteria that are
+    // really the levels of their parent's rule become its lines.
+    for p in 0..nodes.len() {
+        demote(&mut nodes, p, &mut flags);
+    }
+
+    let mut fields: Vec<Field> = Vec::new();
+    let mut sources: Vec<Source> = Vec::new();
+    let max_of = |n: &Node, id: &str, flags: &mut Vec<Flag>| {
+        n.points.unwrap_or_else(|| {
+            flags.push(Flag {
+                id: id.to_string(),
+                message: "thiếu điểm tối đa".into(),
+            });
+            Dec2::ZERO
+        })
+    };
+    let source_of = |n: &Node| {
+        let mut s = n.source.clone();
+        s.retain(|x| !x.is_empty());
+        s.join("\n")
+    };
+    for (fi, &f) in roots.iter().enumerate() {
+        let fnode = &nodes[f];
+        if fnode.level > 0 && fnode.level != usize::MAX {
+            flag(
+                &mut flags,
+                &fnode.token.text,
+                format!("mục \"{}\" nằm ngoài lĩnh vực nào", fnode.title),
+            );
+        }
+        let fid = field_id(&fnode.token, fi);
+        let mut field = Field {
+            id: fid.clone(),
+            title: fnode.title.clone(),
+            max: max_of(fnode, &fid, &mut flags),
+            may_be_not_applicable: false,
+            criteria: vec![],
+        };
+        sources.push(Source {
+            id: fid.clone(),
+            text: source_of(fnode),
+        });
+        let crits: Vec<usize> = if fnode.children.is_empty() && !fnode.lines.is_empty() {
+            // a field scored directly: one criterion, one item
+            flag(
+                &mut flags,
+                &fid,
+                "lĩnh vực được chấm trực tiếp: đã tạo một tiêu chí cùng tên".into(),
+            );
+            vec![f]
+        } else {
+            fnode.children.clone()
+        };
+        for (ci, &c) in crits.iter().enumerate() {
+            let cnode = &nodes[c];
+            let cid = if c == f {
+                format!("{fid}.1")
+            } else {
+                child_id(&cnode.token, &fid, ci)
+            };
+            let cmax = max_of(cnode, &cid, &mut flags);
+            let mut crit = Criterion {
+                id: cid.clone(),
+                title: cnode.title.clone(),
+                max: cmax,
+                may_be_not_applicable: false,
+                excluded_with: None,
+                subs: vec![],
+            };
+            if c != f {
+                sources.push(Source {
+                    id: cid.clone(),
+                    text: source_of(cnode),
+                });
+            }
+            let subs: Vec<(usize, String)> = if cnode.children.is_empty() {
+                // scored at the criterion level: one item with its id
+                vec![(c, cid.clone())]
+            } else {
+                if !cnode.lines.is_empty() {
+                    flag(&mut flags, &cid, format!("tiêu chí có tiêu chí thành phần nhưng cũng có dòng cách chấm (\"{}\"): các dòng này chưa được dùng", cnode.lines[0].text));
+                }
+                cnode
+                    .children
+                    .iter()
+                    .enumerate()
+                    .map(|(si, &s)| (s, child_id(&nodes[s].token, &cid, si)))
+                    .collect()
+            };
+            for (s, sid) in subs {
+                let snode = &nodes[s];
+                let smax = if s == c {
+                    cmax
+                } else {
+                    max_of(snode, &sid, &mut flags)
+                };
+                if s != c {
+                    sources.push(Source {
+                        id: sid.clone(),
+                        text: source_of(snode),
+                    });
+                    if !snode.children.is_empty() {
+                        flag(
+                            &mut flags,
+                            &sid,
+                            "có mục con sâu hơn tiêu chí thành phần: đã đọc như dòng cách chấm"
+                                .into(),
+                        );
+                    }
+                }
+                let read = lines::read(&snode.title, smax, &snode.lines);
+                for m in read.flags {
+                    flag(&mut flags, &sid, m);
+                }
+                crit.subs.push(SubCriterion {
+                    id: sid,
+                    title: snode.title.clone(),
+                    max: smax,
+                    guidance: read.guidance,
+                    evidence_hint: snode.evidence.clone(),
+                    no_case_full_points: read.no_case,
+                    may_be_not_applicable: false,
+                    rule: read.rule,
+                });
+            }
+            field.criteria.push(crit);
+        }
+        if field.criteria.is_empty() {
+            flag(&mut flags, &fid, "lĩnh vực chưa có tiêu chí".into());
+        }
+        fields.push(field);
+    }
+    // ids derived twice (a table numbering two items alike) are flagged
+    let mut seen = std::collections::BTreeSet::new();
+    for id in fields.iter().flat_map(|f| {
+        std::iter::once(f.id.clone()).chain(f.criteria.iter().flat_map(|c| {
+            std::iter::once(c.id.clone())
+                .chain(c.subs.iter().filter(|s| s.id != c.id).map(|s| s.id.clone()))
+        }))
+    }) {
+        if !seen.insert(id.clone()) {
+            flag(
+                &mut flags,
+                &id,
+                format!("mã \"{id}\" xuất hiện hai lần trong bảng: hãy sửa mã"),
+            );
+        }
+    }
+
+    let framework = Framework {
+        format: FRAMEWORK_FORMAT.into(),
+        format_version: FRAMEWORK_FORMAT_VERSION,
+        id: "bo-tieu-chi-moi".into(),
+        version: "1".into(),
+        title: "Bộ tiêu chí (dán từ bảng)".into(),
+        province: String::new(),
+        unit_type: unit,
+        years: Years {
+            from: 2025,
+            to: None,
+        },
+        status: Status::Official,
+        source: "Dán từ bảng phụ lục của Quyết định".into(),
+        decision: None,
+        bands: default_bands(),
+        bonus: Adjustments {
+            cap: Dec2::ZERO,
+            items: vec![],
+        },
+        deductions: Adjustments {
+            cap: Dec2::ZERO,
+            items: vec![],
+        },
+        plan_completion_sub: None,
+        fields,
+    };
+    Draft {
+        framework,
+        flags,
+        sources,
+    }
+}
+
+/// A field's id: its number (I → "1", B → "2", "Lĩnh vực 3" → "3").
+fn field_id(t: &Token, i: usize) -> String {
+    match t.style {
+        Style::Digits(_) => t
+            .parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("."),
+        _ if t.value > 0 => t.value.to_string(),
+        _ => (i + 1).to_string(),
+    }
+}
+
+/// A criterion's or sub-criterion's id under `parent`: "1.2" as written
+/// when it starts with the parent's id, else the parent's id and the
+/// item's own number (criteria numbered 1, 2 … under each field; a), b)),
+/// or its place for dashes.
+fn child_id(t: &Token, parent: &str, i: usize) -> String {
+    if let Style::Digits(n) = t.style {
+        if n >= 2 {
+            let written = t
+                .parts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
+            let head = t.parts[..n - 1]
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
+            if head == parent {
+                return written;
+            }
+        }
+    }
+    let v = if t.value > 0 { t.value as usize } else { i + 1 };
+    format!("{parent}.{v}")
+}
+
+/// Turns the children of `p` that are really its rule's levels into lines.
+fn demote(nodes: &mut [Node], p: usize, flags: &mut Vec<Flag>) {
+    let children = nodes[p].children.clone();
+    if children.is_empty() {
+        return;
+    }
+    let weak: Vec<usize> = children
+        .iter()
+        .copied()
+        .filter(|&c| nodes[c].token.style.weak() || nodes[c].level >= 3)
+        .collect();
+    if weak.is_empty() {
+        return;
+    }
+    let deep = weak.iter().all(|&c| nodes[c].level >= 3);
+    let inline = weak
+        .iter()
+        .any(|&c| nodes[c].points.is_none() && inline_points(&nodes[c].title).is_some());
+    let pts: Option<Vec<Dec2>> = weak.iter().map(|&c| nodes[c].points).collect();
+    let parent_max = nodes[p].points;
+    let as_lines = deep
+        || inline
+        || match (pts, parent_max) {
+            (None, _) => true,
+            (Some(ps), Some(m)) => {
+                let sum: Dec2 = ps.iter().copied().sum();
+                sum != m && ps.contains(&m)
+            }
+            (Some(_), None) => false,
+        };
+    if !as_lines {
+        return;
+    }
+    if deep && nodes[p].level >= 2 {
+        let id = nodes[p].token.text.clone();
+        for &c in &weak {
+            if !nodes[c].token.style.weak() {
+                flags.push(Flag {
+                    id: id.clone(),
+                    message: format!(
+                        "số thứ tự \"{}\" sâu hơn 3 cấp: đọc như dòng cách chấm \"{}\"",
+                        nodes[c].token.text, nodes[c].title
+                    ),
+                });
+            }
+        }
+    }
+    for &c in &weak {
+        let mut ls = vec![Line {
+            text: nodes[c].title.clone(),
+            points: nodes[c].points,
+        }];
+        ls.append(&mut nodes[c].lines);
+        let mut grand = std::mem::take(&mut nodes[c].children);
+        while let Some(g) = grand.first().copied() {
+            grand.remove(0);
+            ls.push(Line {
+                text: nodes[g].title.clone(),
+                points: nodes[g].points,
+            });
+            ls.append(&mut nodes[g].lines);
+            let mut more = std::mem::take(&mut nodes[g].children);
+            more.append(&mut grand);
+            grand = more;
+        }
+        let src = std::mem::take(&mut nodes[c].source);
+        nodes[p].lines.extend(ls);
+        nodes[p].source.extend(src);
+    }
+    nodes[p].children.retain(|c| !weak.contains(c));
+}
