@@ -11,7 +11,7 @@ use super::numbering::{self, Levels, Style, Token};
 use super::table::Table;
 use super::{default_bands, lower_vi, Draft, Flag, Source};
 use crate::engine::model::{
-    Adjustments, Criterion, Dec2, Field, Framework, Status, SubCriterion, UnitType, Years,
+    Adjustments, Criterion, Dec2, Field, Framework, Rule, Status, SubCriterion, UnitType, Years,
     FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
 };
 
@@ -54,6 +54,16 @@ fn row_in(row: &[super::table::Cell], cols: &Columns) -> Option<RowIn> {
         return None;
     }
     let mut token = numbering::token(&number);
+    let mut number = number;
+    if token.is_none() && !number.is_empty() && title_lines.is_empty() {
+        // a row merged across the number and title columns ("LĨNH VỰC I.
+        // CÔNG TÁC CHỈ ĐẠO …" in the first cell, the next one empty)
+        if let Some((t, rest)) = numbering::leading(&number) {
+            token = Some(t);
+            title_lines = vec![rest];
+            number = String::new();
+        }
+    }
     if token.is_none() && number.is_empty() {
         if let Some((t, rest)) = title_lines.first().and_then(|l| numbering::leading(l)) {
             token = Some(t);
@@ -93,7 +103,13 @@ fn row_in(row: &[super::table::Cell], cols: &Columns) -> Option<RowIn> {
         points,
         rule: col(Role::Rule).map(|c| c.lines.clone()).unwrap_or_default(),
         evidence: col(Role::Evidence)
-            .map(|c| c.lines.join("; "))
+            .map(|c| {
+                c.lines
+                    .iter()
+                    .map(|l| lines::unbullet(l))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
             .unwrap_or_default(),
         source: source.join(" | "),
         unread,
@@ -254,6 +270,9 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             id: fid.clone(),
             text: source_of(fnode),
         });
+        // a field or criterion that says it is scored by the survey gives
+        // that rule to its items without lines of their own
+        let field_survey = says_survey(fnode);
         let crits: Vec<usize> = if fnode.children.is_empty() && !fnode.lines.is_empty() {
             // a field scored directly: one criterion, one item
             flag(
@@ -291,7 +310,7 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                 // scored at the criterion level: one item with its id
                 vec![(c, cid.clone())]
             } else {
-                if !cnode.lines.is_empty() {
+                if !cnode.lines.is_empty() && !says_survey(cnode) {
                     flag(&mut flags, &cid, format!("tiêu chí có tiêu chí thành phần nhưng cũng có dòng cách chấm (\"{}\"): các dòng này chưa được dùng", cnode.lines[0].text));
                 }
                 cnode
@@ -322,7 +341,28 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                         );
                     }
                 }
-                let read = lines::read(&snode.title, smax, &snode.lines);
+                let survey_above = field_survey || (c != f && s != c && says_survey(cnode));
+                let read = if snode.lines.is_empty() && survey_above {
+                    let parent = if s != c && !cnode.lines.is_empty() {
+                        cnode
+                    } else {
+                        fnode
+                    };
+                    lines::Read {
+                        rule: Rule::Survey,
+                        no_case: false,
+                        not_applicable: false,
+                        guidance: parent
+                            .lines
+                            .iter()
+                            .map(|l| l.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        flags: vec![],
+                    }
+                } else {
+                    lines::read(&snode.title, smax, &snode.lines)
+                };
                 for m in read.flags {
                     flag(&mut flags, &sid, m);
                 }
@@ -333,7 +373,7 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                     guidance: read.guidance,
                     evidence_hint: snode.evidence.clone(),
                     no_case_full_points: read.no_case,
-                    may_be_not_applicable: false,
+                    may_be_not_applicable: read.not_applicable,
                     rule: read.rule,
                 });
             }
@@ -395,6 +435,15 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
     }
 }
 
+/// Whether an item's title or lines say it is scored by the survey.
+fn says_survey(n: &Node) -> bool {
+    let levels = n.lines.iter().any(|l| l.points.is_some());
+    !levels
+        && lines::read(&n.title, n.points.unwrap_or(Dec2::ZERO), &n.lines)
+            .rule
+            .is_survey()
+}
+
 /// A field's id: its number (I → "1", B → "2", "Lĩnh vực 3" → "3").
 fn field_id(t: &Token, i: usize) -> String {
     match t.style {
@@ -411,8 +460,8 @@ fn field_id(t: &Token, i: usize) -> String {
 
 /// A criterion's or sub-criterion's id under `parent`: "1.2" as written
 /// when it starts with the parent's id, else the parent's id and the
-/// item's own number (criteria numbered 1, 2 … under each field; a), b)),
-/// or its place for dashes.
+/// item's own number (criteria numbered 1, 2 … under each field), or its
+/// place for letters and dashes.
 fn child_id(t: &Token, parent: &str, i: usize) -> String {
     if let Style::Digits(n) = t.style {
         if n >= 2 {
@@ -432,7 +481,12 @@ fn child_id(t: &Token, parent: &str, i: usize) -> String {
             }
         }
     }
-    let v = if t.value > 0 { t.value as usize } else { i + 1 };
+    // letters by place: "đ)" comes between "d)" and "e)"
+    let v = if t.value > 0 && t.style != Style::Lower {
+        t.value as usize
+    } else {
+        i + 1
+    };
     format!("{parent}.{v}")
 }
 
@@ -506,4 +560,76 @@ fn demote(nodes: &mut [Node], p: usize, flags: &mut Vec<Flag>) {
         nodes[p].source.extend(src);
     }
     nodes[p].children.retain(|c| !weak.contains(c));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::formats::paste::{columns, table::from_tsv};
+
+    fn draft(text: &str) -> Draft {
+        let t = from_tsv(text);
+        build(&t, &columns::detect(&t), UnitType::So)
+    }
+
+    #[test]
+    fn a_row_merged_across_number_and_title() {
+        let d = draft(
+            "STT\tNội dung\tĐiểm tối đa\n\
+             LĨNH VỰC II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH\t\t100\n\
+             2.1\tCông khai TTHC\t100\n\tĐạt: 100\n\tKhông đạt: 0\n",
+        );
+        let f = &d.framework.fields[0];
+        assert_eq!(
+            (f.id.as_str(), f.title.as_str()),
+            ("2", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+        );
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+        assert!(d.problems().is_empty(), "{:?}", d.problems());
+    }
+
+    #[test]
+    fn letters_take_ids_by_place() {
+        let mut text = String::from("STT\tNội dung\tĐiểm tối đa\nA\tX\t100\n1\tY\t100\n");
+        for l in ["a)", "b)", "c)", "d)", "đ)"] {
+            text.push_str(&format!(
+                "{l}\tMục {l}\t20\n\t+ Có: 20 điểm\n\t+ Không: 0 điểm\n"
+            ));
+        }
+        let d = draft(&text);
+        let ids: Vec<&str> = d.framework.subs().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.5"]);
+        assert!(d.framework.subs().all(|s| s.rule == Rule::YesNo));
+    }
+
+    #[test]
+    fn items_under_a_survey_field_or_criterion_are_survey() {
+        let d = draft(
+            "STT\tTiêu chí\tĐiểm tối đa\n\
+             1\tCHỈ SỐ HÀI LÒNG (điều tra xã hội học)\t100\n\
+             1.1\tTiếp cận dịch vụ\t40\n\
+             1.2\tCông chức giải quyết công việc\t60\n\
+             1.2.1\tThái độ\t30\n\
+             1.2.2\tKết quả\t30\n\tĐạt: 30\n\tKhông đạt: 0\n",
+        );
+        let rules: Vec<(&str, bool)> = d
+            .framework
+            .subs()
+            .map(|s| (s.id.as_str(), s.rule.is_survey()))
+            .collect();
+        // an item with its own lines keeps them
+        assert_eq!(
+            rules,
+            vec![("1.1", true), ("1.2.1", true), ("1.2.2", false)]
+        );
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+        let d = draft(
+            "STT\tTiêu chí\tĐiểm tối đa\n1\tTTHC\t100\n\
+             1.1\tMức độ hài lòng khi giải quyết TTHC\t100\n\
+             \tTheo kết quả khảo sát, điều tra xã hội học\n\
+             1.1.1\tCông khai\t50\n1.1.2\tThái độ\t50\n",
+        );
+        assert!(d.framework.subs().all(|s| s.rule.is_survey()));
+        assert!(d.flags.is_empty(), "{:?}", d.flags);
+    }
 }

@@ -111,6 +111,14 @@ fn heading_role(h: &str) -> Option<Role> {
     if has("kiểm chứng") || has("minh chứng") {
         return Some(Role::Evidence);
     }
+    // "Lĩnh vực, tiêu chí (và cách chấm điểm)": the title column, its
+    // rule lines under each title
+    if (h.starts_with("lĩnh vực") || h.starts_with("tiêu chí"))
+        && !has("điểm tối đa")
+        && !has("tự chấm")
+    {
+        return Some(Role::Title);
+    }
     if has("phương pháp")
         || has("cách chấm")
         || has("hướng dẫn chấm")
@@ -245,6 +253,12 @@ pub fn detect(t: &Table) -> Columns {
                 seen = true;
             }
         }
+        // no title heading but a rule one: that column holds both
+        if !roles.contains(&Role::Title) {
+            if let Some(r) = roles.iter_mut().find(|r| **r == Role::Rule) {
+                *r = Role::Title;
+            }
+        }
         let mut cols = Columns {
             roles,
             header_rows: end,
@@ -351,6 +365,26 @@ mod tests {
         assert_eq!(
             c.roles,
             vec![Role::Number, Role::Title, Role::Points, Role::Ignore]
+        );
+    }
+
+    #[test]
+    fn a_title_column_that_also_holds_the_rule() {
+        let t = from_tsv("STT\tLĩnh vực, tiêu chí, tiêu chí thành phần (và cách chấm điểm)\tĐiểm tối đa\n1\tA\t10\n");
+        assert_eq!(
+            detect(&t).roles,
+            vec![Role::Number, Role::Title, Role::Points]
+        );
+        let t = from_tsv("STT\tNội dung và cách chấm điểm\tĐiểm tối đa\n1\tA\t10\n");
+        assert_eq!(
+            detect(&t).roles,
+            vec![Role::Number, Role::Title, Role::Points]
+        );
+        // with a rule column beside it, each keeps its role
+        let t = from_tsv("STT\tTiêu chí\tĐiểm tối đa\tPhương pháp chấm điểm\n1\tA\t10\tx\n");
+        assert_eq!(
+            detect(&t).roles,
+            vec![Role::Number, Role::Title, Role::Points, Role::Rule]
         );
     }
 

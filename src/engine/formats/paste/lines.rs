@@ -71,22 +71,100 @@ pub fn inline_points(text: &str) -> Option<(String, Dec2)> {
         let label = &head_t[..start];
         let mut l = clean_label(label);
         let ll = lower_vi(&l);
-        if let Some(g) = GETS.iter().find(|g| ll.ends_with(*g)) {
-            l = clean_label(&l[..l.len() - g.len()]);
+        // "… thì đạt 3 điểm": the verb goes; "Đạt: 3 điểm", "Không đạt
+        // 0 điểm": it is the label
+        let marked = label.trim_end().ends_with([':', '=']);
+        if let Some(g) = GETS.iter().find(|g| ll.ends_with(*g)).filter(|_| !marked) {
+            let rest = clean_label(&l[..l.len() - g.len()]);
+            let rl = lower_vi(&rest);
+            if !rest.is_empty() && !rl.ends_with("không") && !rl.ends_with("chưa") {
+                l = rest;
+            }
         }
         return Some((l, p));
     }
-    // "label: 1" / "label = 1"
+    // "label: 1" / "label = 1"; not "ISO 9001:2015" nor "8:30"
     let k = t.rfind([':', '='])?;
-    let p = points_cell(&t[k + 1..])?;
+    if t[..k].ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let p = points_cell(&t[k + 1..]).filter(|p| *p <= Dec2::HUNDRED)?;
     Some((clean_label(&t[..k]), p))
 }
 
+/// The numerator and denominator a proportional rule names: "(Số hồ sơ
+/// được số hóa / Tổng số hồ sơ tiếp nhận) × 10", "Điểm = số văn bản ký
+/// số / tổng số văn bản đi × 10". Dates ("31/12") are not.
+pub fn ratio_labels(text: &str) -> Option<(String, String)> {
+    // lower_vi keeps every character's length: offsets hold in both
+    let l = lower_vi(text);
+    let start = l.find('=').map_or(0, |k| k + 1);
+    let slash = start + l[start..].find('/')?;
+    let (num, den) = match (l[..slash].rfind('('), l[slash..].find(')')) {
+        (Some(o), Some(c)) if o >= start => (&text[o + 1..slash], &text[slash + 1..slash + c]),
+        _ => {
+            let end = ["×", " x ", " nhân ", "*"]
+                .iter()
+                .filter_map(|m| l[slash..].find(m))
+                .min()
+                .map_or(l.len(), |k| slash + k);
+            (&text[start..slash], &text[slash + 1..end])
+        }
+    };
+    let ok = |s: &str| {
+        let s = s.trim();
+        !s.is_empty()
+            && !s.starts_with(|c: char| c.is_ascii_digit())
+            && s.chars().any(char::is_alphabetic)
+    };
+    if !ok(num) || !ok(den) {
+        return None;
+    }
+    let clean = |s: &str| {
+        let s = s.trim();
+        let low = lower_vi(s);
+        let s = ["tỷ lệ", "tỉ lệ"]
+            .iter()
+            .find_map(|w| low.strip_prefix(w).map(|r| &s[s.len() - r.len()..]))
+            .unwrap_or(s);
+        super::upper_first(s.trim().trim_start_matches('(').trim())
+    };
+    Some((clean(num), clean(den)))
+}
+
+/// A level's label without the bullet it was listed with ("- Kịp thời").
+pub fn unbullet(s: &str) -> String {
+    let t = s.trim_start();
+    match t.chars().next() {
+        Some(c @ ('-' | '–' | '—' | '−' | '+' | '•' | '·')) => {
+            let after = &t[c.len_utf8()..];
+            let rest = after.trim_start();
+            if rest.starts_with(|c: char| c.is_ascii_digit()) && !after.starts_with(' ') {
+                // "-5%": a number, not a bullet
+                return s.trim().to_string();
+            }
+            rest.to_string()
+        }
+        _ => s.trim().to_string(),
+    }
+}
+
 fn clean_label(s: &str) -> String {
-    s.trim()
-        .trim_end_matches([':', '=', '-', '–', ',', '(', ' '])
+    let s = s
         .trim()
-        .to_string()
+        .trim_end_matches([':', '=', '-', '–', ',', '(', ' '])
+        .trim();
+    // a level's own letter: "a) Ban hành …", "b/ …"
+    let mut cs = s.char_indices();
+    let s = match (cs.next(), cs.next(), cs.next()) {
+        (Some((_, l)), Some((_, ')' | '/')), Some((k, ' ')))
+            if l.is_alphabetic() && l.is_lowercase() =>
+        {
+            s[k..].trim()
+        }
+        _ => s,
+    };
+    s.to_string()
 }
 
 /// Numbers in a line with where they end and whether "%" follows; dates
@@ -228,6 +306,21 @@ pub fn count_of(label: &str) -> Option<(u64, Option<u64>)> {
     }
 }
 
+/// Whether count bands cover every count from 0 once ("Đủ 04 báo cáo" /
+/// "Thiếu 01 báo cáo" count different things and do not).
+fn counts_cover(bands: &[(u64, Option<u64>)]) -> bool {
+    let mut b = bands.to_vec();
+    b.sort();
+    let mut next = Some(0);
+    for (min, max) in b {
+        if next != Some(min) {
+            return false;
+        }
+        next = max.map(|m| m + 1);
+    }
+    true
+}
+
 /// A line as read: its text, and points from the points column (rows
 /// under an item in the Cà Mau layout put them there).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -240,38 +333,87 @@ pub struct Line {
 enum Said {
     Level(String, Dec2),
     NoCase,
-    Proportional,
+    NotApplicable,
+    /// with the numerator's and denominator's labels, if written
+    Proportional(Option<(String, String)>),
     Survey,
     Deduct(Dec2),
+    PerUnit(Dec2),
     Note,
     Plain,
 }
 
 fn said(line: &Line, max: Dec2) -> Said {
     let l = lower_vi(&line.text);
-    if l.contains("không phát sinh")
-        && (l.contains("tối đa")
-            || line.points == Some(max)
-            || inline_points(&line.text).is_some_and(|p| p.1 == max))
-    {
+    // "Không phát sinh hồ sơ quá hạn: 2 điểm", "Trường hợp không được
+    // giao nhiệm vụ thì được điểm tối đa", "(Đơn vị không có đơn vị trực
+    // thuộc thì được điểm tối đa)"
+    let no_case = l.contains("không phát sinh")
+        || (any(&l, &["trường hợp", "nếu "]) && l.contains("không"))
+        || any(
+            &l,
+            &["không được giao", "đơn vị không có", "cơ quan không có"],
+        );
+    let full = (l.contains("tối đa")
+        && !any(&l, &["không được điểm tối đa", "không đạt điểm tối đa"])
+        && line.points.is_none_or(|p| p == max))
+        || line.points == Some(max)
+        || inline_points(&line.text).is_some_and(|p| p.1 == max);
+    if no_case && full {
         return Said::NoCase;
     }
+    // "Trường hợp không có đơn vị trực thuộc thì không chấm tiêu chí này":
+    // the item leaves the maximum
+    if no_case
+        && any(
+            &l,
+            &[
+                "không chấm",
+                "không tính điểm",
+                "không đánh giá",
+                "không áp dụng",
+                "loại trừ",
+            ],
+        )
+    {
+        return Said::NotApplicable;
+    }
     let ratio_words = l.contains("tỷ lệ") || l.contains("tỉ lệ") || l.contains('%');
-    if ratio_words && (any(&l, &["×", " x ", "nhân", "*"]) && l.contains("điểm")) {
-        return Said::Proportional;
+    let times = any(&l, &["×", " x ", "nhân", "*"]);
+    let labels = ratio_labels(&line.text);
+    // "Điểm = tỷ lệ % × điểm tối đa", "Điểm = (Số hồ sơ số hóa / Tổng số
+    // hồ sơ) × 10", "Đạt bao nhiêu % thì được bấy nhiêu % số điểm"
+    if (ratio_words && times && l.contains("điểm"))
+        || (labels.is_some() && times && l.contains("điểm") && l.contains('='))
+        || (any(&l, &["theo tỷ lệ", "theo tỉ lệ"]) && l.contains("điểm tối đa"))
+        || (l.contains("bao nhiêu") && l.contains("bấy nhiêu"))
+    {
+        return Said::Proportional(labels);
     }
-    if l.contains("tính theo tỷ lệ") && l.contains("điểm tối đa") {
-        return Said::Proportional;
-    }
+    // the points of the first number in `after`, when "điểm" follows it,
+    // and whether "/…" follows ("0,25 điểm/văn bản": for each)
+    let points_at = |after: &str| {
+        let first = *numbers(after).first().filter(|f| !f.1)?;
+        let tail = after[first.3..].trim_start();
+        let unit = ["điểm", "đ"].iter().find_map(|u| tail.strip_prefix(u))?;
+        Some((first.0, unit.trim_start().starts_with('/')))
+    };
+    // "Mỗi báo cáo chậm trừ 0,5 điểm", "trừ 0,25 điểm/văn bản"
     if let Some(k) = l.find("trừ") {
-        if any(&l, &["mỗi", "cứ "]) {
-            let after = &l[k + "trừ".len()..];
-            let n = numbers(after);
-            if let Some(first) = n.first().filter(|f| !f.1) {
-                if after[first.3..].trim_start().starts_with('đ') {
-                    return Said::Deduct(first.0);
-                }
+        if let Some((d, slash)) = points_at(&l[k + "trừ".len()..]) {
+            if slash || any(&l, &["mỗi", "cứ "]) {
+                return Said::Deduct(d);
             }
+        }
+    }
+    // "Mỗi sáng kiến được công nhận: 1 điểm (tối đa 4 điểm)", "0,5
+    // điểm/sáng kiến"
+    if !l.contains("trừ") {
+        if let Some((d, _)) = l.find("mỗi ").and_then(|k| points_at(&l[k..])) {
+            return Said::PerUnit(d);
+        }
+        if let Some((d, true)) = points_at(&l) {
+            return Said::PerUnit(d);
         }
     }
     if let Some(p) = line.points {
@@ -303,6 +445,9 @@ fn said(line: &Line, max: Dec2) -> Said {
 pub struct Read {
     pub rule: Rule,
     pub no_case: bool,
+    /// "… thì không chấm điểm tiêu chí này": may be declared not
+    /// applicable.
+    pub not_applicable: bool,
     pub guidance: String,
     pub flags: Vec<String>,
 }
@@ -336,15 +481,23 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
         .join("; ");
     let mut levels: Vec<(String, Dec2)> = Vec::new();
     let (mut no_case, mut proportional, mut survey) = (false, false, false);
+    let mut not_applicable = false;
+    let mut ratio = None;
     let mut deduct = None;
+    let mut per_unit = None;
     let mut plain: Vec<String> = Vec::new();
     for line in lines {
         match said(line, max) {
-            Said::Level(l, p) => levels.push((l, p)),
+            Said::Level(l, p) => levels.push((unbullet(&l), p)),
             Said::NoCase => no_case = true,
-            Said::Proportional => proportional = true,
+            Said::NotApplicable => not_applicable = true,
+            Said::Proportional(l) => {
+                proportional = true;
+                ratio = ratio.or(l);
+            }
             Said::Survey => survey = true,
             Said::Deduct(d) => deduct = Some(d),
+            Said::PerUnit(d) => per_unit = Some(d),
             Said::Note => {}
             Said::Plain => plain.push(line.text.clone()),
         }
@@ -353,11 +506,13 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
     if levels.is_empty()
         && !proportional
         && deduct.is_none()
+        && per_unit.is_none()
         && (survey || any(&title_l, &["điều tra xã hội học", "khảo sát"]))
     {
         return Read {
             rule: Rule::Survey,
             no_case,
+            not_applicable,
             guidance,
             flags,
         };
@@ -365,14 +520,16 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
     let done = |rule: Rule, flags: Vec<String>| Read {
         rule,
         no_case,
+        not_applicable,
         guidance: guidance.clone(),
         flags,
     };
     if proportional {
+        let (numerator_label, denominator_label) = ratio.unwrap_or_default();
         return done(
             Rule::Proportional {
-                numerator_label: String::new(),
-                denominator_label: String::new(),
+                numerator_label,
+                denominator_label,
             },
             flags,
         );
@@ -397,6 +554,37 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
         });
         flags.push(format!(
             "trừ {} điểm cho mỗi lần: đã lập các mức theo số lần (0 lần: {} điểm), hãy kiểm tra",
+            d.to_vi(),
+            max.to_vi()
+        ));
+        return done(
+            Rule::CountBands {
+                bands,
+                max_count: None,
+            },
+            flags,
+        );
+    }
+    if let Some(d) = per_unit.filter(|d| *d > Dec2::ZERO && levels.is_empty()) {
+        let mut bands = Vec::new();
+        let mut k = 0u64;
+        let mut pts = Dec2::ZERO;
+        while pts < max && k < 200 {
+            bands.push(CountBand {
+                min: k,
+                max: Some(k),
+                points: pts,
+            });
+            k += 1;
+            pts = Dec2((d.0 * k as i64).min(max.0));
+        }
+        bands.push(CountBand {
+            min: k,
+            max: None,
+            points: max,
+        });
+        flags.push(format!(
+            "mỗi lần được {} điểm: đã lập các mức theo số lần (từ {k} lần trở lên: {} điểm), hãy kiểm tra",
             d.to_vi(),
             max.to_vi()
         ));
@@ -447,6 +635,7 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
     if levels.len() >= 2
         && counts.iter().all(Option::is_some)
         && counts.iter().any(|c| c.is_some_and(|c| c != (0, Some(0))))
+        && counts_cover(&counts.iter().flatten().copied().collect::<Vec<_>>())
     {
         let bands: Vec<CountBand> = counts
             .iter()
@@ -493,16 +682,55 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
     done(Rule::Options { options }, flags)
 }
 
-/// A line with several levels separated by ";" ("Có thực hiện: 2 điểm;
-/// không thực hiện: 0 điểm") as one line per level.
+/// A line with several levels ("Có thực hiện: 2 điểm; không thực hiện:
+/// 0 điểm", "Đạt: 2 điểm, không đạt: 0 điểm", "Có: 1 điểm. Không: 0
+/// điểm") as one line per level, each starting with a capital. A level
+/// ends with its points: after ";" always, after ", " or ". " only when
+/// they are written with "điểm" (so "Đầy đủ, đúng hạn: 2 điểm" stays
+/// whole).
 pub fn split_levels(text: &str) -> Vec<String> {
-    let parts: Vec<&str> = text
-        .split(';')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let sep = c == ';' || (matches!(c, ',' | '.') && chars.peek().is_some_and(|n| *n == ' '));
+        if sep {
+            let piece = cur.trim();
+            let ends_in_points = inline_points(piece).is_some() && {
+                let l = lower_vi(piece);
+                c == ';' || l.ends_with("điểm") || l.ends_with('đ')
+            };
+            if ends_in_points {
+                parts.push(piece.to_string());
+                cur.clear();
+                continue;
+            }
+        }
+        cur.push(c);
+    }
+    let rest = cur.trim().trim_end_matches(['.', ';']).trim();
+    if !rest.is_empty() {
+        parts.push(rest.to_string());
+    }
+    // "…: 0,5 điểm, tối đa không quá 2 điểm": a cap, not a level
+    let mut merged: Vec<String> = Vec::new();
+    for p in parts {
+        let l = lower_vi(&p);
+        match merged.last_mut() {
+            Some(last)
+                if ["tối đa", "không quá", "nhưng"]
+                    .iter()
+                    .any(|w| l.starts_with(w)) =>
+            {
+                last.push_str(", ");
+                last.push_str(&p);
+            }
+            _ => merged.push(p),
+        }
+    }
+    let parts = merged;
     if parts.len() >= 2 && parts.iter().filter(|p| inline_points(p).is_some()).count() >= 2 {
-        parts.into_iter().map(str::to_string).collect()
+        parts.iter().map(|p| super::upper_first(p)).collect()
     } else {
         vec![text.trim().to_string()]
     }
@@ -660,14 +888,201 @@ mod tests {
     }
 
     #[test]
+    fn what_is_not_points() {
+        // "ISO 9001:2015" and a time are no points after a colon
+        assert_eq!(inline_points("Áp dụng TCVN ISO 9001:2015"), None);
+        assert_eq!(inline_points("Họp lúc 8:30"), None);
+        assert_eq!(inline_points("Năm 2025: 2025"), None);
+        assert_eq!(unbullet("- Ban hành kịp thời"), "Ban hành kịp thời");
+        assert_eq!(unbullet("+ Có: 1"), "Có: 1");
+        assert_eq!(unbullet("-5% so với kế hoạch"), "-5% so với kế hoạch");
+    }
+
+    #[test]
+    fn no_case_and_not_applicable_wordings() {
+        let two = |l: &str| {
+            read(
+                "X",
+                d("2"),
+                &lines(&["Đạt 100%: 2 điểm", "Dưới 100%: 0 điểm", l]),
+            )
+        };
+        for l in [
+            "Trường hợp không được giao nhiệm vụ thì được điểm tối đa",
+            "Nếu trong năm không có hồ sơ quá hạn thì được tính điểm tối đa",
+            "(Đơn vị không có đơn vị trực thuộc thì được điểm tối đa)",
+            "Trường hợp không có hồ sơ quá hạn: 2 điểm",
+            "Không phát sinh: đạt điểm tối đa",
+        ] {
+            let r = two(l);
+            assert!(r.no_case && !r.not_applicable && r.flags.is_empty(), "{l}");
+        }
+        let r = two("Trường hợp không có đơn vị trực thuộc thì không chấm điểm tiêu chí này");
+        assert!(r.not_applicable && !r.no_case && r.flags.is_empty());
+        // a level at 0 is not "no case"
+        let r = two("Trường hợp không ban hành: 0 điểm");
+        assert!(!r.no_case);
+    }
+
+    #[test]
+    fn count_bands_that_do_not_cover_every_count_are_options() {
+        // "Đủ 04" and "Thiếu 01" count different things
+        let r = read(
+            "Báo cáo",
+            d("2"),
+            &lines(&[
+                "Đủ 04 báo cáo, đúng thời hạn: 2 điểm",
+                "Thiếu hoặc chậm 01 báo cáo: 1 điểm",
+                "Thiếu hoặc chậm từ 02 báo cáo trở lên: 0 điểm",
+            ]),
+        );
+        assert!(matches!(r.rule, Rule::Options { ref options } if options.len() == 3));
+        assert!(counts_cover(&[(3, None), (1, Some(2)), (0, Some(0))]));
+        assert!(!counts_cover(&[(4, Some(4)), (1, Some(1)), (2, None)]));
+        assert!(!counts_cover(&[(3, None), (1, Some(2))]));
+    }
+
+    #[test]
+    fn points_for_each_one_counted() {
+        let bands = |r: Read| match r.rule {
+            Rule::CountBands { bands, .. } => bands
+                .iter()
+                .map(|b| (b.min, b.max, b.points.to_vi()))
+                .collect::<Vec<_>>(),
+            r => panic!("{r:?}"),
+        };
+        let r = read(
+            "Sáng kiến",
+            d("2"),
+            &lines(&["Mỗi sáng kiến được công nhận: 0,5 điểm (tối đa 2 điểm)"]),
+        );
+        assert_eq!(
+            bands(r),
+            vec![
+                (0, Some(0), "0".into()),
+                (1, Some(1), "0,5".into()),
+                (2, Some(2), "1".into()),
+                (3, Some(3), "1,5".into()),
+                (4, None, "2".into())
+            ]
+        );
+        let r = read(
+            "Văn bản",
+            d("1"),
+            &lines(&["Có văn bản tham mưu chậm trừ 0,5 điểm/văn bản"]),
+        );
+        assert_eq!(
+            bands(r),
+            vec![
+                (0, Some(0), "1".into()),
+                (1, Some(1), "0,5".into()),
+                (2, None, "0".into())
+            ]
+        );
+        // "mỗi quý 1 báo cáo" counts nothing
+        let r = read(
+            "Báo cáo",
+            d("1"),
+            &lines(&["Gửi mỗi quý 1 báo cáo: 1 điểm", "Không gửi: 0 điểm"]),
+        );
+        assert!(matches!(r.rule, Rule::Options { .. }));
+    }
+
+    #[test]
+    fn proportional_wordings_and_labels() {
+        let prop = |l: &str| match read("X", d("10"), &lines(&[l])).rule {
+            Rule::Proportional {
+                numerator_label,
+                denominator_label,
+            } => Some((numerator_label, denominator_label)),
+            _ => None,
+        };
+        let none = Some((String::new(), String::new()));
+        assert_eq!(
+            prop("Điểm = tỷ lệ % hoàn thành kế hoạch × điểm tối đa"),
+            none
+        );
+        assert_eq!(
+            prop("Tính theo tỷ lệ % nhiệm vụ hoàn thành nhân với điểm tối đa"),
+            none
+        );
+        assert_eq!(
+            prop("Đạt tỷ lệ bao nhiêu % thì được bấy nhiêu % số điểm tối đa"),
+            none
+        );
+        assert_eq!(
+            prop("Điểm đạt được = (Số hồ sơ được số hóa / Tổng số hồ sơ tiếp nhận) × 10"),
+            Some((
+                "Số hồ sơ được số hóa".into(),
+                "Tổng số hồ sơ tiếp nhận".into()
+            ))
+        );
+        assert_eq!(
+            prop("Điểm = số văn bản đi được ký số / tổng số văn bản đi x 10 điểm"),
+            Some((
+                "Số văn bản đi được ký số".into(),
+                "Tổng số văn bản đi".into()
+            ))
+        );
+        assert_eq!(ratio_labels("Ban hành trước ngày 31/12: 1 điểm"), None);
+    }
+
+    #[test]
     fn several_levels_on_one_line() {
         assert_eq!(
             split_levels("Có thực hiện: 2 điểm; không thực hiện: 0 điểm"),
-            vec!["Có thực hiện: 2 điểm", "không thực hiện: 0 điểm"]
+            vec!["Có thực hiện: 2 điểm", "Không thực hiện: 0 điểm"]
         );
         assert_eq!(
             split_levels("Ban hành; đúng hạn: 1"),
             vec!["Ban hành; đúng hạn: 1"]
+        );
+        assert_eq!(
+            split_levels("Đạt yêu cầu: 2 điểm, không đạt yêu cầu: 0 điểm."),
+            vec!["Đạt yêu cầu: 2 điểm", "Không đạt yêu cầu: 0 điểm"]
+        );
+        assert_eq!(
+            split_levels("Có thực hiện: 10 điểm. Không thực hiện: 0 điểm."),
+            vec!["Có thực hiện: 10 điểm", "Không thực hiện: 0 điểm"]
+        );
+        assert_eq!(
+            split_levels("Đầy đủ, đúng hạn: 2 điểm; chậm, chưa đầy đủ: 1 điểm; đúng hạn: 1,5 điểm"),
+            vec![
+                "Đầy đủ, đúng hạn: 2 điểm",
+                "Chậm, chưa đầy đủ: 1 điểm",
+                "Đúng hạn: 1,5 điểm"
+            ]
+        );
+        // one level and a remark: not split
+        assert_eq!(
+            split_levels("Kịp thời: 1 điểm, theo Kế hoạch số 12/KH-UBND"),
+            vec!["Kịp thời: 1 điểm, theo Kế hoạch số 12/KH-UBND"]
+        );
+    }
+
+    #[test]
+    fn a_label_that_is_the_verb_is_kept() {
+        let l = |t: &str| inline_points(t).map(|(l, p)| (l, p.to_vi()));
+        assert_eq!(l("Đạt: 3 điểm"), Some(("Đạt".into(), "3".into())));
+        assert_eq!(
+            l("Không đạt: 0 điểm"),
+            Some(("Không đạt".into(), "0".into()))
+        );
+        assert_eq!(
+            l("Không đạt 0 điểm"),
+            Some(("Không đạt".into(), "0".into()))
+        );
+        assert_eq!(
+            l("Hoàn thành đúng hạn thì được 2 điểm"),
+            Some(("Hoàn thành đúng hạn".into(), "2".into()))
+        );
+        assert_eq!(
+            l("a) Ban hành trước ngày 15/12: 4 điểm"),
+            Some(("Ban hành trước ngày 15/12".into(), "4".into()))
+        );
+        assert_eq!(
+            l("b/ Ban hành chậm: 2 điểm"),
+            Some(("Ban hành chậm".into(), "2".into()))
         );
     }
 }

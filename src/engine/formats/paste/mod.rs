@@ -110,6 +110,28 @@ pub fn lower_vi(s: &str) -> String {
         .collect()
 }
 
+/// `s` with its first letter in capital (ASCII and the Vietnamese
+/// letters, as [`lower_vi`] knows them).
+pub fn upper_first(s: &str) -> String {
+    let mut cs = s.chars();
+    let Some(c) = cs.next() else {
+        return String::new();
+    };
+    let u = c as u32;
+    let up = match u {
+        0x61..=0x7A => u - 32,
+        0xE0..=0xFE if u != 0xF7 => u - 32,
+        0x101..=0x137 | 0x14B..=0x177 if !u.is_multiple_of(2) => u - 1,
+        0x1A1 | 0x1B0 => u - 1,
+        0x1EA1..=0x1EF9 if !u.is_multiple_of(2) => u - 1,
+        _ => u,
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push(char::from_u32(up).unwrap_or(c));
+    out.push_str(cs.as_str());
+    out
+}
+
 pub(crate) fn default_bands() -> Vec<Band> {
     let b = |label: &str, from: i64, to: i64, to_incl: bool| Band {
         label: label.into(),
