@@ -16,7 +16,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KiB = 1024;
 const builds = [
   { name: "agency's app", dir: 'dist', ceilings: { brotli: 270 * KiB, gzip: 330 * KiB } },
-  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { gzip: 420 * KiB } },
+  // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
+  // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
+  // (zip + flate2 + quick-xml) 57 KiB gzip / 49 KiB brotli (509.8 / 405.3 in all).
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 420 * KiB, gzip: 530 * KiB } },
 ];
 
 const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;

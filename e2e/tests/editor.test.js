@@ -47,11 +47,12 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   assert.ok(await page.getByRole('button', { name: 'Xuất tệp bộ tiêu chí (.json)' }).isDisabled());
   await axe(page, 'editor');
 
-  // fix: field 2's maximum, the stray option, the metadata
+  // fix: field 2's maximum, the metadata
   await page.locator('#ed-1-max').fill('60');
   await page.locator('#ed-1-max').press('Tab');
   const sub111 = page.locator('[data-ed-sub="1.1.1"]');
-  await sub111.getByRole('button', { name: 'Xóa mức 4' }).click();
+  // the line without points is kept as guidance, not as a level
+  assert.equal(await sub111.locator('.ed-line').count(), 3);
   await page.getByRole('button', { name: 'Đã kiểm tra hết' }).click();
   // reorder by keyboard: 1.1.2 up above 1.1.1, and back
   await page.getByRole('button', { name: 'Lên trên: 1.1.2' }).focus();

@@ -32,7 +32,41 @@ pub fn problems_at(problems: &[Problem], draft: &Draft, id: &str) -> Html {
         .iter()
         .filter(|f| f.id == id)
         .map(|f| format!("Cần hoàn thiện: {}", f.message));
-    html! { <>{ for ps.chain(fl).map(|m| html!{ <p class="error item-problem" role="alert">{m}</p> }) }</> }
+    let source = draft.sources.iter().find(|s| s.id == id).map(|s| {
+        html! { <SourceNote id={AttrValue::from(id.to_string())} text={AttrValue::from(s.text.clone())} /> }
+    });
+    html! { <>{ for ps.chain(fl).map(|m| html!{ <p class="error item-problem" role="alert">{m}</p> }) }{ source.unwrap_or_default() }</> }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceProps {
+    id: AttrValue,
+    text: AttrValue,
+}
+
+/// The row(s) of the pasted table an item was read from, beside it until
+/// the user has compared them ("Đã kiểm tra" also clears its flags).
+#[component]
+fn SourceNote(p: &SourceProps) -> Html {
+    let ctx = crate::app::use_app();
+    let on_checked = {
+        let (ctx, id) = (ctx.clone(), p.id.clone());
+        Callback::from(move |_| {
+            if let Some(cur) = ctx.draft.as_ref() {
+                let mut nd = (**cur).clone();
+                nd.sources.retain(|s| s.id != id.as_str());
+                nd.flags.retain(|f| f.id != id.as_str());
+                ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+            }
+        })
+    };
+    html! {
+        <div class="ed-source" data-source={p.id.clone()}>
+            <p class="ed-source-label">{"Trong bảng gốc:"}</p>
+            <pre>{p.text.clone()}</pre>
+            <button class="btn small" onclick={on_checked} aria-label={format!("Đã kiểm tra mục {} với bảng gốc", p.id)}>{"Đã kiểm tra"}</button>
+        </div>
+    }
 }
 
 #[component]
@@ -74,15 +108,29 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             framework::write(&fw2).into_bytes()
         })
     };
+    // Discarding asks first: the draft may be hours of work.
+    let asking_discard = use_state(|| false);
     let on_discard = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::SetDraft(None)))
+        let (ctx, asking) = (ctx.clone(), asking_discard.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *asking {
+                asking.set(false);
+                ctx.dispatch(Action::SetDraft(None));
+            } else {
+                asking.set(true);
+            }
+        })
+    };
+    let on_keep = {
+        let asking = asking_discard.clone();
+        Callback::from(move |_: MouseEvent| asking.set(false))
     };
     let on_clear_flags = {
         let (ctx, d) = (ctx.clone(), d.clone());
         Callback::from(move |_| {
             let mut nd = (*d).clone();
             nd.flags.clear();
+            nd.sources.clear();
             ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
         })
     };
@@ -105,6 +153,22 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             .map(|f| (f.id.clone(), f.title.clone()))
             .collect(),
     );
+    // A large draft (a whole decision's table) opens with its fields closed,
+    // except those with errors.
+    let large = fw.subs().count() > 24;
+    let field_has_errors = |f: &Field| {
+        problems.iter().any(|p| {
+            p.path == f.id
+                || p.path
+                    .strip_prefix(f.id.as_str())
+                    .is_some_and(|r| r.starts_with('.'))
+        })
+    };
+    let start_open: Vec<bool> = fw
+        .fields
+        .iter()
+        .map(|f| !large || field_has_errors(f))
+        .collect();
     let problems = Rc::new(problems);
     let caps = caps_count(fw);
     let next_field = (fw.fields.len() + 1).to_string();
@@ -118,8 +182,8 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                     <p>{format!("{} lỗi cần sửa (hiện ở từng mục). Chỉ xuất tệp được khi không còn lỗi.", problems.len())}</p>
                     <ul>{ for general.iter().map(|g| html!{ <li>{g.clone()}</li> }) }</ul>
                 }
-                if !d.flags.is_empty() {
-                    <p>{format!("{} mục đánh dấu cần hoàn thiện sau khi dán bảng. ", d.flags.len())}<button class="btn small" onclick={on_clear_flags}>{"Đã kiểm tra hết"}</button></p>
+                if !d.flags.is_empty() || !d.sources.is_empty() {
+                    <p data-editor="unchecked">{format!("{} mục đánh dấu cần hoàn thiện, {} mục chưa đối chiếu với bảng gốc. ", d.flags.len(), d.sources.len())}<button class="btn small" onclick={on_clear_flags}>{"Đã kiểm tra hết"}</button></p>
                 }
                 if caps > 0 {
                     <p>{format!("{caps} tên mục viết HOA toàn bộ (như trong bảng dán vào). ")}
@@ -137,14 +201,22 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             <ol class="ed-fields">
                 { for fw.fields.iter().enumerate().map(|(fi, f)| html! {
                     <FieldEditor key={format!("f{fi}")} fi={fi} count={fw.fields.len()} field={f.clone()}
-                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} />
+                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} start_open={start_open[fi]} />
                 }) }
             </ol>
             <p><button class="btn" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields.push(Field { id: next_field.clone(), ..Field::default() }))}>{"+ Lĩnh vực"}</button></p>
             <p class="form-actions">
                 <button class="btn primary" onclick={on_use} disabled={!valid}>{"Lưu vào trình duyệt để dùng"}</button>
                 <button class="btn" onclick={on_export} disabled={!valid}>{"Xuất tệp bộ tiêu chí (.json)"}</button>
-                <button class="btn danger-outline" onclick={on_discard}>{"Bỏ bản nháp"}</button>
+                if *asking_discard {
+                    <span class="banner confirm" role="alertdialog" aria-label="Bỏ bản nháp" data-editor="discard">
+                        {format!("Bỏ bản nháp \"{}\"? Các chỉnh sửa chưa lưu vào trình duyệt hoặc xuất tệp sẽ mất. ", fw.title)}
+                        <button class="btn danger" onclick={on_discard}>{"Bỏ bản nháp"}</button>
+                        <button class="btn" onclick={on_keep}>{"Giữ lại"}</button>
+                    </span>
+                } else {
+                    <button class="btn danger-outline" onclick={on_discard}>{"Bỏ bản nháp"}</button>
+                }
             </p>
         </section>
     }

@@ -40,6 +40,7 @@ macro_rules! cb {
 }
 
 mod draft;
+mod paste_box;
 mod rule;
 mod tree;
 
@@ -96,9 +97,27 @@ fn export_name(fw: &Framework) -> String {
 pub fn FrameworksPage() -> Html {
     let ctx = super::use_app();
     let message = use_state(|| None::<(bool, String)>);
+    // The draft a new one replaced, for "Khôi phục" (one step of undo).
+    let previous = use_state(|| None::<Rc<Draft>>);
     let set_draft = {
-        let ctx = ctx.clone();
-        Callback::from(move |d: Option<Draft>| ctx.dispatch(Action::SetDraft(d.map(Box::new))))
+        let (ctx, previous) = (ctx.clone(), previous.clone());
+        Callback::from(move |d: Option<Draft>| {
+            if let Some(cur) = ctx.draft.clone() {
+                if d.as_ref() != Some(&*cur) {
+                    previous.set(Some(cur));
+                }
+            }
+            ctx.dispatch(Action::SetDraft(d.map(Box::new)))
+        })
+    };
+    let on_restore = {
+        let (ctx, previous) = (ctx.clone(), previous.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = (*previous).clone() {
+                previous.set(ctx.draft.clone());
+                ctx.dispatch(Action::SetDraft(Some(Box::new((*p).clone()))));
+            }
+        })
     };
     let on_blank = {
         let sd = set_draft.clone();
@@ -148,17 +167,21 @@ pub fn FrameworksPage() -> Html {
                 <button class="btn" onclick={on_blank}>{"Tạo bộ mới (trống)"}</button>
                 <div class="field inline"><label for="fw-file">{"Nạp tệp bộ tiêu chí (.json)"}</label><input id="fw-file" type="file" accept=".json,application/json" onchange={on_load} /></div>
             </div>
-            <PasteBox on_draft={set_draft} on_message={Callback::from({ let m = message.clone(); move |x| m.set(Some(x)) })} />
+            <paste_box::PasteBox on_draft={set_draft} on_message={Callback::from({ let m = message.clone(); move |x| m.set(Some(x)) })} />
             if let Some((ok, m)) = &*message { <p class={classes!("banner", if *ok { "ok" } else { "warn" })} role="status">{m.clone()}</p> }
+            if let Some(p) = &*previous {
+                <p class="banner" data-editor="replaced">{format!("Bản nháp \"{}\" đã được thay. ", p.framework.title)}
+                    <button class="btn small" onclick={on_restore}>{"Khôi phục bản nháp trước"}</button></p>
+            }
             if let Some(d) = &ctx.draft { <draft::DraftEditor draft={d.clone()} /> }
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct ListProps {
-    on_draft: Callback<Option<Draft>>,
-    on_message: Callback<(bool, String)>,
+pub struct ListProps {
+    pub on_draft: Callback<Option<Draft>>,
+    pub on_message: Callback<(bool, String)>,
 }
 
 /// The frameworks in this browser: edit as a new version, copy, export.
@@ -204,54 +227,5 @@ fn FrameworkList(p: &ListProps) -> Html {
             <tbody>{ for rows }</tbody>
         </table>
         </div>
-    }
-}
-
-/// "Dán bảng từ Quyết định": the appendix table, pasted, becomes a draft.
-#[component]
-fn PasteBox(p: &ListProps) -> Html {
-    let text = use_state(String::new);
-    let unit = use_state(|| UnitType::So);
-    let on_paste = {
-        let (sd, t, u, m) = (
-            p.on_draft.clone(),
-            text.clone(),
-            unit.clone(),
-            p.on_message.clone(),
-        );
-        Callback::from(move |_| {
-            let d = paste::parse(&t, *u);
-            let problems = d.problems().len();
-            m.emit((d.flags.is_empty() && problems == 0, format!(
-                "Đã tạo bản nháp từ bảng: {} lĩnh vực, {} tiêu chí thành phần; {} mục cần hoàn thiện, {} lỗi kiểm tra.",
-                d.framework.fields.len(), d.framework.subs().count(), d.flags.len(), problems)));
-            sd.emit(Some(d));
-        })
-    };
-    let on_text = {
-        let t = text.clone();
-        Callback::from(move |e: InputEvent| t.set(event_value(&e)))
-    };
-    let on_unit = {
-        let u = unit.clone();
-        Callback::from(move |e: Event| {
-            u.set(if event_value(&e) == "xa" {
-                UnitType::Xa
-            } else {
-                UnitType::So
-            })
-        })
-    };
-    html! {
-        <details class="paste">
-            <summary>{"Dán bảng từ Quyết định (Word, Excel)"}</summary>
-            <p class="hint">{"Sao chép cả bảng phụ lục (các cột STT | Lĩnh vực/Tiêu chí/Tiêu chí thành phần | Điểm tối đa …, kể cả các dòng cách chấm như \"Ban hành kịp thời: 1\", \"Từ 70% - 90% kế hoạch: 1\") rồi dán vào ô dưới."}</p>
-            <div class="field"><label for="fw-paste">{"Bảng dán vào"}</label><textarea id="fw-paste" rows="8" value={(*text).clone()} oninput={on_text} /></div>
-            <div class="toolbar">
-                <div class="field inline"><label for="fw-paste-unit">{"Loại đơn vị"}</label>
-                    <select id="fw-paste-unit" onchange={on_unit}><option value="so">{"Sở, ban, ngành"}</option><option value="xa">{"UBND xã, phường"}</option></select></div>
-                <button class="btn primary" onclick={on_paste} disabled={text.trim().is_empty()}>{"Tạo bản nháp từ bảng"}</button>
-            </div>
-        </details>
     }
 }

@@ -52,6 +52,15 @@ pub struct FieldProps {
     /// Fields that may be declared not applicable: (id, title).
     pub excludable: Rc<Vec<(String, String)>>,
     pub patch: Callback<Patch>,
+    /// Shown open at first (a large draft starts with its fields closed,
+    /// except those with errors: thousands of inputs drawn at once are slow
+    /// and hard to survey).
+    pub start_open: bool,
+}
+
+/// Whether `id` is `field` or an item under it.
+fn under(id: &str, field: &str) -> bool {
+    id == field || id.strip_prefix(field).is_some_and(|r| r.starts_with('.'))
 }
 
 #[component]
@@ -59,6 +68,33 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
     let (fi, f, patch) = (p.fi, &p.field, &p.patch);
     let dom = format!("ed-{fi}");
     let next_crit = format!("{}.{}", f.id, f.criteria.len() + 1);
+    let open = use_state(|| p.start_open);
+    let subs = f.criteria.iter().map(|c| c.subs.len()).sum::<usize>();
+    let errors = p.problems.iter().filter(|x| under(&x.path, &f.id)).count();
+    let flags = p.draft.flags.iter().filter(|x| under(&x.id, &f.id)).count();
+    let unchecked = p
+        .draft
+        .sources
+        .iter()
+        .filter(|x| under(&x.id, &f.id))
+        .count();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let mut counts = vec![format!(
+        "{} tiêu chí, {subs} tiêu chí thành phần",
+        f.criteria.len()
+    )];
+    if errors > 0 {
+        counts.push(format!("{errors} lỗi"));
+    }
+    if flags > 0 {
+        counts.push(format!("{flags} mục cần hoàn thiện"));
+    }
+    if unchecked > 0 {
+        counts.push(format!("{unchecked} mục chưa đối chiếu"));
+    }
     html! {
         <li class="ed-field">
             <div class="ed-row">
@@ -68,6 +104,14 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
                 {order_buttons(&f.id, fi, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields, fi, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields.remove(fi); }))}
             </div>
             {problems_at(&p.problems, &p.draft, &f.id)}
+            <p class="ed-field-summary">
+                <span data-field-summary={f.id.clone()}>{counts.join(" · ")}</span>{" "}
+                <button class="btn small" aria-expanded={(*open).to_string()} aria-controls={format!("{dom}-body")} onclick={toggle}>
+                    { if *open { format!("Thu gọn lĩnh vực {}", f.id) } else { format!("Mở lĩnh vực {}", f.id) } }
+                </button>
+            </p>
+            if *open {
+            <div id={format!("{dom}-body")}>
             {check("Có thể khai báo \"không áp dụng\" cho cả lĩnh vực (đơn vị không có TTHC)", f.may_be_not_applicable, cb!(patch, bool, |fw, v| fw.fields[fi].may_be_not_applicable = v))}
             <ol class="ed-crits">
                 { for f.criteria.iter().enumerate().map(|(ci, c)| html! {
@@ -76,6 +120,8 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
                 }) }
             </ol>
             <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields[fi].criteria.push(Criterion { id: next_crit.clone(), ..Criterion::default() }))}>{format!("+ Tiêu chí (lĩnh vực {})", f.id)}</button>
+            </div>
+            }
         </li>
     }
 }
@@ -121,7 +167,7 @@ pub fn CriterionEditor(p: &CriterionProps) -> Html {
                 </select></div>
             <ol class="ed-subs">
                 { for c.subs.iter().enumerate().map(|(si, s)| html! {
-                    <SubEditor key={format!("s{si}")} fi={fi} ci={ci} si={si} count={c.subs.len()} sub={s.clone()}
+                    <SubEditor key={format!("s{si}")} fi={fi} ci={ci} si={si} count={c.subs.len()} sub={s.clone()} shared={s.id == c.id}
                         draft={p.draft.clone()} problems={p.problems.clone()} patch={patch.clone()} />
                 }) }
             </ol>
@@ -137,6 +183,8 @@ pub struct SubProps {
     pub si: usize,
     pub count: usize,
     pub sub: SubCriterion,
+    /// Scored at the criterion level (same id): its checks are shown there.
+    pub shared: bool,
     pub draft: Rc<Draft>,
     pub problems: Rc<Vec<Problem>>,
     pub patch: Callback<Patch>,
@@ -176,7 +224,7 @@ pub fn SubEditor(p: &SubProps) -> Html {
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", s.max, at!(Dec2, |x, v| x.max = v))}
                 {order_buttons(&s.id, si, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria[ci].subs, si, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields[fi].criteria[ci].subs.remove(si); }))}
             </div>
-            {problems_at(&p.problems, &p.draft, &s.id)}
+            if !p.shared { {problems_at(&p.problems, &p.draft, &s.id)} }
             {text_input(format!("{dom}-guid"), "Hướng dẫn", &s.guidance, at!(String, |x, v| x.guidance = v))}
             {text_input(format!("{dom}-ev"), "Gợi ý tài liệu kiểm chứng", &s.evidence_hint, at!(String, |x, v| x.evidence_hint = v))}
             <div class="flags">
