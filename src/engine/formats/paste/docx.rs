@@ -298,38 +298,12 @@ impl Numbering {
 
 fn format_number(v: u32, fmt: &str) -> String {
     match fmt {
-        "upperRoman" => roman(v),
-        "lowerRoman" => roman(v).to_ascii_lowercase(),
+        "upperRoman" => super::numbering::roman(v),
+        "lowerRoman" => super::numbering::roman(v).to_ascii_lowercase(),
         "upperLetter" => letter(v).to_ascii_uppercase(),
         "lowerLetter" => letter(v),
         _ => v.to_string(),
     }
-}
-
-fn roman(mut v: u32) -> String {
-    const R: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (n, r) in R {
-        while v >= n {
-            s.push_str(r);
-            v -= n;
-        }
-    }
-    s
 }
 
 fn letter(v: u32) -> String {

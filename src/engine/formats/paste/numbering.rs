@@ -64,8 +64,15 @@ fn roman_value(s: &str) -> Option<u32> {
     (roman(n) == s).then_some(n)
 }
 
+/// `v` in Roman numerals ("IX", "XIV"); also Word's upperRoman list numbers.
 pub fn roman(mut v: u32) -> String {
-    const R: [(u32, &str); 7] = [
+    const R: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
         (50, "L"),
         (40, "XL"),
         (10, "X"),
