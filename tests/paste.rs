@@ -138,14 +138,15 @@ fn what_is_not_recognised_is_flagged() {
         .collect();
     assert_eq!(
         flags,
+        // in the order of the items
         vec![
-            "1.1.3: không hiểu số thứ tự \"9.x\": đã đọc \"9.x lạ\" như dòng cách chấm".to_string(),
-            "1.1.3: số thứ tự \"1.1.1.1\" sâu hơn 3 cấp: đọc như dòng cách chấm \"quá sâu\""
-                .to_string(),
             "1.1.1: dòng \"Ý kiến của Sở Nội vụ\" không có điểm: hãy nhập điểm".to_string(),
             "1.1.1: không có mức nào bằng điểm tối đa".to_string(),
             "1.1.2: có dòng tỷ lệ % lẫn dòng khác: tạm để dạng chọn mức, hãy kiểm tra".to_string(),
             "1.1.3: thiếu điểm tối đa".to_string(),
+            "1.1.3: không hiểu số thứ tự \"9.x\": đã đọc \"9.x lạ\" như dòng cách chấm".to_string(),
+            "1.1.3: số thứ tự \"1.1.1.1\" sâu hơn 3 cấp: đọc như dòng cách chấm \"quá sâu\""
+                .to_string(),
             "1.1.3: không có mức nào bằng điểm tối đa".to_string(),
         ]
     );

@@ -37,6 +37,21 @@ struct Node {
     evidence: String,
     source: Vec<String>,
     children: Vec<usize>,
+    /// what to flag at the item once its id is derived
+    notes: Vec<String>,
+    /// scored by the survey, its unscored parts folded into its lines
+    survey: bool,
+}
+
+/// Whether `row` is the table's total ("TỔNG CỘNG", "Tổng số điểm").
+fn is_total(row: &[super::table::Cell], cols: &Columns) -> bool {
+    let col = |r: Role| cols.find(r).and_then(|c| row.get(c));
+    let number = col(Role::Number).map(|c| c.text()).unwrap_or_default();
+    let title = col(Role::Title)
+        .and_then(|c| c.lines.first().cloned())
+        .unwrap_or_default();
+    let low = lower_vi(&format!("{number} {title}"));
+    low.trim().starts_with("tổng") || low.contains("tổng cộng") || low.contains("tổng số điểm")
 }
 
 fn row_in(row: &[super::table::Cell], cols: &Columns) -> Option<RowIn> {
@@ -45,12 +60,7 @@ fn row_in(row: &[super::table::Cell], cols: &Columns) -> Option<RowIn> {
     let mut title_lines: Vec<String> = col(Role::Title)
         .map(|c| c.lines.clone())
         .unwrap_or_default();
-    let low = lower_vi(&format!(
-        "{number} {}",
-        title_lines.first().map_or("", String::as_str)
-    ));
-    if low.trim().starts_with("tổng") || low.contains("tổng cộng") || low.contains("tổng số điểm")
-    {
+    if is_total(row, cols) {
         return None;
     }
     let mut token = numbering::token(&number);
@@ -149,6 +159,16 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
         .iter()
         .map(|r| r.iter().map(|c| c.text()).collect())
         .collect();
+    // the total the table states, to compare with its fields'
+    let stated_total: Option<(String, Dec2)> = t
+        .rows
+        .iter()
+        .skip(cols.header_rows)
+        .filter(|r| is_total(r, cols))
+        .find_map(|r| {
+            let c = cols.find(Role::Points).and_then(|c| r.get(c))?;
+            Some((c.text(), points_cell(&c.text())?))
+        });
     let rows: Vec<RowIn> = t
         .rows
         .iter()
@@ -181,15 +201,10 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             match path.last() {
                 Some(&n) => {
                     if let Some(num) = &r.unread {
-                        let id = nodes[n].token.text.clone();
-                        flag(
-                            &mut flags,
-                            &id,
-                            format!(
-                                "không hiểu số thứ tự \"{num}\": đã đọc \"{}\" như dòng cách chấm",
-                                r.title
-                            ),
-                        );
+                        nodes[n].notes.push(format!(
+                            "không hiểu số thứ tự \"{num}\": đã đọc \"{}\" như dòng cách chấm",
+                            r.title
+                        ));
                     }
                     let ls = lines_of(&texts, r.points);
                     nodes[n].lines.extend(ls);
@@ -219,6 +234,8 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             evidence: r.evidence,
             source: vec![r.source],
             children: vec![],
+            notes: vec![],
+            survey: false,
         });
         match path.last() {
             Some(&p) => nodes[p].children.push(idx),
@@ -230,7 +247,19 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
     // Dashes, letters and numbers deeper than sub-criteria that are
     // really the levels of their parent's rule become its lines.
     for p in 0..nodes.len() {
-        demote(&mut nodes, p, &mut flags);
+        demote(&mut nodes, p);
+    }
+    // A survey item whose numbered parts have no points of their own
+    // ("4. Theo kết quả điều tra xã hội học: 4 điểm", then 4.1 … 4.3 naming
+    // what the survey asks) is one item: its parts describe it.
+    let mut survey_above = vec![false; nodes.len()];
+    for p in 0..nodes.len() {
+        // parents come before their children
+        let s = survey_above[p] || says_survey(&nodes[p]);
+        for &c in &nodes[p].children {
+            survey_above[c] = s;
+        }
+        fold_survey_parts(&mut nodes, p, survey_above[p]);
     }
 
     let mut fields: Vec<Field> = Vec::new();
@@ -270,6 +299,9 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             id: fid.clone(),
             text: source_of(fnode),
         });
+        for m in &fnode.notes {
+            flag(&mut flags, &fid, m.clone());
+        }
         // a field or criterion that says it is scored by the survey gives
         // that rule to its items without lines of their own
         let field_survey = says_survey(fnode);
@@ -305,6 +337,9 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                     id: cid.clone(),
                     text: source_of(cnode),
                 });
+                for m in &cnode.notes {
+                    flag(&mut flags, &cid, m.clone());
+                }
             }
             let subs: Vec<(usize, String)> = if cnode.children.is_empty() {
                 // scored at the criterion level: one item with its id
@@ -332,6 +367,9 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                         id: sid.clone(),
                         text: source_of(snode),
                     });
+                    for m in &snode.notes {
+                        flag(&mut flags, &sid, m.clone());
+                    }
                     if !snode.children.is_empty() {
                         flag(
                             &mut flags,
@@ -342,7 +380,20 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                     }
                 }
                 let survey_above = field_survey || (c != f && s != c && says_survey(cnode));
-                let read = if snode.lines.is_empty() && survey_above {
+                let read = if snode.survey {
+                    lines::Read {
+                        rule: Rule::Survey,
+                        no_case: false,
+                        not_applicable: false,
+                        guidance: snode
+                            .lines
+                            .iter()
+                            .map(|l| l.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        flags: vec![],
+                    }
+                } else if snode.lines.is_empty() && survey_above {
                     let parent = if s != c && !cnode.lines.is_empty() {
                         cnode
                     } else {
@@ -383,6 +434,19 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             flag(&mut flags, &fid, "lĩnh vực chưa có tiêu chí".into());
         }
         fields.push(field);
+    }
+    if let Some((text, total)) = stated_total {
+        let sum: Dec2 = fields.iter().map(|f| f.max).sum();
+        if sum != total {
+            flag(
+                &mut flags,
+                "(tổng cộng)",
+                format!(
+                    "dòng tổng cộng của bảng ghi {text} điểm nhưng các lĩnh vực đọc được cộng lại {} điểm: hãy kiểm tra bảng có bị thiếu dòng hoặc sai điểm",
+                    sum.to_vi()
+                ),
+            );
+        }
     }
     // ids derived twice (a table numbering two items alike) are flagged
     let mut seen = std::collections::BTreeSet::new();
@@ -490,8 +554,50 @@ fn child_id(t: &Token, parent: &str, i: usize) -> String {
     format!("{parent}.{v}")
 }
 
+/// Folds the parts of a survey item `p` (saying so itself, or under a
+/// field or criterion that does) into its lines when none of them has
+/// points (so they are what the survey asks, not items to score).
+fn fold_survey_parts(nodes: &mut [Node], p: usize, survey_above: bool) {
+    let children = nodes[p].children.clone();
+    if children.is_empty() || nodes[p].points.is_none() || !(survey_above || says_survey(&nodes[p]))
+    {
+        return;
+    }
+    let unscored = |n: &Node| {
+        n.points.is_none()
+            && n.children.is_empty()
+            && inline_points(&n.title).is_none()
+            && n.lines
+                .iter()
+                .all(|l| l.points.is_none() && inline_points(&l.text).is_none())
+    };
+    if !children.iter().all(|&c| unscored(&nodes[c])) {
+        return;
+    }
+    let parts: Vec<String> = children
+        .iter()
+        .map(|&c| nodes[c].token.text.clone())
+        .collect();
+    for &c in &children {
+        let text = format!("{} {}", nodes[c].token.text, nodes[c].title)
+            .trim()
+            .to_string();
+        let mut ls = vec![Line { text, points: None }];
+        ls.append(&mut nodes[c].lines);
+        let src = std::mem::take(&mut nodes[c].source);
+        nodes[p].lines.extend(ls);
+        nodes[p].source.extend(src);
+    }
+    nodes[p].children.clear();
+    nodes[p].survey = true;
+    nodes[p].notes.push(format!(
+        "các mục {} không có điểm riêng: đã giữ làm nội dung của mục chấm theo điều tra xã hội học, hãy kiểm tra",
+        parts.join(", ")
+    ));
+}
+
 /// Turns the children of `p` that are really its rule's levels into lines.
-fn demote(nodes: &mut [Node], p: usize, flags: &mut Vec<Flag>) {
+fn demote(nodes: &mut [Node], p: usize) {
     let children = nodes[p].children.clone();
     if children.is_empty() {
         return;
@@ -524,16 +630,13 @@ fn demote(nodes: &mut [Node], p: usize, flags: &mut Vec<Flag>) {
         return;
     }
     if deep && nodes[p].level >= 2 {
-        let id = nodes[p].token.text.clone();
         for &c in &weak {
             if !nodes[c].token.style.weak() {
-                flags.push(Flag {
-                    id: id.clone(),
-                    message: format!(
-                        "số thứ tự \"{}\" sâu hơn 3 cấp: đọc như dòng cách chấm \"{}\"",
-                        nodes[c].token.text, nodes[c].title
-                    ),
-                });
+                let m = format!(
+                    "số thứ tự \"{}\" sâu hơn 3 cấp: đọc như dòng cách chấm \"{}\"",
+                    nodes[c].token.text, nodes[c].title
+                );
+                nodes[p].notes.push(m);
             }
         }
     }
@@ -631,5 +734,33 @@ mod tests {
         );
         assert!(d.framework.subs().all(|s| s.rule.is_survey()));
         assert!(d.flags.is_empty(), "{:?}", d.flags);
+    }
+
+    #[test]
+    fn unscored_parts_of_a_survey_item_are_its_guidance() {
+        let d = draft(
+            "STT\tTiêu chí\tĐiểm tối đa\n\
+             I\tCHỈ ĐẠO\t100\n\
+             1\tKế hoạch\t96\n\tCó: 96 điểm\n\tKhông: 0 điểm\n\
+             2\tĐánh giá của người dân\t4\n\tTheo kết quả điều tra xã hội học\n\
+             2.1\tCông khai\n2.2\tThái độ\n",
+        );
+        let s: Vec<_> = d.framework.subs().collect();
+        assert_eq!(s.len(), 2);
+        assert_eq!((s[1].id.as_str(), s[1].max), ("1.2", Dec2::from_int(4)));
+        assert!(s[1].rule.is_survey());
+        assert_eq!(
+            s[1].guidance,
+            "Theo kết quả điều tra xã hội học; 2.1 Công khai; 2.2 Thái độ"
+        );
+        // the note is at the item's derived id, not at its written number
+        assert_eq!(d.flags.len(), 1, "{:?}", d.flags);
+        assert_eq!(d.flags[0].id, "1.2");
+        assert!(d.problems().is_empty(), "{:?}", d.problems());
+        // parts with points of their own stay items
+        let d = draft(
+            "STT\tTiêu chí\tĐiểm tối đa\nI\tX\t100\n1\tHài lòng (điều tra xã hội học)\t100\n1.1\tA\t40\n1.2\tB\t60\n",
+        );
+        assert_eq!(d.framework.subs().count(), 2);
     }
 }

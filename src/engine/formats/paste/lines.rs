@@ -484,6 +484,7 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
     let mut not_applicable = false;
     let mut ratio = None;
     let mut deduct = None;
+    let mut deductions: Vec<(String, Dec2)> = Vec::new();
     let mut per_unit = None;
     let mut plain: Vec<String> = Vec::new();
     for line in lines {
@@ -496,7 +497,10 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
                 ratio = ratio.or(l);
             }
             Said::Survey => survey = true,
-            Said::Deduct(d) => deduct = Some(d),
+            Said::Deduct(d) => {
+                deductions.push((line.text.clone(), d));
+                deduct = Some(deduct.map_or(d, |x: Dec2| x.min(d)));
+            }
             Said::PerUnit(d) => per_unit = Some(d),
             Said::Note => {}
             Said::Plain => plain.push(line.text.clone()),
@@ -552,11 +556,26 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
             max: None,
             points: Dec2::ZERO,
         });
-        flags.push(format!(
-            "trừ {} điểm cho mỗi lần: đã lập các mức theo số lần (0 lần: {} điểm), hãy kiểm tra",
-            d.to_vi(),
-            max.to_vi()
-        ));
+        if deductions.iter().any(|(_, x)| *x != d) {
+            // "Mỗi báo cáo chậm trừ 0,5 điểm; mỗi báo cáo không thực hiện
+            // trừ 1 điểm": one count cannot hold two kinds of case
+            flags.push(format!(
+                "có {} cách trừ điểm khác nhau ({}): một tiêu chí thành phần chỉ đếm được một loại trường hợp, đã lập các mức theo mức trừ {} điểm; hãy tách thành các tiêu chí thành phần riêng hoặc sửa các mức",
+                deductions.len(),
+                deductions
+                    .iter()
+                    .map(|(t, _)| format!("\"{t}\""))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                d.to_vi()
+            ));
+        } else {
+            flags.push(format!(
+                "trừ {} điểm cho mỗi lần: đã lập các mức theo số lần (0 lần: {} điểm), hãy kiểm tra",
+                d.to_vi(),
+                max.to_vi()
+            ));
+        }
         return done(
             Rule::CountBands {
                 bands,

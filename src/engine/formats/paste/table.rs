@@ -159,6 +159,30 @@ impl Grid {
 /// line breaks or quotes is quoted (`"…"`, quotes doubled inside). A quote
 /// that never closes is read as an ordinary character.
 pub fn from_tsv(text: &str) -> Table {
+    Table {
+        rows: raw_rows(text),
+    }
+    .tidy()
+}
+
+/// Rows of tab-separated text with fewer cells than the widest: what a
+/// table copied as plain text (not Word's own clipboard) looks like when a
+/// cell held several paragraphs, each put on a row of its own. Excel and
+/// Word's plain flavour write every cell of a row, empty ones included.
+pub fn broken_rows(text: &str) -> usize {
+    let rows = raw_rows(text);
+    let rows: Vec<&Vec<Cell>> = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    let w = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    if w < 2 {
+        return 0;
+    }
+    rows.iter().filter(|r| r.len() < w).count()
+}
+
+fn raw_rows(text: &str) -> Vec<Vec<Cell>> {
     let s = text.strip_prefix('\u{feff}').unwrap_or(text);
     let b = s.as_bytes();
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new()];
@@ -209,7 +233,7 @@ pub fn from_tsv(text: &str) -> Table {
             }
         }
     }
-    Table { rows }.tidy()
+    rows
 }
 
 /// A quoted cell starting at byte `i` (a `"`): its value and where the
@@ -242,6 +266,17 @@ fn quoted(s: &str, i: usize) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rows_split_by_plain_text_are_counted() {
+        // Word's plain text of a cell with two paragraphs
+        let t = "STT\tTiêu chí\tCách chấm\tĐiểm\n1\tKế hoạch\tĐúng hạn: 2\nChậm: 1\t2\n";
+        assert_eq!(super::broken_rows(t), 2);
+        // Excel quotes such a cell: nothing broken
+        let t = "STT\tTiêu chí\tĐiểm\n1\tKế hoạch\t\"Đúng hạn: 2\nChậm: 1\"\n2\tX\t\n";
+        assert_eq!(super::broken_rows(t), 0);
+        assert_eq!(super::broken_rows("một dòng\nhai dòng"), 0);
+    }
+
     use super::*;
 
     fn texts(t: &Table) -> Vec<Vec<String>> {
