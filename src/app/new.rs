@@ -54,8 +54,18 @@ pub fn NewPage() -> Html {
     let ctx = super::use_app();
     let form = use_state(|| {
         let (this_year, month, ..) = crate::engine::time::parts(services::now_ms());
+        // the framework just saved in the editor, if any
+        let framework = ctx
+            .last_framework
+            .as_ref()
+            .and_then(|(id, v)| {
+                ctx.frameworks
+                    .iter()
+                    .position(|f| &f.id == id && &f.version == v)
+            })
+            .unwrap_or(0);
         Form {
-            framework: 0,
+            framework,
             unit: String::new(),
             year: this_year.to_string(),
             period: period_now(month),

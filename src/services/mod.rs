@@ -64,3 +64,31 @@ pub fn upper(s: &str) -> String {
 pub fn lower(s: &str) -> String {
     js_sys::JsString::from(s).to_lower_case().into()
 }
+
+/// After the next render, focuses the `index`-th element matching
+/// `selector` (the last one if fewer), else the first matching
+/// `fallback`: for a button that removes itself, so focus moves on to
+/// the next one instead of falling back to the page.
+pub fn focus_nth_later(selector: &'static str, index: usize, fallback: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let nth = doc.query_selector_all(selector).ok().and_then(|l| {
+            let n = l.length();
+            (n > 0).then(|| l.item((index as u32).min(n - 1))).flatten()
+        });
+        let el = nth.or_else(|| {
+            doc.query_selector(fallback)
+                .ok()
+                .flatten()
+                .map(web_sys::Node::from)
+        });
+        if let Some(h) =
+            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = h.focus();
+        }
+    })
+    .forget();
+}

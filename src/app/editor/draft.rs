@@ -3,7 +3,7 @@
 
 use super::rule::RangeFields;
 use super::tree::FieldEditor;
-use super::{dec_input, export_name, next_version, text_input, Patch};
+use super::{dec_input, export_name, next_version, removal, text_input, Patch, Removal};
 use crate::app::state::{Action, Notice};
 use crate::app::widgets::{check, download, event_value, JSON};
 use crate::engine::formats::framework;
@@ -38,6 +38,9 @@ pub fn problems_at(problems: &[Problem], draft: &Draft, id: &str) -> Html {
     html! { <>{ for ps.chain(fl).map(|m| html!{ <p class="error item-problem" role="alert">{m}</p> }) }{ source.unwrap_or_default() }</> }
 }
 
+/// The "Đã kiểm tra" buttons, in page order.
+const SOURCE_BUTTONS: &str = ".ed-source button";
+
 #[derive(Properties, PartialEq)]
 struct SourceProps {
     id: AttrValue,
@@ -51,12 +54,28 @@ fn SourceNote(p: &SourceProps) -> Html {
     let ctx = crate::app::use_app();
     let on_checked = {
         let (ctx, id) = (ctx.clone(), p.id.clone());
-        Callback::from(move |_| {
+        Callback::from(move |e: MouseEvent| {
+            // this button goes: focus moves to the next item's
+            let me = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+            let index = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector_all(SOURCE_BUTTONS).ok())
+                .and_then(|l| {
+                    (0..l.length()).find(|&i| l.item(i).is_some_and(|n| Some(&n) == me.as_ref()))
+                })
+                .unwrap_or(0) as usize;
             if let Some(cur) = ctx.draft.as_ref() {
                 let mut nd = (**cur).clone();
                 nd.sources.retain(|s| s.id != id.as_str());
                 nd.flags.retain(|f| f.id != id.as_str());
                 ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+                crate::services::focus_nth_later(
+                    SOURCE_BUTTONS,
+                    index,
+                    ".editor [data-editor=status]",
+                );
             }
         })
     };
@@ -90,8 +109,10 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     let valid = problems.is_empty();
     let total: Dec2 = fw.fields.iter().map(|f| f.max).sum();
 
+    // Said beside the button too (the page's notice is at its top).
+    let saved = use_state(|| None::<(String, Rc<Draft>)>);
     let on_use = {
-        let (ctx, fw) = (ctx.clone(), fw.clone());
+        let (ctx, fw, saved, d) = (ctx.clone(), fw.clone(), saved.clone(), d.clone());
         Callback::from(move |_| {
             if let Some(existing) = ctx.framework(&fw.id, &fw.version) {
                 if *existing != fw {
@@ -99,7 +120,9 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 }
             }
             ctx.dispatch(Action::AddFramework(Box::new(fw.clone())));
-            ctx.dispatch(Action::Notify(Some(Notice::info(format!("Đã lưu \"{}\" (phiên bản {}) vào trình duyệt: chọn được khi tạo bản tự đánh giá mới.", fw.title, fw.version)))));
+            let m = format!("Đã lưu \"{}\" (phiên bản {}) vào trình duyệt: chọn được khi tạo bản tự đánh giá mới.", fw.title, fw.version);
+            saved.set(Some((m.clone(), d.clone())));
+            ctx.dispatch(Action::Notify(Some(Notice::info(m))));
         })
     };
     let on_export = {
@@ -125,15 +148,89 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
         let asking = asking_discard.clone();
         Callback::from(move |_: MouseEvent| asking.set(false))
     };
-    let on_clear_flags = {
-        let (ctx, d) = (ctx.clone(), d.clone());
-        Callback::from(move |_| {
-            let mut nd = (*d).clone();
-            nd.flags.clear();
-            nd.sources.clear();
-            ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+    // A removal keeps the draft before it and after it: "Hoàn tác" is
+    // offered while the draft is still the one after it (any later edit
+    // withdraws the offer rather than undoing that edit too).
+    let undo = use_state(|| None::<(String, Rc<Draft>, Rc<Draft>, bool)>);
+    let removed = {
+        let (ctx, undo) = (ctx.clone(), undo.clone());
+        Callback::from(move |(message, f): Removal| {
+            if let Some(cur) = ctx.draft.as_ref() {
+                let mut nd = (**cur).clone();
+                f(&mut nd);
+                undo.set(Some((message, cur.clone(), Rc::new(nd.clone()), false)));
+                ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+            }
         })
     };
+    let undo_ref = use_node_ref();
+    let close_ref = use_node_ref();
+    {
+        // the removed item's button is gone: focus goes to "Hoàn tác"
+        let r = undo_ref.clone();
+        let shown = undo.as_ref().map(|u| u.0.clone());
+        let close = close_ref.clone();
+        use_effect_with(shown, move |s| {
+            if s.is_some() {
+                // after "Hoàn tác" only "×" is left
+                if let Some(b) = r
+                    .cast::<web_sys::HtmlElement>()
+                    .or_else(|| close.cast::<web_sys::HtmlElement>())
+                {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+    let on_undo = {
+        let (ctx, undo) = (ctx.clone(), undo.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((m, before, _, false)) = (*undo).clone() {
+                let what = m.strip_prefix("Đã ").unwrap_or(&m).trim_end_matches('.');
+                undo.set(Some((
+                    format!("Đã hoàn tác việc {}.", lower_first(what)),
+                    before.clone(),
+                    before.clone(),
+                    true,
+                )));
+                ctx.dispatch(Action::SetDraft(Some(Box::new((*before).clone()))));
+            }
+        })
+    };
+    let on_undo_close = {
+        let undo = undo.clone();
+        Callback::from(move |_: MouseEvent| undo.set(None))
+    };
+    let undo_offer = undo
+        .as_ref()
+        .filter(|(_, _, after, _)| **after == *d)
+        .map(|(m, _, _, done)| (m.clone(), *done));
+    let on_clear_flags = {
+        let (removed, nf, ns) = (removed.clone(), d.flags.len(), d.sources.len());
+        Callback::from(move |_: MouseEvent| {
+            removed.emit((
+                format!("Đã bỏ {nf} đánh dấu cần hoàn thiện và {ns} ghi chú bảng gốc."),
+                Rc::new(|d: &mut Draft| {
+                    d.flags.clear();
+                    d.sources.clear();
+                }),
+            ))
+        })
+    };
+    // flags at no item (the table's total, rows before any item)
+    let general_flags: Vec<String> = d
+        .flags
+        .iter()
+        .filter(|x| {
+            fw.fields.iter().all(|f| {
+                f.id != x.id
+                    && f.criteria
+                        .iter()
+                        .all(|c| c.id != x.id && c.subs.iter().all(|s| s.id != x.id))
+            })
+        })
+        .map(|x| format!("Cần hoàn thiện ({}): {}", x.id, x.message))
+        .collect();
     let general: Vec<String> = problems
         .iter()
         .filter(|p| {
@@ -175,12 +272,15 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     html! {
         <section class="editor" aria-label="Soạn bộ tiêu chí">
             <h2>{format!("Bản nháp: {}", fw.title)}</h2>
-            <div class={classes!("banner", if valid { "ok" } else { "warn" })} role="status" data-editor="status">
+            <div class={classes!("banner", if valid { "ok" } else { "warn" })} role="status" data-editor="status" tabindex="-1">
                 if valid {
                     <p>{format!("Hợp lệ: tổng {} điểm. Có thể lưu để dùng và xuất tệp.", total.to_vi())}</p>
                 } else {
                     <p>{format!("{} lỗi cần sửa (hiện ở từng mục). Chỉ xuất tệp được khi không còn lỗi.", problems.len())}</p>
                     <ul>{ for general.iter().map(|g| html!{ <li>{g.clone()}</li> }) }</ul>
+                }
+                if !general_flags.is_empty() {
+                    <ul data-editor="general-flags">{ for general_flags.iter().map(|g| html!{ <li>{g.clone()}</li> }) }</ul>
                 }
                 if !d.flags.is_empty() || !d.sources.is_empty() {
                     <p data-editor="unchecked">{format!("{} mục đánh dấu cần hoàn thiện, {} mục chưa đối chiếu với bảng gốc. ", d.flags.len(), d.sources.len())}<button class="btn small" onclick={on_clear_flags}>{"Đã kiểm tra hết"}</button></p>
@@ -194,14 +294,14 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 <legend>{"Thông tin bộ tiêu chí"}</legend>
                 {meta(fw, &patch)}
                 {problems_at(&problems, &d, "bands")}
-                {bands(fw, &patch)}
-                {adjustments(fw, &patch, true)}
-                {adjustments(fw, &patch, false)}
+                {bands(fw, &patch, &removed)}
+                {adjustments(fw, &patch, &removed, true)}
+                {adjustments(fw, &patch, &removed, false)}
             </fieldset>
             <ol class="ed-fields">
                 { for fw.fields.iter().enumerate().map(|(fi, f)| html! {
                     <FieldEditor key={format!("f{fi}")} fi={fi} count={fw.fields.len()} field={f.clone()}
-                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} start_open={start_open[fi]} />
+                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} removed={removed.clone()} start_open={start_open[fi]} />
                 }) }
             </ol>
             <p><button class="btn" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields.push(Field { id: next_field.clone(), ..Field::default() }))}>{"+ Lĩnh vực"}</button></p>
@@ -218,7 +318,27 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                     <button class="btn danger-outline" onclick={on_discard}>{"Bỏ bản nháp"}</button>
                 }
             </p>
+            if let Some((m, _)) = saved.as_ref().filter(|(_, at)| **at == *d) {
+                <p class="banner ok" role="status" data-editor="saved">{m.clone()}{" "}
+                    <a href="#/moi">{"Tạo bản tự đánh giá theo bộ tiêu chí này"}</a></p>
+            }
+            if let Some((m, done)) = undo_offer {
+                <div class="ed-undo" role="status" data-editor="undo">
+                    <span>{m}</span>
+                    if !done { <button class="btn small" ref={undo_ref} onclick={on_undo}>{"Hoàn tác"}</button> }
+                    <button class="btn small" ref={close_ref} aria-label="Đóng thông báo" onclick={on_undo_close}>{"×"}</button>
+                </div>
+            }
         </section>
+    }
+}
+
+/// "Đã xóa …" → "đã xóa …".
+fn lower_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => lower(&c.to_string()) + cs.as_str(),
+        None => String::new(),
     }
 }
 
@@ -268,7 +388,7 @@ fn meta(fw: &Framework, patch: &Callback<Patch>) -> Html {
     }
 }
 
-fn bands(fw: &Framework, patch: &Callback<Patch>) -> Html {
+fn bands(fw: &Framework, patch: &Callback<Patch>, removed: &Callback<Removal>) -> Html {
     html! {
         <>
             <h3>{"Xếp loại theo chỉ số (%)"}</h3>
@@ -278,7 +398,7 @@ fn bands(fw: &Framework, patch: &Callback<Patch>) -> Html {
                 html!{ <li key={k} class="ed-line">
                     {text_input(format!("{dom}-label"), "Xếp loại", &b.label, cb!(patch, String, |fw, v| fw.bands[k].label = v))}
                     <RangeFields dom={dom.clone()} range={b.range} on_change={cb!(patch, PctRange, |fw, r| fw.bands[k].range = r)} />
-                    <button class="btn small danger-outline" aria-label={format!("Xóa xếp loại {}", b.label)} onclick={cb!(patch, MouseEvent, |fw, _e| { fw.bands.remove(k); })}>{"Xóa"}</button>
+                    <button class="btn small danger-outline" aria-label={format!("Xóa xếp loại {}", b.label)} onclick={removal(removed, format!("Đã xóa xếp loại \"{}\".", b.label), move |fw| { if k < fw.bands.len() { fw.bands.remove(k); } })}>{"Xóa"}</button>
                 </li> }
             }) }
             </ol>
@@ -295,7 +415,12 @@ fn adjustment_items(fw: &mut Framework, bonus: bool) -> &mut Vec<AdjustmentItem>
     }
 }
 
-fn adjustments(fw: &Framework, patch: &Callback<Patch>, bonus: bool) -> Html {
+fn adjustments(
+    fw: &Framework,
+    patch: &Callback<Patch>,
+    removed: &Callback<Removal>,
+    bonus: bool,
+) -> Html {
     let (which, title, items) = if bonus {
         ("bonus", "điểm thưởng", &fw.bonus.items)
     } else {
@@ -312,7 +437,7 @@ fn adjustments(fw: &Framework, patch: &Callback<Patch>, bonus: bool) -> Html {
                     {text_input(format!("{dom}-title"), "Nội dung", &it.title, cb!(patch, String, |fw, v| adjustment_items(fw, bonus)[k].title = v))}
                     {dec_input(format!("{dom}-pts"), "Điểm", it.points, cb!(patch, Dec2, |fw, v| adjustment_items(fw, bonus)[k].points = v))}
                     {check("tính nhiều lần", it.repeatable, cb!(patch, bool, |fw, v| adjustment_items(fw, bonus)[k].repeatable = v))}
-                    <button class="btn small danger-outline" aria-label={format!("Xóa mục {}", it.title)} onclick={cb!(patch, MouseEvent, |fw, _e| { adjustment_items(fw, bonus).remove(k); })}>{"Xóa"}</button>
+                    <button class="btn small danger-outline" aria-label={format!("Xóa mục {}", it.title)} onclick={removal(removed, format!("Đã xóa mục {title} \"{}\".", it.title), move |fw| { let v = adjustment_items(fw, bonus); if k < v.len() { v.remove(k); } })}>{"Xóa"}</button>
                 </li> }
             }) }
             </ol>

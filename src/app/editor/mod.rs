@@ -20,6 +20,26 @@ use yew::prelude::*;
 /// A change to the draft's framework.
 pub type Patch = Rc<dyn Fn(&mut Framework)>;
 
+/// Something removed from the draft, undoable: what to say, and the change.
+pub type Removal = (String, Rc<dyn Fn(&mut Draft)>);
+
+/// A button's callback removing something from the draft's framework
+/// through `removed` (which keeps the draft before it for "Hoàn tác").
+fn removal(
+    removed: &Callback<Removal>,
+    message: String,
+    f: impl Fn(&mut Framework) + 'static,
+) -> Callback<MouseEvent> {
+    let (removed, f) = (removed.clone(), Rc::new(f));
+    Callback::from(move |_: MouseEvent| {
+        let f = f.clone();
+        removed.emit((
+            message.clone(),
+            Rc::new(move |d: &mut Draft| f(&mut d.framework)),
+        ))
+    })
+}
+
 /// A callback that applies `$body` to the draft's framework, given the
 /// value the event brings: `cb!(patch, String, |fw, v| fw.title = v)`.
 macro_rules! cb {
@@ -84,6 +104,18 @@ fn text_input(id: String, label: &str, v: &str, cb: Callback<String>) -> Html {
         <div class="field">
             <label for={id.clone()}>{label.to_string()}</label>
             <input id={id} type="text" value={v.to_string()} {oninput} />
+        </div>
+    }
+}
+
+/// A text of several lines (guidance, pasted rules), committing as typed.
+fn text_area(id: String, label: &str, v: &str, cb: Callback<String>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| cb.emit(event_value(&e)));
+    let rows = (v.chars().count() / 70 + 1).clamp(2, 8).to_string();
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{label.to_string()}</label>
+            <textarea id={id} rows={rows} value={v.to_string()} {oninput} />
         </div>
     }
 }

@@ -27,6 +27,11 @@ struct Prepared {
     from: String,
     /// The user has corrected the columns (kept while the text is edited).
     edited: bool,
+    /// Rows with fewer cells than the others in a plain-text paste: cells
+    /// of several paragraphs split over rows.
+    broken: usize,
+    /// Why the number of heading rows typed was not taken as it was.
+    header_note: Option<String>,
 }
 
 fn prepare(table: Table, from: String) -> Prepared {
@@ -36,7 +41,30 @@ fn prepare(table: Table, from: String) -> Prepared {
         cols,
         from,
         edited: false,
+        broken: 0,
+        header_note: None,
     }
+}
+
+/// The largest number of heading rows a table of `rows` rows can have
+/// (one row at least is left to read, ten at most are headings).
+fn max_header_rows(rows: usize) -> usize {
+    rows.saturating_sub(1).min(10)
+}
+
+/// The roles after column `c` is given `r`: a column holding `r` already
+/// takes the role `c` had, so choosing twice by mistake loses nothing.
+fn assign_role(roles: &mut Vec<Role>, width: usize, c: usize, r: Role) {
+    if roles.len() < width {
+        roles.resize(width, Role::Ignore);
+    }
+    let old = roles[c];
+    if r != Role::Ignore {
+        for x in roles.iter_mut().filter(|x| **x == r) {
+            *x = old;
+        }
+    }
+    roles[c] = r;
 }
 
 /// The first characters of a row's text, for lists and previews.
@@ -99,11 +127,15 @@ pub fn PasteBox(p: &ListProps) -> Html {
             } else {
                 "bảng dán vào (văn bản)"
             };
+            let mut pr = prepare(table, from.into());
+            if html.is_none() || pr.table.width() < 2 {
+                pr.broken = table::broken_rows(&plain);
+            }
             text.set(plain);
             hf.set(html.map(Rc::new));
             error.set(None);
             doc.set(None);
-            prepared.set(Some(prepare(table, from.into())));
+            prepared.set(Some(pr));
         })
     };
     let on_text = {
@@ -118,6 +150,7 @@ pub fn PasteBox(p: &ListProps) -> Html {
                 prepared.set(None);
             } else {
                 let mut n = prepare(table::from_tsv(&v), "bảng dán vào".into());
+                n.broken = table::broken_rows(&v);
                 if let Some(old) = (*prepared)
                     .as_ref()
                     .filter(|o| o.edited && o.table.width() == n.table.width())
@@ -199,6 +232,8 @@ pub fn PasteBox(p: &ListProps) -> Html {
                 problems)));
             asking.set(false);
             sd.emit(Some(d));
+            // to what was made: the draft's checks, at its top
+            crate::services::focus_nth_later(".editor [data-editor=status]", 0, ".editor");
         })
     };
     let on_make = {
@@ -303,16 +338,9 @@ fn Mapping(p: &MappingProps) -> Html {
             Callback::from(move |e: Event| {
                 let mut n = pr.clone();
                 let r = Role::from_code(&event_value(&e));
-                if n.cols.roles.len() < w {
-                    n.cols.roles.resize(w, Role::Ignore);
-                }
-                // one column per role: the one chosen takes it
-                if r != Role::Ignore {
-                    for x in n.cols.roles.iter_mut().filter(|x| **x == r) {
-                        *x = Role::Ignore;
-                    }
-                }
-                n.cols.roles[c] = r;
+                // one column per role: the one chosen takes it, the other
+                // gets this column's former role
+                assign_role(&mut n.cols.roles, w, c, r);
                 n.edited = true;
                 cb.emit(n);
             })
@@ -325,7 +353,7 @@ fn Mapping(p: &MappingProps) -> Html {
             format!("Cột {}: {}", c + 1, heading)
         };
         html! {
-            <th scope="col">
+            <th scope="col" class={classes!((cur == Role::Ignore).then_some("paste-skipped"))}>
                 <label for={format!("paste-col-{c}")} class="paste-col-label">{label}</label>
                 <select id={format!("paste-col-{c}")} onchange={on}>
                     { for Role::ALL.iter().map(|r| html!{ <option value={r.code()} selected={*r == cur}>{r.label()}</option> }) }
@@ -336,12 +364,36 @@ fn Mapping(p: &MappingProps) -> Html {
     let on_header = {
         let (pr, cb) = (pr.clone(), p.on_change.clone());
         Callback::from(move |e: Event| {
-            if let Ok(n) = event_value(&e).trim().parse::<usize>() {
-                let mut x = pr.clone();
-                x.cols.header_rows = n.min(pr.table.rows.len());
-                x.edited = true;
-                cb.emit(x);
-            }
+            let typed = event_value(&e);
+            let most = max_header_rows(pr.table.rows.len());
+            let mut x = pr.clone();
+            let (n, note) = match typed.trim().parse::<i64>() {
+                Ok(n) if (0..=most as i64).contains(&n) => (n as usize, None),
+                Ok(n) if n < 0 => (
+                    0,
+                    Some(format!(
+                        "Số dòng tiêu đề không thể âm (\"{typed}\"): đã lấy 0."
+                    )),
+                ),
+                Ok(_) => (
+                    most,
+                    Some(format!(
+                        "Bảng có {} dòng: số dòng tiêu đề tối đa là {most}, đã lấy {most}.",
+                        pr.table.rows.len()
+                    )),
+                ),
+                Err(_) => (
+                    pr.cols.header_rows,
+                    Some(format!(
+                        "\"{typed}\" không phải một số: giữ {} dòng tiêu đề.",
+                        pr.cols.header_rows
+                    )),
+                ),
+            };
+            x.cols.header_rows = n;
+            x.header_note = note;
+            x.edited = true;
+            cb.emit(x);
         })
     };
     let body: Vec<&Vec<paste::Cell>> = pr
@@ -359,13 +411,17 @@ fn Mapping(p: &MappingProps) -> Html {
     html! {
         <section class="paste-mapping" aria-label="Các cột của bảng">
             <h3>{format!("Các cột của {}", pr.from)}</h3>
+            if pr.broken > 0 {
+                <p class="banner warn" data-paste="broken" role="status">{format!("{} dòng có ít cột hơn các dòng khác: bảng được dán dưới dạng chữ thuần nên mỗi ô có nhiều đoạn (các dòng cách chấm) đã bị tách thành nhiều hàng, kết quả đọc sẽ sai. Hãy sao chép lại bảng trong Word hoặc Excel rồi dán thẳng vào ô trên (Ctrl+V), hoặc mở tệp Quyết định (.docx).", pr.broken)}</p>
+            }
             if doubts.is_empty() {
-                <p class="banner ok" data-paste="columns">{format!("Đã nhận biết các cột theo dòng tiêu đề ({} dòng tiêu đề). Kiểm tra vai trò từng cột; sửa nếu cần.", pr.cols.header_rows)}</p>
+                <p class={classes!("banner", (pr.broken == 0).then_some("ok"))} data-paste="columns">{format!("Đã nhận biết các cột theo dòng tiêu đề ({} dòng tiêu đề). Kiểm tra vai trò từng cột; sửa nếu cần.", pr.cols.header_rows)}</p>
             } else {
                 <div class="banner warn" data-paste="columns" role="status"><ul>{ for doubts.iter().map(|d| html!{ <li>{d.clone()}</li> }) }</ul></div>
             }
             <div class="field small-field"><label for="paste-header-rows">{"Số dòng tiêu đề ở đầu bảng"}</label>
-                <input id="paste-header-rows" type="number" min="0" max="10" value={pr.cols.header_rows.to_string()} onchange={on_header} /></div>
+                <input id="paste-header-rows" type="number" min="0" max={max_header_rows(pr.table.rows.len()).to_string()} value={pr.cols.header_rows.to_string()} onchange={on_header} aria-describedby="paste-header-note" /></div>
+            if let Some(n) = &pr.header_note { <p class="banner warn" id="paste-header-note" role="status" data-paste="header-note">{n.clone()}</p> }
             <p class="hint paste-scroll-hint">{format!("Bảng có {w} cột: kéo ngang để xem hết và chọn vai trò từng cột.")}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Xem trước bảng">
                 <table class="paste-preview">
@@ -374,7 +430,8 @@ fn Mapping(p: &MappingProps) -> Html {
                         { for body.iter().map(|r| html!{ <tr>{ for (0..w).map(|c| {
                             let cell = r.get(c);
                             let lines = cell.map(|x| x.lines.clone()).unwrap_or_default();
-                            html!{ <td class={classes!(cell.is_some_and(|x| x.bold).then_some("bold"))}>{ for lines.into_iter().map(|l| html!{ <span class="paste-line">{l}</span> }) }</td> }
+                            let skipped = pr.cols.roles.get(c).is_none_or(|r| *r == Role::Ignore);
+                            html!{ <td class={classes!(cell.is_some_and(|x| x.bold).then_some("bold"), skipped.then_some("paste-skipped"))}>{ for lines.into_iter().map(|l| html!{ <span class="paste-line">{l}</span> }) }</td> }
                         }) }</tr> }) }
                     </tbody>
                 </table>

@@ -3,7 +3,7 @@
 
 use super::draft::problems_at;
 use super::rule::RuleEditor;
-use super::{dec_input, text_input, Patch};
+use super::{dec_input, removal, text_area, text_input, Patch, Removal};
 use crate::app::widgets::{check, event_value};
 use crate::engine::formats::paste::Draft;
 use crate::engine::model::{Criterion, Field, Framework, Rule, SubCriterion};
@@ -52,6 +52,8 @@ pub struct FieldProps {
     /// Fields that may be declared not applicable: (id, title).
     pub excludable: Rc<Vec<(String, String)>>,
     pub patch: Callback<Patch>,
+    /// Removals go through here (undoable).
+    pub removed: Callback<Removal>,
     /// Shown open at first (a large draft starts with its fields closed,
     /// except those with errors: thousands of inputs drawn at once are slow
     /// and hard to survey).
@@ -101,7 +103,7 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
                 {text_input(format!("{dom}-id"), "Mã", &f.id, cb!(patch, String, |fw, v| fw.fields[fi].id = v))}
                 {text_input(format!("{dom}-title"), "Lĩnh vực", &f.title, cb!(patch, String, |fw, v| fw.fields[fi].title = v))}
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", f.max, cb!(patch, Dec2, |fw, v| fw.fields[fi].max = v))}
-                {order_buttons(&f.id, fi, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields, fi, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields.remove(fi); }))}
+                {order_buttons(&f.id, fi, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields, fi, to)), removal(&p.removed, format!("Đã xóa lĩnh vực {} \"{}\" ({} tiêu chí, {subs} tiêu chí thành phần).", f.id, f.title, f.criteria.len()), move |fw| { if fi < fw.fields.len() { fw.fields.remove(fi); } }))}
             </div>
             {problems_at(&p.problems, &p.draft, &f.id)}
             <p class="ed-field-summary">
@@ -116,7 +118,7 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
             <ol class="ed-crits">
                 { for f.criteria.iter().enumerate().map(|(ci, c)| html! {
                     <CriterionEditor key={format!("c{ci}")} fi={fi} ci={ci} count={f.criteria.len()} field_id={f.id.clone()} criterion={c.clone()}
-                        draft={p.draft.clone()} problems={p.problems.clone()} excludable={p.excludable.clone()} patch={patch.clone()} />
+                        draft={p.draft.clone()} problems={p.problems.clone()} excludable={p.excludable.clone()} patch={patch.clone()} removed={p.removed.clone()} />
                 }) }
             </ol>
             <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields[fi].criteria.push(Criterion { id: next_crit.clone(), ..Criterion::default() }))}>{format!("+ Tiêu chí (lĩnh vực {})", f.id)}</button>
@@ -137,6 +139,7 @@ pub struct CriterionProps {
     pub problems: Rc<Vec<Problem>>,
     pub excludable: Rc<Vec<(String, String)>>,
     pub patch: Callback<Patch>,
+    pub removed: Callback<Removal>,
 }
 
 #[component]
@@ -156,7 +159,7 @@ pub fn CriterionEditor(p: &CriterionProps) -> Html {
                 {text_input(format!("{dom}-id"), "Mã", &c.id, cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci].id = v))}
                 {text_input(format!("{dom}-title"), "Tiêu chí", &c.title, cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci].title = v))}
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", c.max, cb!(patch, Dec2, |fw, v| fw.fields[fi].criteria[ci].max = v))}
-                {order_buttons(&c.id, ci, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria, ci, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields[fi].criteria.remove(ci); }))}
+                {order_buttons(&c.id, ci, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria, ci, to)), removal(&p.removed, format!("Đã xóa tiêu chí {} \"{}\" ({} tiêu chí thành phần).", c.id, c.title, c.subs.len()), move |fw| { if let Some(f) = fw.fields.get_mut(fi) { if ci < f.criteria.len() { f.criteria.remove(ci); } } }))}
             </div>
             {problems_at(&p.problems, &p.draft, &c.id)}
             {check("Có thể khai báo \"không áp dụng\" cho cả tiêu chí", c.may_be_not_applicable, cb!(patch, bool, |fw, v| fw.fields[fi].criteria[ci].may_be_not_applicable = v))}
@@ -168,7 +171,7 @@ pub fn CriterionEditor(p: &CriterionProps) -> Html {
             <ol class="ed-subs">
                 { for c.subs.iter().enumerate().map(|(si, s)| html! {
                     <SubEditor key={format!("s{si}")} fi={fi} ci={ci} si={si} count={c.subs.len()} sub={s.clone()} shared={s.id == c.id}
-                        draft={p.draft.clone()} problems={p.problems.clone()} patch={patch.clone()} />
+                        draft={p.draft.clone()} problems={p.problems.clone()} patch={patch.clone()} removed={p.removed.clone()} />
                 }) }
             </ol>
             <button class="btn small" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields[fi].criteria[ci].subs.push(SubCriterion { id: next_sub.clone(), rule: Rule::YesNo, ..SubCriterion::default() }))}>{format!("+ Tiêu chí thành phần ({})", c.id)}</button>
@@ -188,6 +191,7 @@ pub struct SubProps {
     pub draft: Rc<Draft>,
     pub problems: Rc<Vec<Problem>>,
     pub patch: Callback<Patch>,
+    pub removed: Callback<Removal>,
 }
 
 /// The sub-criterion `(fi, ci, si)` of a framework.
@@ -222,10 +226,10 @@ pub fn SubEditor(p: &SubProps) -> Html {
                 {text_input(format!("{dom}-id"), "Mã", &s.id, at!(String, |x, v| x.id = v))}
                 {text_input(format!("{dom}-title"), "Tiêu chí thành phần", &s.title, at!(String, |x, v| x.title = v))}
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", s.max, at!(Dec2, |x, v| x.max = v))}
-                {order_buttons(&s.id, si, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria[ci].subs, si, to)), cb!(patch, MouseEvent, |fw, _e| { fw.fields[fi].criteria[ci].subs.remove(si); }))}
+                {order_buttons(&s.id, si, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria[ci].subs, si, to)), removal(&p.removed, format!("Đã xóa tiêu chí thành phần {} \"{}\".", s.id, s.title), move |fw| { if let Some(c) = fw.fields.get_mut(fi).and_then(|f| f.criteria.get_mut(ci)) { if si < c.subs.len() { c.subs.remove(si); } } }))}
             </div>
             if !p.shared { {problems_at(&p.problems, &p.draft, &s.id)} }
-            {text_input(format!("{dom}-guid"), "Hướng dẫn", &s.guidance, at!(String, |x, v| x.guidance = v))}
+            {text_area(format!("{dom}-guid"), "Hướng dẫn", &s.guidance, at!(String, |x, v| x.guidance = v))}
             {text_input(format!("{dom}-ev"), "Gợi ý tài liệu kiểm chứng", &s.evidence_hint, at!(String, |x, v| x.evidence_hint = v))}
             <div class="flags">
                 {check("Cho phép \"không phát sinh\" (được điểm tối đa)", s.no_case_full_points, at!(bool, |x, v| x.no_case_full_points = v))}

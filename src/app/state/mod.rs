@@ -169,6 +169,9 @@ pub struct AppState {
     pub aside: Rc<Vec<(String, Stored)>>,
     /// The framework editor's draft.
     pub draft: Option<Rc<Draft>>,
+    /// The framework last saved from the editor (id, version): a new
+    /// assessment starts with it chosen.
+    pub last_framework: Option<(String, String)>,
     pub notice: Option<Notice>,
     /// Sở Nội vụ's desk: the batch of units' files loaded.
     pub desk: Rc<Desk>,
@@ -233,6 +236,7 @@ impl AppState {
             unreadable: Rc::new(Vec::new()),
             aside: Rc::new(Vec::new()),
             draft: None,
+            last_framework: None,
             notice: None,
             desk: Rc::new(Desk::default()),
             outbox: Rc::new(Vec::new()),
@@ -592,8 +596,9 @@ impl Reducible for AppState {
                 s.save_current();
             }
             Action::AddFramework(fw) => {
+                s.last_framework = Some((fw.id.clone(), fw.version.clone()));
                 if s.framework(&fw.id, &fw.version).is_some() {
-                    return self;
+                    return Rc::new(s);
                 }
                 s.add_framework(*fw);
             }
