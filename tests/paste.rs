@@ -178,3 +178,68 @@ fn band_wording() {
     );
     assert_eq!(b("Ban hành kịp thời"), None);
 }
+
+#[test]
+fn a_table_being_mapped_is_kept_and_read_back_as_it_was() {
+    use cchc::engine::formats::paste::{build, columns, table, Pending, Role};
+    use cchc::engine::formats::stored::{decode_pending, encode_pending};
+    let text = "STT\tTiêu chí\tĐiểm tối đa\tYêu cầu\n1\tChỉ đạo\t100\t\n1.1\tKế hoạch\t100\t\n\
+                1.1.1\tBan hành\t100\t\"Có: 100 điểm\nKhông: 0 điểm\"\n";
+    let t = table::from_tsv(text);
+    let mut cols = columns::detect(&t);
+    assert_eq!(cols.roles[3], Role::Ignore);
+    cols.roles[3] = Role::Rule; // corrected by hand
+    let kept = Pending::of(&t, &cols, "bảng dán vào", true, 0);
+    let back = decode_pending(&encode_pending(&kept)).expect("reads back");
+    assert_eq!(back, kept);
+    let (t2, cols2) = back.restore();
+    assert_eq!(cols2.roles, cols.roles);
+    assert_eq!(
+        build::build(&t2, &cols2, UnitType::So).framework,
+        build::build(&t, &cols, UnitType::So).framework
+    );
+    // what does not read is dropped, not half-read
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "{\"table\":1}",
+        "{\"table\":\"\",\"from\":\"\",\"roles\":[],\"header_rows\":-1}",
+    ] {
+        assert_eq!(decode_pending(bad), None, "{bad}");
+    }
+    // roles that do not fit the table: detected again
+    let odd = Pending {
+        roles: vec!["title".into()],
+        header_rows: 99,
+        ..kept
+    };
+    let (t3, c3) = odd.restore();
+    assert_eq!(c3.roles.len(), t3.width());
+    assert!(c3.header_rows <= t3.rows.len());
+}
+
+#[test]
+fn no_violation_beside_a_deduction_is_the_count_zero_not_no_case() {
+    let text = "1\tKỷ luật\t100\n1.1\tKỷ cương\t100\n1.1.1\tVi phạm kỷ luật hành chính\t6\n\
+                \tKhông có trường hợp vi phạm: 6 điểm\n\tMỗi trường hợp vi phạm trừ 2 điểm\n\
+                1.1.2\tKhác\t94\n\tĐạt: 94\n\tKhông đạt: 0\n";
+    let draft = paste::parse(text, UnitType::So);
+    let s = draft.framework.sub("1.1.1").unwrap();
+    assert!(!s.no_case_full_points, "not ticked on a guess");
+    match &s.rule {
+        Rule::CountBands { bands, .. } => {
+            let pts: Vec<(u64, Dec2)> = bands.iter().map(|b| (b.min, b.points)).collect();
+            assert_eq!(
+                pts,
+                vec![
+                    (0, Dec2::from_int(6)),
+                    (1, Dec2::from_int(4)),
+                    (2, Dec2::from_int(2)),
+                    (3, Dec2::ZERO)
+                ]
+            );
+        }
+        r => panic!("{r:?}"),
+    }
+}

@@ -18,6 +18,11 @@ let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
+// The paste box closes once a draft is made from it: open it again.
+async function openPaste(page) {
+  if (!(await page.locator('details.paste').evaluate((d) => d.open))) await page.locator('details.paste > summary').click();
+}
+
 const fixture = (name) => fs.readFileSync(path.join(root, 'tests/fixtures/paste', name), 'utf8');
 
 async function pastePlain(page, text) {
@@ -67,6 +72,12 @@ test('plain-text split rows named; roles swap; heading rows kept within the tabl
   // the skipped column is greyed, the others are not
   assert.deepEqual(await page.locator('.paste-preview thead th').evaluateAll((t) => t.map((x) => x.classList.contains('paste-skipped'))), [false, false, false, false]);
 
+  // the table and the corrected columns survive a reload
+  await page.reload();
+  await page.locator('.paste-mapping').waitFor();
+  assert.deepEqual(await roles(), ['number', 'title', 'points', 'rule']);
+  assert.match(await page.locator('.paste-preview tbody').innerText(), /Ban hành đúng hạn: 100 điểm/);
+
   // heading rows: within 0 … rows − 1, said when corrected
   const hr = page.locator('#paste-header-rows');
   await hr.fill('99'); await hr.press('Tab');
@@ -79,8 +90,12 @@ test('plain-text split rows named; roles swap; heading rows kept within the tabl
   assert.equal(await page.locator('[data-paste="header-note"]').count(), 0);
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   await page.waitForFunction(() => document.querySelector('[data-editor="status"]')?.innerText.includes('Hợp lệ: tổng 100 điểm'));
-  // focus is on what was made
+  // focus is on what was made; the table is no longer kept
   assert.equal((await active(page)).editor, 'status');
+  assert.equal(await page.locator('.paste-mapping').count(), 0);
+  await page.reload();
+  await page.locator('[data-editor="status"]').waitFor();
+  assert.equal(await page.locator('.paste-mapping').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -89,12 +104,14 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   const { context, page, problems } = await openPage(browser, srv.origin);
   await page.goto(srv.url + 'so-noi-vu/#/bo-tieu-chi');
   await page.getByText('Dán bảng từ Quyết định (Word, Excel)').click();
+  await openPaste(page);
   await page.getByLabel('Bảng dán vào').fill(fixture('18-total-differs.tsv'));
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   const general = page.locator('[data-editor="general-flags"]');
   await general.waitFor();
   assert.match(await general.innerText(), /dòng tổng cộng của bảng ghi 100 điểm nhưng các lĩnh vực đọc được cộng lại 90 điểm/);
 
+  await openPaste(page);
   await page.getByLabel('Bảng dán vào').fill(fixture('17-survey-parts-two-deductions.tsv'));
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   await page.getByRole('button', { name: 'Thay bản nháp' }).click();
@@ -155,6 +172,7 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   await page.getByText('Dán bảng từ Quyết định (Word, Excel)').click();
 
   // saving: said beside the button; the new assessment starts with it
+  await openPaste(page);
   await page.getByLabel('Bảng dán vào').fill(fixture('17-survey-parts-two-deductions.tsv'));
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   await page.getByRole('button', { name: 'Thay bản nháp' }).click();

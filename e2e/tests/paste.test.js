@@ -10,12 +10,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, launch, openPage, axe, root, ensureOut } from '../lib/harness.js';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
+
+// The paste box closes once a draft is made from it: open it again.
+async function openPaste(page) {
+  if (!(await page.locator('details.paste').evaluate((d) => d.open))) await page.locator('details.paste > summary').click();
+}
 
 const p = (...lines) => lines.map((l) => `<p class=MsoNormal style='margin:0cm;text-align:justify'><span lang=VI style='font-size:13.0pt;mso-bidi-font-size:12.0pt'>${l}<o:p></o:p></span></p>`).join('\n');
 const td = (inner, attrs = '') => `<td width=120 valign=top style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'${attrs}>${inner}</td>`;
@@ -118,6 +124,7 @@ test('Word paste (HTML and plain text), columns mapped by hand, source beside ea
     '1.1.1\tBan hành kế hoạch\t100\t"Có ban hành: 100 điểm',
     'Không ban hành: 0 điểm"',
   ].join('\n');
+  await openPaste(page);
   await page.getByLabel('Bảng dán vào').fill(typed);
   await mapping.waitFor();
   assert.deepEqual(await roles(), ['number', 'title', 'points', 'ignore']);
@@ -141,6 +148,7 @@ test('Word paste (HTML and plain text), columns mapped by hand, source beside ea
   assert.equal((await exportDraft(page)).fields[1].criteria[0].subs[0].rule.kind, 'survey');
 
   // back to the Word table; save it and use it
+  await openPaste(page);
   await pasteInto(page, '#fw-paste', { 'text/html': WORD_HTML, 'text/plain': WORD_PLAIN });
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   await page.getByRole('button', { name: 'Thay bản nháp' }).click();
@@ -280,6 +288,29 @@ test('a 70-sub-criterion table: read, mapped and drawn (timings printed)', async
   assert.equal(await page.getByRole('button', { name: 'Thu gọn lĩnh vực 1' }).getAttribute('aria-expanded'), 'true');
   console.log(`# 70 sub-criteria: pasted → columns shown ${mapped.toFixed(0)} ms; "Tạo bản nháp" → the draft in the DOM ${drawn.toFixed(0)} ms, painted ${painted.toFixed(0)} ms; a field opened in ${opened} ms (with the test's round trips)`);
   assert.ok(drawn < 1000, `drawing the draft took ${drawn} ms`);
+  // every field at once, then printed: the items, not the controls
+  const t2 = Date.now();
+  await page.getByRole('button', { name: 'Mở tất cả lĩnh vực' }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.ed-field-summary button')].some((b) => b.getAttribute('aria-expanded') !== 'true'));
+  const all = Date.now() - t2;
+  const subsShown = await page.locator('[data-ed-sub]').count();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.ed-order').first().isVisible(), false);
+  assert.equal(await page.locator('.paste').isVisible(), false);
+  const pdf = path.join(ensureOut(), 'editor-70.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  await page.emulateMedia({ media: null });
+  const text = execFileSync('pdftotext', [pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
+  assert.match(text, /Theo kết quả điều tra xã hội học/);
+  assert.match(text, /Mức độ hài lòng/);
+  assert.doesNotMatch(text, /Xuống dưới|Lưu vào trình duyệt|Dán bảng từ Quyết định|Mở tất cả/);
+  // one table: STT | Nội dung | Điểm tối đa | Cách chấm, a line an item
+  assert.match(text, /1\.1\.1 Tiêu chí thành phần 1\.1\.1 về thực hiện nhiệm vụ CCHC 1 100%: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+  assert.ok(pages <= 8, `${pages} pages`);
+  console.log(`# 70 sub-criteria: every field opened (${subsShown} items) in ${all} ms; printed on ${pages} A4 pages`);
+  await page.getByRole('button', { name: 'Thu gọn tất cả lĩnh vực' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-ed-sub]').length === 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -23,6 +23,7 @@ pub fn load() -> Loaded {
         unreadable,
         aside: load_aside(),
         draft: storage::load_draft(),
+        pending: storage::load_pending(),
     }
 }
 
@@ -66,6 +67,7 @@ fn run(c: &Command, tab: &str) -> Option<Done> {
         Command::Delete(id) => storage::delete(id).err().map(Done::Failed),
         Command::SaveFramework(fw) => storage::save_framework(fw).err().map(Done::Failed),
         Command::SaveDraft(d) => storage::save_draft(d.as_deref()).err().map(Done::Failed),
+        Command::SavePending(p) => storage::save_pending(p.as_deref()).err().map(Done::Failed),
         Command::Load(id) => Some(Done::Loaded(
             id.clone(),
             match storage::load(id) {

@@ -227,6 +227,26 @@ pub fn save_draft(d: Option<&paste::Draft>) -> Result<(), String> {
     .map_err(|_| "Không lưu được bản nháp bộ tiêu chí (bộ nhớ đầy hoặc bị chặn).".to_string())
 }
 
+const PENDING_KEY: &str = "cchc.fw-paste";
+
+/// Tables larger than this are not kept across a reload (the draft made
+/// from one is): localStorage holds about 5 MB in all.
+pub const MAX_PENDING_BYTES: usize = 1024 * 1024;
+
+/// The table being mapped in the editor, if one is kept.
+pub fn load_pending() -> Option<paste::Pending> {
+    stored::decode_pending(&with(|b| b.get(PENDING_KEY))?)
+}
+
+/// Keeps (or, with `None`, drops) the table being mapped.
+pub fn save_pending(p: Option<&paste::Pending>) -> Result<(), String> {
+    with(|b| match p.filter(|p| p.table.len() <= MAX_PENDING_BYTES) {
+        Some(p) => b.set(PENDING_KEY, &stored::encode_pending(p)),
+        None => b.remove(PENDING_KEY),
+    })
+    .map_err(|_| "Không giữ được bảng đang dán qua lần tải lại trang (bộ nhớ đầy hoặc bị chặn): hãy tạo bản nháp từ bảng.".to_string())
+}
+
 /// A backend in memory that records every call: for tests that prove a
 /// page never reads or writes storage while it renders.
 #[derive(Default)]

@@ -9,7 +9,7 @@ use crate::app::widgets::{check, download, event_value, JSON};
 use crate::engine::formats::framework;
 use crate::engine::formats::paste::Draft;
 use crate::engine::model::{
-    AdjustmentItem, Band, Decision, Field, Framework, PctRange, Status, UnitType,
+    AdjustmentItem, Band, Decision, Field, Framework, PctRange, Rule, Status, UnitType,
 };
 use crate::engine::{validate, Dec2, Problem};
 use crate::services::{lower, upper};
@@ -266,6 +266,11 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
         .iter()
         .map(|f| !large || field_has_errors(f))
         .collect();
+    let all_open = use_state(|| (0u32, false));
+    let set_all = |o: bool| {
+        let all_open = all_open.clone();
+        Callback::from(move |_: MouseEvent| all_open.set((all_open.0 + 1, o)))
+    };
     let problems = Rc::new(problems);
     let caps = caps_count(fw);
     let next_field = (fw.fields.len() + 1).to_string();
@@ -298,10 +303,17 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 {adjustments(fw, &patch, &removed, true)}
                 {adjustments(fw, &patch, &removed, false)}
             </fieldset>
+            {print_table(fw)}
+            if fw.fields.len() > 1 {
+                <p class="toolbar ed-all">
+                    <button class="btn small" onclick={set_all(true)}>{"Mở tất cả lĩnh vực"}</button>
+                    <button class="btn small" onclick={set_all(false)}>{"Thu gọn tất cả lĩnh vực"}</button>
+                </p>
+            }
             <ol class="ed-fields">
                 { for fw.fields.iter().enumerate().map(|(fi, f)| html! {
                     <FieldEditor key={format!("f{fi}")} fi={fi} count={fw.fields.len()} field={f.clone()}
-                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} removed={removed.clone()} start_open={start_open[fi]} />
+                        draft={d.clone()} problems={problems.clone()} excludable={fields_excludable.clone()} patch={patch.clone()} removed={removed.clone()} start_open={start_open[fi]} all_open={*all_open} />
                 }) }
             </ol>
             <p><button class="btn" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields.push(Field { id: next_field.clone(), ..Field::default() }))}>{"+ Lĩnh vực"}</button></p>
@@ -330,6 +342,67 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// A rule in words, for the printed table.
+fn rule_words(r: &Rule, max: Dec2) -> String {
+    let pts = |p: Dec2| format!("{} điểm", p.to_vi());
+    match r {
+        Rule::Options { options } => options
+            .iter()
+            .map(|o| format!("{}: {}", o.label, pts(o.points)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Rule::YesNo => format!("Đạt: {}; không đạt: 0 điểm", pts(max)),
+        Rule::RatioBands { bands, .. } => bands
+            .iter()
+            .map(|b| format!("{}: {}", b.range.describe(), pts(b.points)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Rule::Proportional { .. } => format!("Điểm = tỷ lệ × {}", pts(max)),
+        Rule::CountBands { bands, .. } => bands
+            .iter()
+            .map(|b| format!("{}: {}", b.describe(), pts(b.points)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Rule::Survey => "Theo kết quả điều tra xã hội học".into(),
+    }
+}
+
+/// The draft as one table, printed instead of the editor's inputs (which
+/// take two pages an item): STT | Nội dung | Điểm tối đa | Cách chấm.
+fn print_table(fw: &Framework) -> Html {
+    let row = |id: &str, title: &str, max: Dec2, how: String, level: &'static str| {
+        html! { <tr class={level}><td>{id.to_string()}</td><td>{title.to_string()}</td><td class="num">{max.to_vi()}</td><td>{how}</td></tr> }
+    };
+    let mut rows = Vec::new();
+    for f in &fw.fields {
+        rows.push(row(&f.id, &f.title, f.max, String::new(), "lv-field"));
+        for c in &f.criteria {
+            let shared = c.subs.len() == 1 && c.subs[0].id == c.id;
+            if !shared {
+                rows.push(row(&c.id, &c.title, c.max, String::new(), "lv-crit"));
+            }
+            for x in &c.subs {
+                let mut how = rule_words(&x.rule, x.max);
+                if x.no_case_full_points {
+                    how.push_str("; không phát sinh: điểm tối đa");
+                }
+                if x.may_be_not_applicable {
+                    how.push_str("; có thể không áp dụng");
+                }
+                let level = if shared { "lv-crit" } else { "lv-sub" };
+                rows.push(row(&x.id, &x.title, x.max, how, level));
+            }
+        }
+    }
+    html! {
+        <table class="r-table ed-print print-only">
+            <caption>{format!("{} (phiên bản {})", fw.title, fw.version)}</caption>
+            <thead><tr><th scope="col">{"STT"}</th><th scope="col">{"Lĩnh vực / Tiêu chí / Tiêu chí thành phần"}</th><th scope="col">{"Điểm tối đa"}</th><th scope="col">{"Cách chấm"}</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }
 

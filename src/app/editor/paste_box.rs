@@ -5,8 +5,11 @@
 //! then read into a draft.
 
 use super::ListProps;
+use crate::app::state::Action;
 use crate::app::widgets::event_value;
-use crate::engine::formats::paste::{self, build, columns, docx, table, Columns, Role, Table};
+use crate::engine::formats::paste::{
+    self, build, columns, docx, table, Columns, Pending, Role, Table,
+};
 use crate::engine::model::UnitType;
 use crate::services::files;
 use std::rc::Rc;
@@ -89,7 +92,31 @@ pub fn PasteBox(p: &ListProps) -> Html {
     // The HTML flavour of the last paste (dropped once the text is edited).
     let html_flavour = use_state(|| None::<Rc<String>>);
     let unit = use_state(|| UnitType::So);
-    let prepared = use_state(|| None::<Prepared>);
+    // kept across reloads until a draft is made from it or it is cancelled
+    let prepared = use_state(|| {
+        ctx.pending.as_ref().map(|p| {
+            let (t, cols) = p.restore();
+            Prepared {
+                table: Rc::new(t),
+                cols,
+                from: p.from.clone(),
+                edited: p.edited,
+                broken: p.broken,
+                header_note: None,
+            }
+        })
+    });
+    {
+        let ctx = ctx.clone();
+        use_effect_with((*prepared).clone(), move |pr| {
+            let p = pr.as_ref().map(|pr| {
+                Box::new(Pending::of(
+                    &pr.table, &pr.cols, &pr.from, pr.edited, pr.broken,
+                ))
+            });
+            ctx.dispatch(Action::SetPending(p));
+        });
+    }
     let doc = use_state(|| None::<(String, Rc<Vec<Table>>, usize)>);
     let error = use_state(|| None::<String>);
     let asking = use_state(|| false);
@@ -231,6 +258,7 @@ pub fn PasteBox(p: &ListProps) -> Html {
                 d.flags.len(),
                 problems)));
             asking.set(false);
+            prepared.set(None);
             sd.emit(Some(d));
             // to what was made: the draft's checks, at its top
             crate::services::focus_nth_later(".editor [data-editor=status]", 0, ".editor");

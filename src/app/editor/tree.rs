@@ -58,6 +58,9 @@ pub struct FieldProps {
     /// except those with errors: thousands of inputs drawn at once are slow
     /// and hard to survey).
     pub start_open: bool,
+    /// "Mở/Thu gọn tất cả": (how many times asked, open) — each ask sets
+    /// every field, later toggles stay each field's own.
+    pub all_open: (u32, bool),
 }
 
 /// Whether `id` is `field` or an item under it.
@@ -71,6 +74,14 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
     let dom = format!("ed-{fi}");
     let next_crit = format!("{}.{}", f.id, f.criteria.len() + 1);
     let open = use_state(|| p.start_open);
+    {
+        let open = open.clone();
+        use_effect_with(p.all_open, move |(n, o)| {
+            if *n > 0 {
+                open.set(*o);
+            }
+        });
+    }
     let subs = f.criteria.iter().map(|c| c.subs.len()).sum::<usize>();
     let errors = p.problems.iter().filter(|x| under(&x.path, &f.id)).count();
     let flags = p.draft.flags.iter().filter(|x| under(&x.id, &f.id)).count();
@@ -163,9 +174,9 @@ pub fn CriterionEditor(p: &CriterionProps) -> Html {
             </div>
             {problems_at(&p.problems, &p.draft, &c.id)}
             {check("Có thể khai báo \"không áp dụng\" cho cả tiêu chí", c.may_be_not_applicable, cb!(patch, bool, |fw, v| fw.fields[fi].criteria[ci].may_be_not_applicable = v))}
-            <div class="field"><label for={format!("{dom}-with")}>{"Không áp dụng cùng lĩnh vực"}</label>
+            <div class="field"><label for={format!("{dom}-with")}>{"Không áp dụng khi lĩnh vực sau không áp dụng (ví dụ: đơn vị không có TTHC)"}</label>
                 <select id={format!("{dom}-with")} onchange={on_with}>
-                    <option value="" selected={c.excluded_with.is_none()}>{"— (tự tính điểm riêng)"}</option>
+                    <option value="" selected={c.excluded_with.is_none()}>{"Không gắn với lĩnh vực nào (luôn được chấm)"}</option>
                     { for p.excludable.iter().filter(|(id, _)| id.as_str() != p.field_id.as_str()).map(|(id, title)| html!{ <option value={id.clone()} selected={c.excluded_with.as_deref() == Some(id.as_str())}>{format!("Lĩnh vực {id}. {title}")}</option> }) }
                 </select></div>
             <ol class="ed-subs">

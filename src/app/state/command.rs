@@ -3,7 +3,7 @@
 //! effect (`app::effects`) runs them in order through
 //! `services::storage` and dispatches their [`Done`] outcomes.
 
-use crate::engine::formats::paste::Draft;
+use crate::engine::formats::paste::{Draft, Pending};
 use crate::engine::formats::stored::{Stored, Unreadable};
 use crate::engine::{Assessment, Framework};
 use std::rc::Rc;
@@ -22,6 +22,8 @@ pub enum Command {
     Delete(String),
     SaveFramework(Rc<Framework>),
     SaveDraft(Option<Rc<Draft>>),
+    /// Keep (or drop) the table being mapped in the editor.
+    SavePending(Option<Rc<Pending>>),
     /// Read an assessment and open it.
     Load(String),
     /// Re-read the list of stored assessments (another tab wrote).

@@ -12,7 +12,7 @@ pub use edit::Edit;
 use super::route::Route;
 use crate::engine::formats::file::MAX_FILE_BYTES;
 use crate::engine::formats::framework;
-use crate::engine::formats::paste::Draft;
+use crate::engine::formats::paste::{Draft, Pending};
 use crate::engine::formats::stored::{key_of, Stored, Unreadable};
 use crate::engine::rules::consolidate::{Entry, Outcome, UnitPeriod};
 use crate::engine::rules::limits;
@@ -172,6 +172,8 @@ pub struct AppState {
     /// The framework last saved from the editor (id, version): a new
     /// assessment starts with it chosen.
     pub last_framework: Option<(String, String)>,
+    /// The table being mapped in the editor, before a draft is made.
+    pub pending: Option<Rc<Pending>>,
     pub notice: Option<Notice>,
     /// Sở Nội vụ's desk: the batch of units' files loaded.
     pub desk: Rc<Desk>,
@@ -216,6 +218,7 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
     pub aside: Vec<(String, Stored)>,
     pub draft: Option<Draft>,
+    pub pending: Option<Pending>,
 }
 
 impl AppState {
@@ -237,6 +240,7 @@ impl AppState {
             aside: Rc::new(Vec::new()),
             draft: None,
             last_framework: None,
+            pending: None,
             notice: None,
             desk: Rc::new(Desk::default()),
             outbox: Rc::new(Vec::new()),
@@ -274,6 +278,7 @@ impl AppState {
         s.unreadable = Rc::new(loaded.unreadable);
         s.aside = Rc::new(loaded.aside);
         s.draft = loaded.draft.map(Rc::new);
+        s.pending = loaded.pending.map(Rc::new);
         s.want_route_assessment();
         s
     }
@@ -467,6 +472,8 @@ pub enum Action {
     AddFramework(Box<Framework>),
     /// The framework editor's draft changed (or was dropped).
     SetDraft(Option<Box<Draft>>),
+    /// The table being mapped changed (or was dropped: made or cancelled).
+    SetPending(Option<Box<Pending>>),
     /// Show a unit's assessment from the desk, read-only.
     OpenReadOnly(Box<Assessment>, Rc<Framework>),
     /// Files checked on the desk (appended to the batch).
@@ -606,6 +613,14 @@ impl Reducible for AppState {
                 let d = d.map(|d| Rc::new(*d));
                 s.draft = d.clone();
                 s.queue(Command::SaveDraft(d));
+            }
+            Action::SetPending(p) => {
+                let p = p.map(|p| Rc::new(*p));
+                if p == s.pending {
+                    return self;
+                }
+                s.pending = p.clone();
+                s.queue(Command::SavePending(p));
             }
             Action::OpenReadOnly(a, fw) => {
                 let generation = s.current.as_ref().map_or(0, |c| c.generation + 1);

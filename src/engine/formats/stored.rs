@@ -5,7 +5,7 @@
 use super::json::{self, obj_out, FromJson, ToJson};
 #[cfg(test)]
 use super::paste::Source;
-use super::paste::{Draft, Flag};
+use super::paste::{Draft, Flag, Pending};
 use crate::engine::model::Assessment;
 
 /// Version of the storage envelope written by this app.
@@ -151,6 +151,16 @@ pub fn decode(text: &str) -> Result<Stored, DecodeError> {
 /// The framework editor's draft, as kept in the browser.
 pub fn encode_draft(d: &Draft) -> String {
     d.to_json().compact()
+}
+
+/// The table being mapped in the editor, as kept.
+pub fn encode_pending(p: &Pending) -> String {
+    p.to_json().compact()
+}
+
+/// A kept table being mapped; `None` when it does not read.
+pub fn decode_pending(text: &str) -> Option<Pending> {
+    Pending::from_json(&json::parse(text).ok()?).ok()
 }
 
 /// Reads a kept draft: the current shape `{framework, flags: [{id,

@@ -3,7 +3,7 @@
 
 use super::Value as J;
 use super::{json_names, json_struct, obj, obj_out, FromJson, Out, ToJson};
-use crate::engine::formats::paste::{Draft, Flag, Source};
+use crate::engine::formats::paste::{Draft, Flag, Pending, Source};
 use crate::engine::model::framework::*;
 
 pub const UNIT_TYPES: [(&str, UnitType); 3] = [
@@ -189,4 +189,13 @@ json_struct!(Draft {
     framework: req,
     flags: opt,
     sources: skip
+});
+
+json_struct!(Pending {
+    table: req,
+    from: req,
+    roles: req,
+    header_rows: req,
+    edited: opt,
+    broken: opt
 });

@@ -38,7 +38,7 @@ impl std::fmt::Display for DocxError {
         match self {
             DocxError::Doc => write!(f, "Đây là tệp Word 97–2003 (.doc), ứng dụng chỉ đọc được .docx: {COPY}, hoặc trong Word chọn \"Lưu thành\" kiểu .docx rồi mở lại."),
             DocxError::Pdf => write!(f, "Đây là tệp PDF, ứng dụng không đọc được bảng trong PDF: {COPY} (nếu có bản Word của Quyết định), hoặc sao chép bảng từ trình đọc PDF."),
-            DocxError::Image => write!(f, "Đây là tệp ảnh (bản chụp hoặc scan), ứng dụng không đọc được chữ trong ảnh: hãy lấy bản Word của Quyết định, {COPY}."),
+            DocxError::Image => write!(f, "Đây là tệp ảnh (bản chụp hoặc scan), ứng dụng không đọc được chữ trong ảnh: hãy lấy bản Word (.docx) của Quyết định rồi mở tệp đó ở đây, hoặc mở bằng Word, chọn cả bảng phụ lục, sao chép (Ctrl+C) và dán vào ô \"Bảng dán vào\"."),
             DocxError::Rtf => write!(f, "Đây là tệp RTF: {COPY}, hoặc lưu thành .docx rồi mở lại."),
             DocxError::Workbook => write!(f, "Đây là tệp Excel: hãy mở bằng Excel, chọn các ô của bảng, sao chép (Ctrl+C) rồi dán vào ô \"Bảng dán vào\"."),
             DocxError::NotDocx => write!(f, "Tệp không phải tài liệu Word (.docx) hoặc đã bị hỏng: {COPY}."),

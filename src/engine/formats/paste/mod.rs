@@ -67,6 +67,50 @@ impl Draft {
     }
 }
 
+/// A table being mapped in the editor, kept across reloads until a draft
+/// is made from it (the pasted text and the columns corrected by hand are
+/// work too).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Pending {
+    /// The table as Excel writes it ([`table::to_tsv`]).
+    pub table: String,
+    /// Where it came from, for the user.
+    pub from: String,
+    /// Each column's role ([`Role::code`]).
+    pub roles: Vec<String>,
+    pub header_rows: usize,
+    /// The columns were corrected by hand.
+    pub edited: bool,
+    /// Rows split from their cells by a plain-text paste.
+    pub broken: usize,
+}
+
+impl Pending {
+    /// What to keep of `table` read with `cols`.
+    pub fn of(t: &Table, cols: &Columns, from: &str, edited: bool, broken: usize) -> Pending {
+        Pending {
+            table: table::to_tsv(t),
+            from: from.to_string(),
+            roles: cols.roles.iter().map(|r| r.code().to_string()).collect(),
+            header_rows: cols.header_rows,
+            edited,
+            broken,
+        }
+    }
+
+    /// The table back, with its columns as they were (detected again, then
+    /// the kept roles and heading rows laid over).
+    pub fn restore(&self) -> (Table, Columns) {
+        let t = table::from_tsv(&self.table);
+        let mut cols = columns::detect(&t);
+        if self.roles.len() == t.width() {
+            cols.roles = self.roles.iter().map(|c| Role::from_code(c)).collect();
+        }
+        cols.header_rows = self.header_rows.min(t.rows.len());
+        (t, cols)
+    }
+}
+
 /// Reads tab-separated text (Excel's, or Word's plain text) into a draft.
 pub fn parse(text: &str, unit_type: UnitType) -> Draft {
     let t = table::from_tsv(text);

@@ -165,6 +165,29 @@ pub fn from_tsv(text: &str) -> Table {
     .tidy()
 }
 
+/// `t` as Excel copies it: cells by tabs, rows by line ends, a cell of
+/// several lines (or with a quote) quoted with its quotes doubled;
+/// [`from_tsv`] reads it back to the same cells (boldness aside).
+pub fn to_tsv(t: &Table) -> String {
+    let mut out = String::new();
+    for r in &t.rows {
+        let cells: Vec<String> = r
+            .iter()
+            .map(|c| {
+                let v = c.lines.join("\n");
+                if v.contains(['\n', '"', '\t']) {
+                    format!("\"{}\"", v.replace('\t', " ").replace('"', "\"\""))
+                } else {
+                    v
+                }
+            })
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
 /// Rows of tab-separated text with fewer cells than the widest: what a
 /// table copied as plain text (not Word's own clipboard) looks like when a
 /// cell held several paragraphs, each put on a row of its own. Excel and
@@ -266,6 +289,30 @@ fn quoted(s: &str, i: usize) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_table_written_as_tsv_reads_back_the_same() {
+        use super::{from_tsv, to_tsv, Cell, Table};
+        let t = Table {
+            rows: vec![
+                vec![
+                    Cell::new("STT"),
+                    Cell::new("Nội dung \"trích\""),
+                    Cell::new(""),
+                ],
+                vec![
+                    Cell::new("1.1"),
+                    Cell::new("Đúng hạn: 2\nChậm: 1"),
+                    Cell::new("2"),
+                ],
+                vec![Cell::new("\"x"), Cell::new(""), Cell::new("a\tb")],
+            ],
+        };
+        let back = from_tsv(&to_tsv(&t));
+        assert_eq!(back.rows[..2], t.rows[..2]);
+        assert_eq!(back.rows[2][0].text(), "\"x");
+        assert_eq!(back.rows[2][2].text(), "a b");
+    }
+
     #[test]
     fn rows_split_by_plain_text_are_counted() {
         // Word's plain text of a cell with two paragraphs
