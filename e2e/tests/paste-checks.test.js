@@ -114,6 +114,14 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   await openPaste(page);
   await page.getByLabel('Bảng dán vào').fill(fixture('17-survey-parts-two-deductions.tsv'));
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
+  // the question takes the button's place: focus on the safe answer, Esc says no
+  const confirm = page.locator('[data-paste="confirm"]');
+  await confirm.waitFor();
+  assert.equal((await active(page)).label, 'Giữ bản nháp đang soạn');
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.match(await general.innerText(), /dòng tổng cộng/, 'the draft was kept');
+  await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   await page.getByRole('button', { name: 'Thay bản nháp' }).click();
   const status = page.locator('[data-editor="status"]');
   await page.waitForFunction(() => document.querySelector('[data-editor="status"]')?.innerText.includes('Hợp lệ: tổng 100 điểm'));
@@ -170,6 +178,14 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   assert.equal(await fields(), 1, 'the deletion was autosaved');
   assert.equal(await page.getByLabel('Tên bộ tiêu chí').inputValue(), 'Bộ tiêu chí thử');
   await page.getByText('Dán bảng từ Quyết định (Word, Excel)').click();
+
+  // discarding asks, focus on "Giữ lại", Esc keeps
+  await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
+  await page.locator('[data-editor="discard"]').waitFor();
+  assert.equal((await active(page)).label, 'Giữ lại');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-editor="discard"]').waitFor({ state: 'detached' });
+  assert.equal(await fields(), 1);
 
   // saving: said beside the button; the new assessment starts with it
   await openPaste(page);

@@ -248,3 +248,49 @@ pub fn skip_link(label: &str, target: &'static str) -> Html {
     });
     html! { <a class="skip" href={format!("#{target}")} {onclick}>{label.to_string()}</a> }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    /// The question, for the dialog's name and text.
+    pub question: AttrValue,
+    pub yes: AttrValue,
+    pub no: AttrValue,
+    pub on_yes: Callback<()>,
+    pub on_no: Callback<()>,
+    /// `data-confirm` value, for tests and styles.
+    #[prop_or_default]
+    pub tag: AttrValue,
+}
+
+/// A question asked before something is lost, in place of the button that
+/// asked it: focus goes to the safe answer (the button pressed is gone),
+/// Esc answers no.
+#[component]
+pub fn Confirm(p: &ConfirmProps) -> Html {
+    let no_ref = use_node_ref();
+    {
+        let r = no_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = r.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
+    let on_key = {
+        let no = p.on_no.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                no.emit(());
+            }
+        })
+    };
+    let (yes, no) = (p.on_yes.clone(), p.on_no.clone());
+    html! {
+        <div class="banner confirm" role="alertdialog" aria-label={p.question.clone()} data-confirm={p.tag.clone()} onkeydown={on_key}>
+            <p>{p.question.clone()}</p>
+            <button class="btn danger" onclick={Callback::from(move |_| yes.emit(()))}>{p.yes.clone()}</button>
+            <button class="btn" ref={no_ref} onclick={Callback::from(move |_| no.emit(()))}>{p.no.clone()}</button>
+        </div>
+    }
+}

@@ -5,7 +5,7 @@ use super::rule::RangeFields;
 use super::tree::FieldEditor;
 use super::{dec_input, export_name, next_version, removal, text_input, Patch, Removal};
 use crate::app::state::{Action, Notice};
-use crate::app::widgets::{check, download, event_value, JSON};
+use crate::app::widgets::{check, download, event_value, Confirm, JSON};
 use crate::engine::formats::framework;
 use crate::engine::formats::paste::Draft;
 use crate::engine::model::{
@@ -135,7 +135,7 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     let asking_discard = use_state(|| false);
     let on_discard = {
         let (ctx, asking) = (ctx.clone(), asking_discard.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             if *asking {
                 asking.set(false);
                 ctx.dispatch(Action::SetDraft(None));
@@ -146,7 +146,7 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     };
     let on_keep = {
         let asking = asking_discard.clone();
-        Callback::from(move |_: MouseEvent| asking.set(false))
+        Callback::from(move |()| asking.set(false))
     };
     // A removal keeps the draft before it and after it: "Hoàn tác" is
     // offered while the draft is still the one after it (any later edit
@@ -217,30 +217,25 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             ))
         })
     };
-    // flags at no item (the table's total, rows before any item)
+    // what is at no item: shown in the banner
+    let at_no_item = |id: &str| {
+        fw.fields.iter().all(|f| {
+            f.id != id
+                && f.criteria
+                    .iter()
+                    .all(|c| c.id != id && c.subs.iter().all(|s| s.id != id))
+        })
+    };
+    // (the table's total, rows before any item)
     let general_flags: Vec<String> = d
         .flags
         .iter()
-        .filter(|x| {
-            fw.fields.iter().all(|f| {
-                f.id != x.id
-                    && f.criteria
-                        .iter()
-                        .all(|c| c.id != x.id && c.subs.iter().all(|s| s.id != x.id))
-            })
-        })
+        .filter(|x| at_no_item(&x.id))
         .map(|x| format!("Cần hoàn thiện ({}): {}", x.id, x.message))
         .collect();
     let general: Vec<String> = problems
         .iter()
-        .filter(|p| {
-            fw.fields.iter().all(|f| {
-                f.id != p.path
-                    && f.criteria
-                        .iter()
-                        .all(|c| c.id != p.path && c.subs.iter().all(|s| s.id != p.path))
-            })
-        })
+        .filter(|p| at_no_item(&p.path))
         .map(|p| p.to_string())
         .collect();
     let fields_excludable: Rc<Vec<(String, String)>> = Rc::new(
@@ -317,19 +312,18 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 }) }
             </ol>
             <p><button class="btn" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields.push(Field { id: next_field.clone(), ..Field::default() }))}>{"+ Lĩnh vực"}</button></p>
-            <p class="form-actions">
+            <div class="form-actions">
                 <button class="btn primary" onclick={on_use} disabled={!valid}>{"Lưu vào trình duyệt để dùng"}</button>
                 <button class="btn" onclick={on_export} disabled={!valid}>{"Xuất tệp bộ tiêu chí (.json)"}</button>
                 if *asking_discard {
-                    <span class="banner confirm" role="alertdialog" aria-label="Bỏ bản nháp" data-editor="discard">
-                        {format!("Bỏ bản nháp \"{}\"? Các chỉnh sửa chưa lưu vào trình duyệt hoặc xuất tệp sẽ mất. ", fw.title)}
-                        <button class="btn danger" onclick={on_discard}>{"Bỏ bản nháp"}</button>
-                        <button class="btn" onclick={on_keep}>{"Giữ lại"}</button>
-                    </span>
+                    <div data-editor="discard">
+                        <Confirm question={format!("Bỏ bản nháp \"{}\"? Các chỉnh sửa chưa lưu vào trình duyệt hoặc xuất tệp sẽ mất.", fw.title)}
+                            yes="Bỏ bản nháp" no="Giữ lại" on_yes={{ let d = on_discard.clone(); Callback::from(move |_| d.emit(())) }} on_no={on_keep} />
+                    </div>
                 } else {
-                    <button class="btn danger-outline" onclick={on_discard}>{"Bỏ bản nháp"}</button>
+                    <button class="btn danger-outline" onclick={{ let d = on_discard.clone(); Callback::from(move |_| d.emit(())) }}>{"Bỏ bản nháp"}</button>
                 }
-            </p>
+            </div>
             if let Some((m, _)) = saved.as_ref().filter(|(_, at)| **at == *d) {
                 <p class="banner ok" role="status" data-editor="saved">{m.clone()}{" "}
                     <a href="#/moi">{"Tạo bản tự đánh giá theo bộ tiêu chí này"}</a></p>

@@ -6,7 +6,7 @@
 
 use super::ListProps;
 use crate::app::state::Action;
-use crate::app::widgets::event_value;
+use crate::app::widgets::{event_value, Confirm};
 use crate::engine::formats::paste::{
     self, build, columns, docx, table, Columns, Pending, Role, Table,
 };
@@ -328,10 +328,10 @@ pub fn PasteBox(p: &ListProps) -> Html {
             if let Some(pr) = &*prepared {
                 <Mapping prepared={pr.clone()} on_change={Callback::from({ let p = prepared.clone(); move |x| p.set(Some(x)) })} />
                 if *asking {
-                    <div class="banner confirm" role="alertdialog" aria-label="Thay bản nháp" data-paste="confirm">
-                        <p>{format!("Bản nháp \"{}\" đang soạn sẽ được thay bằng bản đọc từ bảng. Tiếp tục?", ctx.draft.as_ref().map(|d| d.framework.title.clone()).unwrap_or_default())}</p>
-                        <button class="btn danger" onclick={{ let m = make.clone(); Callback::from(move |_| m.emit(())) }}>{"Thay bản nháp"}</button>
-                        <button class="btn" onclick={{ let a = asking.clone(); Callback::from(move |_| a.set(false)) }}>{"Giữ bản nháp đang soạn"}</button>
+                    <div data-paste="confirm">
+                        <Confirm question={format!("Bản nháp \"{}\" đang soạn sẽ được thay bằng bản đọc từ bảng. Tiếp tục?", ctx.draft.as_ref().map(|d| d.framework.title.clone()).unwrap_or_default())}
+                            yes="Thay bản nháp" no="Giữ bản nháp đang soạn" on_yes={make.clone()}
+                            on_no={{ let a = asking.clone(); Callback::from(move |_| a.set(false)) }} />
                     </div>
                 } else {
                     <p class="form-actions">

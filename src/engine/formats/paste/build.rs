@@ -381,36 +381,14 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                 }
                 let survey_above = field_survey || (c != f && s != c && says_survey(cnode));
                 let read = if snode.survey {
-                    lines::Read {
-                        rule: Rule::Survey,
-                        no_case: false,
-                        not_applicable: false,
-                        guidance: snode
-                            .lines
-                            .iter()
-                            .map(|l| l.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        flags: vec![],
-                    }
+                    survey_read(snode)
                 } else if snode.lines.is_empty() && survey_above {
-                    let parent = if s != c && !cnode.lines.is_empty() {
+                    // the guidance of the item above that says "survey"
+                    survey_read(if s != c && !cnode.lines.is_empty() {
                         cnode
                     } else {
                         fnode
-                    };
-                    lines::Read {
-                        rule: Rule::Survey,
-                        no_case: false,
-                        not_applicable: false,
-                        guidance: parent
-                            .lines
-                            .iter()
-                            .map(|l| l.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        flags: vec![],
-                    }
+                    })
                 } else {
                     lines::read(&snode.title, smax, &snode.lines)
                 };
@@ -496,6 +474,22 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
         framework,
         flags,
         sources,
+    }
+}
+
+/// A survey item, guided by `n`'s lines.
+fn survey_read(n: &Node) -> lines::Read {
+    lines::Read {
+        rule: Rule::Survey,
+        no_case: false,
+        not_applicable: false,
+        guidance: n
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        flags: vec![],
     }
 }
 

@@ -521,6 +521,9 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
             flags,
         };
     }
+    // "Không có trường hợp vi phạm: 6 điểm" beside "mỗi trường hợp vi
+    // phạm trừ 2 điểm" is the count's 0, not a "no case arose" item
+    let no_case = no_case && deduct.is_none_or(|d| d <= Dec2::ZERO);
     let done = |rule: Rule, flags: Vec<String>| Read {
         rule,
         no_case,
@@ -539,16 +542,6 @@ pub fn read(title: &str, max: Dec2, lines: &[Line]) -> Read {
         );
     }
     if let Some(d) = deduct.filter(|d| *d > Dec2::ZERO) {
-        // "Không có trường hợp vi phạm: 6 điểm" beside "mỗi trường hợp vi
-        // phạm trừ 2 điểm" is the count's 0, not a "no case arose" item
-        let no_case = false;
-        let done = |rule: Rule, flags: Vec<String>| Read {
-            rule,
-            no_case,
-            not_applicable,
-            guidance: guidance.clone(),
-            flags,
-        };
         let mut bands = Vec::new();
         let mut k = 0u64;
         let mut pts = max;
