@@ -243,3 +243,38 @@ fn no_violation_beside_a_deduction_is_the_count_zero_not_no_case() {
         r => panic!("{r:?}"),
     }
 }
+
+#[test]
+fn lettered_sub_criteria_beside_numbered_ones_stay_items() {
+    // 1.1, 1.2 under criterion 1; a), b) under criterion 2, in one field
+    let text = "STT\tTiêu chí\tĐiểm tối đa\tPhương pháp chấm điểm\n\
+                I\tCHỈ ĐẠO, ĐIỀU HÀNH\t100\t\n\
+                1\tKế hoạch CCHC\t98\t\n\
+                1.1\tBan hành kế hoạch\t48\tĐạt: 48 điểm; Không đạt: 0 điểm\n\
+                1.2\tThực hiện kế hoạch\t50\tĐạt: 50 điểm; Không đạt: 0 điểm\n\
+                2\tBáo cáo CCHC\t2\t\n\
+                a)\tBáo cáo đủ số lượng, đúng thời hạn\t1\tMỗi báo cáo gửi chậm trừ 0,5 điểm\n\
+                b)\tBáo cáo đủ nội dung theo đề cương\t1\t\"Đạt: 1\nKhông đạt: 0\"\n";
+    let draft = paste::parse(text, UnitType::So);
+    let ids: Vec<(&str, &str)> = draft
+        .framework
+        .subs()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            ("1.1.1", "Ban hành kế hoạch"),
+            ("1.1.2", "Thực hiện kế hoạch"),
+            ("1.2.1", "Báo cáo đủ số lượng, đúng thời hạn"),
+            ("1.2.2", "Báo cáo đủ nội dung theo đề cương"),
+        ]
+    );
+    assert_eq!(draft.framework.sub("1.2.2").unwrap().rule, Rule::YesNo);
+    assert!(draft.problems().is_empty(), "{:?}", draft.problems());
+    // letters that are a rule's levels stay its lines
+    let text = "STT\tTiêu chí\tĐiểm tối đa\nI\tX\t100\n1\tKế hoạch\t100\n1.1\tBan hành\t98\n\
+                1.2\tCông khai\t2\na)\tCó công khai\t2\nb)\tKhông công khai\t0\n";
+    let draft = paste::parse(text, UnitType::So);
+    assert_eq!(draft.framework.subs().count(), 2);
+}

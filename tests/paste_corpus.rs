@@ -225,3 +225,16 @@ fn partial_tables_report_what_does_not_add_up() {
         assert!(!d.problems().is_empty(), "{name}");
     }
 }
+
+/// No table of the corpus (Excel's TSV, scoring lines on rows of their
+/// own, titles above the header) is taken for a plain-text paste whose
+/// cells were split.
+#[test]
+fn no_fixture_is_taken_for_a_split_paste() {
+    for (name, path) in fixtures() {
+        if path.extension().is_some_and(|x| x == "tsv") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(paste::table::broken_rows(&text), 0, "{name}");
+        }
+    }
+}

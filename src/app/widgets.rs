@@ -68,7 +68,9 @@ pub fn TextField(p: &TextFieldProps) -> Html {
 /// A labelled checkbox reporting its new state.
 pub fn check(label: &str, checked: bool, cb: Callback<bool>) -> Html {
     let onchange = Callback::from(move |e: Event| cb.emit(event_checked(&e)));
-    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{label.to_string()}</label> }
+    // the text in a span of its own, so on a phone it wraps beside the box
+    // rather than falling under it
+    html! { <label class="choice"><input type="checkbox" {checked} {onchange} /><span class="choice-text">{label.to_string()}</span></label> }
 }
 
 #[derive(Properties, PartialEq)]

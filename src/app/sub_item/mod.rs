@@ -30,6 +30,13 @@ pub fn SubItem(p: &SubItemProps) -> Html {
     };
     let answer = cur.assessment.answer(&p.id).cloned().unwrap_or_default();
     let id = sub.id.clone();
+    // An item scored at the criterion level has the criterion's number and
+    // name, already its page's heading: not shown twice (kept for readers
+    // of the region's name).
+    let shared = cur
+        .framework
+        .criterion(&id)
+        .is_some_and(|(_, c)| c.subs.len() == 1 && c.title == sub.title);
 
     // Every change replaces the answer as a whole.
     let set = {
@@ -81,7 +88,7 @@ pub fn SubItem(p: &SubItemProps) -> Html {
         <article class={classes!("sub", state_class(sc))} data-sub={id.clone()} id={format!("sub-{id}")} tabindex="-1"
                  aria-labelledby={format!("{dom}-title")}>
             <header class="sub-head">
-                <h3 id={format!("{dom}-title")}><span class="sub-id">{id.clone()}</span>{" "}{sub.title.clone()}</h3>
+                <h3 id={format!("{dom}-title")} class={classes!(shared.then_some("sr-only"))}><span class="sub-id">{id.clone()}</span>{" "}{sub.title.clone()}</h3>
                 {points_badge(sc)}
             </header>
             if !sub.guidance.is_empty() { <p class="guidance">{sub.guidance.clone()}</p> }

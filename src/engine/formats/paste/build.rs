@@ -610,6 +610,24 @@ fn demote(nodes: &mut [Node], p: usize) {
         .any(|&c| nodes[c].points.is_none() && inline_points(&nodes[c].title).is_some());
     let pts: Option<Vec<Dec2>> = weak.iter().map(|&c| nodes[c].points).collect();
     let parent_max = nodes[p].points;
+    // a), b) right under a criterion, in a field whose other criteria
+    // have 1.1, 1.2: its sub-criteria, when their points (none of them the
+    // whole) add up to the criterion's
+    let letters_as_subs = nodes[p].level == 1
+        && weak.len() == children.len()
+        && weak.len() >= 2
+        && weak.iter().all(|&c| nodes[c].token.style == Style::Lower)
+        && !inline
+        && match (&pts, parent_max) {
+            (Some(ps), Some(m)) => {
+                ps.iter().copied().sum::<Dec2>() == m
+                    && ps.iter().all(|x| *x > Dec2::ZERO && *x != m)
+            }
+            _ => false,
+        };
+    if letters_as_subs {
+        return;
+    }
     let as_lines = deep
         || inline
         || match (pts, parent_max) {

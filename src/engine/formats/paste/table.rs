@@ -202,7 +202,17 @@ pub fn broken_rows(text: &str) -> usize {
     if w < 2 {
         return 0;
     }
-    rows.iter().filter(|r| r.len() < w).count()
+    // A split cell's later paragraphs start short rows of their own.
+    // Rows of scoring lines typed under an item start with an empty cell,
+    // rows that start with a number are items, and titles above the table
+    // come before its first whole row (the header): none of them is a split.
+    rows.iter()
+        .skip_while(|r| r.len() < w)
+        .filter(|r| {
+            let first = r.first().map(Cell::text).unwrap_or_default();
+            r.len() < w && !first.is_empty() && super::numbering::token(&first).is_none()
+        })
+        .count()
 }
 
 fn raw_rows(text: &str) -> Vec<Vec<Cell>> {
@@ -317,7 +327,14 @@ mod tests {
     fn rows_split_by_plain_text_are_counted() {
         // Word's plain text of a cell with two paragraphs
         let t = "STT\tTiêu chí\tCách chấm\tĐiểm\n1\tKế hoạch\tĐúng hạn: 2\nChậm: 1\t2\n";
+        assert_eq!(super::broken_rows(t), 1);
+        let t = "STT\tTiêu chí\tCách chấm\tĐiểm\n1\tKế hoạch\tĐúng hạn: 2\nChậm: 1\nKhông: 0\t2\n";
         assert_eq!(super::broken_rows(t), 2);
+        // scoring lines on rows of their own, items without trailing cells
+        let t = "STT\tTiêu chí\tĐiểm\n1\tKế hoạch\t10\n\tCó: 10\n\tKhông: 0\n1.1\tX\n1.2\tY\n";
+        assert_eq!(super::broken_rows(t), 0);
+        let t = "PHỤ LỤC\nBảng chấm điểm\nSTT\tTiêu chí\tĐiểm\n1\tX\t100\n";
+        assert_eq!(super::broken_rows(t), 0);
         // Excel quotes such a cell: nothing broken
         let t = "STT\tTiêu chí\tĐiểm\n1\tKế hoạch\t\"Đúng hạn: 2\nChậm: 1\"\n2\tX\t\n";
         assert_eq!(super::broken_rows(t), 0);
