@@ -53,12 +53,12 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   const sub111 = page.locator('[data-ed-sub="1.1.1"]');
   // the line without points is kept as guidance, not as a level
   assert.equal(await sub111.locator('.ed-line').count(), 3);
-  await page.getByRole('button', { name: 'Đã kiểm tra hết' }).click();
+  await page.getByRole('button', { name: 'Đã đối chiếu hết với bảng gốc' }).click();
   // reorder by keyboard: 1.1.2 up above 1.1.1, and back
-  await page.getByRole('button', { name: 'Lên trên: 1.1.2' }).focus();
+  await page.getByRole('button', { name: 'Lên trên: tiêu chí thành phần 1.1.2' }).focus();
   await page.keyboard.press('Enter');
   assert.deepEqual(await page.locator('[data-ed-sub]').evaluateAll((e) => e.map((x) => x.dataset.edSub)), ['1.1.2', '1.1.1', '2.1']);
-  await page.getByRole('button', { name: 'Lên trên: 1.1.1' }).click();
+  await page.getByRole('button', { name: 'Lên trên: tiêu chí thành phần 1.1.1' }).click();
   await page.getByLabel('Mã bộ tiêu chí').fill('thu-nghiem-2026');
   await page.getByLabel('Phiên bản', { exact: true }).fill('2026.1');
   await page.getByLabel('Tên bộ tiêu chí').fill('Bộ chỉ số thử nghiệm 2026');

@@ -144,7 +144,7 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   // deleting a field: undoable, focus on "Hoàn tác"
   const fields = () => page.locator('.ed-field').count();
   assert.equal(await fields(), 2);
-  await page.getByRole('button', { name: 'Xóa: 2', exact: true }).click();
+  await page.getByRole('button', { name: 'Xóa lĩnh vực 2', exact: true }).click();
   const undo = page.locator('[data-editor="undo"]');
   await undo.waitFor();
   assert.match(await undo.innerText(), /Đã xóa lĩnh vực 2 "MỨC ĐỘ HÀI LÒNG \(điều tra xã hội học\)" \(2 tiêu chí, 2 tiêu chí thành phần\)\./);
@@ -158,18 +158,32 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   assert.equal((await active(page)).label, 'Đóng thông báo');
   assert.match(await status.innerText(), /Hợp lệ: tổng 100 điểm/);
 
-  // every check mark at once: undoable too
+  // every item compared at once: the flags stay, and it can be undone
   const unchecked = page.locator('[data-editor="unchecked"]');
   const before = await unchecked.innerText();
-  await page.getByRole('button', { name: 'Đã kiểm tra hết' }).click();
-  await unchecked.waitFor({ state: 'detached' });
-  assert.match(await undo.innerText(), /Đã bỏ \d+ đánh dấu cần hoàn thiện và \d+ ghi chú bảng gốc\./);
+  await page.getByRole('button', { name: 'Đã đối chiếu hết với bảng gốc' }).click();
+  await page.waitForFunction(() => !document.querySelector('.ed-source'));
+  assert.match(await unchecked.innerText(), /^3 mục đánh dấu cần hoàn thiện, 0 mục chưa đối chiếu/);
+  assert.match(await undo.innerText(), /Đã bỏ \d+ ghi chú bảng gốc \(đã đối chiếu hết\)\./);
   await undo.getByRole('button', { name: 'Hoàn tác' }).click();
-  await unchecked.waitFor();
-  assert.equal(await unchecked.innerText(), before);
+  await page.waitForFunction((b) => document.querySelector('[data-editor="unchecked"]')?.innerText === b, before);
+
+  // deletions one after another are undone one after another
+  const crits = () => page.locator('.ed-crit').count();
+  const n = await crits();
+  await page.getByRole('button', { name: 'Xóa lĩnh vực 2', exact: true }).click();
+  await page.getByRole('button', { name: 'Xóa tiêu chí 1.2', exact: true }).click();
+  assert.equal(await fields(), 1);
+  assert.match(await undo.innerText(), /Đã xóa tiêu chí 1\.2/);
+  await undo.getByRole('button', { name: 'Hoàn tác' }).click();
+  assert.match(await undo.innerText(), /Đã hoàn tác việc xóa tiêu chí 1\.2.*Trước đó: đã xóa lĩnh vực 2/s);
+  assert.equal((await active(page)).label, 'Hoàn tác');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.ed-field').length === 2);
+  assert.equal(await crits(), n);
 
   // a later edit withdraws the offer instead of undoing it too
-  await page.getByRole('button', { name: 'Xóa: 2', exact: true }).click();
+  await page.getByRole('button', { name: 'Xóa lĩnh vực 2', exact: true }).click();
   await undo.getByRole('button', { name: 'Hoàn tác' }).waitFor();
   await page.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí thử');
   await undo.waitFor({ state: 'detached' });
@@ -194,6 +208,16 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   await page.getByRole('button', { name: 'Thay bản nháp' }).click();
   await page.getByLabel('Mã bộ tiêu chí').fill('qd-thu');
   await page.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí thử QĐ 99');
+  await page.getByRole('button', { name: 'Lưu vào trình duyệt để dùng' }).click();
+  // flags and unchecked items still open: asked, focus on going back
+  const ask = page.locator('[data-editor="save-open"]');
+  assert.match(await ask.innerText(), /Lưu khi còn: \d+ mục còn đánh dấu cần hoàn thiện; \d+ mục chưa đối chiếu với bảng gốc; chưa ghi số Quyết định/);
+  assert.equal((await active(page)).label, 'Quay lại hoàn thiện');
+  await page.keyboard.press('Escape');
+  // the flags dealt with one by one ("Đã xử lý"), every item compared at once
+  while (await page.locator('[data-flag] button').count()) await page.locator('[data-flag] button').first().click();
+  await page.getByRole('button', { name: 'Đã đối chiếu hết với bảng gốc' }).click();
+  await page.getByLabel('Số Quyết định').fill('99/QĐ-UBND');
   await page.getByRole('button', { name: 'Lưu vào trình duyệt để dùng' }).click();
   const saved = page.locator('[data-editor="saved"]');
   await saved.waitFor();

@@ -65,6 +65,19 @@ pub fn lower(s: &str) -> String {
     js_sys::JsString::from(s).to_lower_case().into()
 }
 
+/// Where the element an event came from stands among those matching
+/// `selector` (0 if it is not one of them).
+pub fn index_among(selector: &str, e: &web_sys::Event) -> usize {
+    let me = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+        .and_then(|l| (0..l.length()).find(|&i| l.item(i).is_some_and(|n| Some(&n) == me.as_ref())))
+        .unwrap_or(0) as usize
+}
+
 /// After the next render, focuses the `index`-th element matching
 /// `selector` (the last one if fewer), else the first matching
 /// `fallback`: for a button that removes itself, so focus moves on to

@@ -27,16 +27,58 @@ pub fn problems_at(problems: &[Problem], draft: &Draft, id: &str) -> Html {
         .iter()
         .filter(|p| p.path == id)
         .map(|p| p.to_string());
-    let fl = draft
-        .flags
-        .iter()
-        .filter(|f| f.id == id)
-        .map(|f| format!("Cần hoàn thiện: {}", f.message));
+    let fl = draft.flags.iter().filter(|f| f.id == id).map(|f| {
+        html! { <FlagNote id={AttrValue::from(f.id.clone())} message={AttrValue::from(f.message.clone())} /> }
+    });
     let source = draft.sources.iter().find(|s| s.id == id).map(|s| {
         html! { <SourceNote id={AttrValue::from(id.to_string())} text={AttrValue::from(s.text.clone())} /> }
     });
-    html! { <>{ for ps.chain(fl).map(|m| html!{ <p class="error item-problem" role="alert">{m}</p> }) }{ source.unwrap_or_default() }</> }
+    html! { <>{ for ps.map(|m| html!{ <p class="error item-problem" role="alert">{m}</p> }) }{ for fl }{ source.unwrap_or_default() }</> }
 }
+
+#[derive(Properties, PartialEq)]
+struct FlagProps {
+    id: AttrValue,
+    message: AttrValue,
+}
+
+/// What the paste could not settle at an item, until the user says it is
+/// dealt with ("Đã xử lý": this flag only).
+#[component]
+fn FlagNote(p: &FlagProps) -> Html {
+    let ctx = crate::app::use_app();
+    let on_done = {
+        let (ctx, id, m) = (ctx.clone(), p.id.clone(), p.message.clone());
+        Callback::from(move |e: MouseEvent| {
+            let index = crate::services::index_among(FLAG_BUTTONS, &e);
+            if let Some(cur) = ctx.draft.as_ref() {
+                let mut nd = (**cur).clone();
+                if let Some(k) = nd
+                    .flags
+                    .iter()
+                    .position(|f| f.id == id.as_str() && f.message == m.as_str())
+                {
+                    nd.flags.remove(k);
+                }
+                ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+                crate::services::focus_nth_later(
+                    FLAG_BUTTONS,
+                    index,
+                    ".editor [data-editor=status]",
+                );
+            }
+        })
+    };
+    html! {
+        <p class="error item-problem" data-flag={p.id.clone()}>
+            {format!("Cần hoàn thiện: {} ", p.message)}
+            <button class="btn small" onclick={on_done} aria-label={format!("Đã xử lý ở mục {}: {}", p.id, p.message)}>{"Đã xử lý"}</button>
+        </p>
+    }
+}
+
+/// The "Đã xử lý" buttons, in page order.
+const FLAG_BUTTONS: &str = ".item-problem button, [data-editor=general-flags] button";
 
 /// The "Đã kiểm tra" buttons, in page order.
 const SOURCE_BUTTONS: &str = ".ed-source button";
@@ -56,16 +98,7 @@ fn SourceNote(p: &SourceProps) -> Html {
         let (ctx, id) = (ctx.clone(), p.id.clone());
         Callback::from(move |e: MouseEvent| {
             // this button goes: focus moves to the next item's
-            let me = e
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
-            let index = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector_all(SOURCE_BUTTONS).ok())
-                .and_then(|l| {
-                    (0..l.length()).find(|&i| l.item(i).is_some_and(|n| Some(&n) == me.as_ref()))
-                })
-                .unwrap_or(0) as usize;
+            let index = crate::services::index_among(SOURCE_BUTTONS, &e);
             if let Some(cur) = ctx.draft.as_ref() {
                 let mut nd = (**cur).clone();
                 nd.sources.retain(|s| s.id != id.as_str());
@@ -109,20 +142,53 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     let valid = problems.is_empty();
     let total: Dec2 = fw.fields.iter().map(|f| f.max).sum();
 
-    // Said beside the button too (the page's notice is at its top).
-    let saved = use_state(|| None::<(String, Rc<Draft>)>);
-    let on_use = {
-        let (ctx, fw, saved, d) = (ctx.clone(), fw.clone(), saved.clone(), d.clone());
-        Callback::from(move |_| {
+    // Said beside the button too (the page's notice is at its top), while
+    // the draft is the one saved: (saved, what was said, the draft).
+    let save_note = use_state(|| None::<(bool, String, Rc<Draft>)>);
+    let save = {
+        let (ctx, fw, note, d) = (ctx.clone(), fw.clone(), save_note.clone(), d.clone());
+        Callback::from(move |()| {
             if let Some(existing) = ctx.framework(&fw.id, &fw.version) {
                 if *existing != fw {
-                    return ctx.dispatch(Action::Notify(Some(Notice::error(format!("Phiên bản {} của \"{}\" đã có và khác bản này: hãy đổi số phiên bản (ví dụ {}) để tạo phiên bản mới. Các bản tự đánh giá đang dùng phiên bản cũ được giữ nguyên và có thể chuyển sang phiên bản mới.", fw.version, fw.id, next_version(&fw.version))))));
+                    let m = format!("Phiên bản {} của \"{}\" đã có và khác bản này. Nếu đây là phiên bản mới của cùng bộ tiêu chí, hãy đổi số phiên bản (ví dụ {}): các bản tự đánh giá đang dùng phiên bản cũ được giữ nguyên và có thể chuyển sang phiên bản mới. Nếu đây là một bộ tiêu chí khác, hãy đổi mã bộ tiêu chí.", fw.version, fw.id, next_version(&fw.version));
+                    note.set(Some((false, m.clone(), d.clone())));
+                    return ctx.dispatch(Action::Notify(Some(Notice::error(m))));
                 }
             }
             ctx.dispatch(Action::AddFramework(Box::new(fw.clone())));
             let m = format!("Đã lưu \"{}\" (phiên bản {}) vào trình duyệt: chọn được khi tạo bản tự đánh giá mới.", fw.title, fw.version);
-            saved.set(Some((m.clone(), d.clone())));
+            note.set(Some((true, m.clone(), d.clone())));
             ctx.dispatch(Action::Notify(Some(Notice::info(m))));
+        })
+    };
+    // What is still open: saving asks first.
+    let mut open_items: Vec<String> = Vec::new();
+    if !d.flags.is_empty() {
+        open_items.push(format!("{} mục còn đánh dấu cần hoàn thiện", d.flags.len()));
+    }
+    if !d.sources.is_empty() {
+        open_items.push(format!(
+            "{} mục chưa đối chiếu với bảng gốc",
+            d.sources.len()
+        ));
+    }
+    if fw.status == Status::Official
+        && fw
+            .decision
+            .as_ref()
+            .is_none_or(|x| x.number.trim().is_empty())
+    {
+        open_items.push("chưa ghi số Quyết định (bộ tiêu chí đang để \"Chính thức\")".into());
+    }
+    let asking_save = use_state(|| false);
+    let on_use = {
+        let (save, asking, open) = (save.clone(), asking_save.clone(), !open_items.is_empty());
+        Callback::from(move |_: MouseEvent| {
+            if open {
+                asking.set(true);
+            } else {
+                save.emit(());
+            }
         })
     };
     let on_export = {
@@ -148,31 +214,57 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
         let asking = asking_discard.clone();
         Callback::from(move |()| asking.set(false))
     };
-    // A removal keeps the draft before it and after it: "Hoàn tác" is
-    // offered while the draft is still the one after it (any later edit
-    // withdraws the offer rather than undoing that edit too).
-    let undo = use_state(|| None::<(String, Rc<Draft>, Rc<Draft>, bool)>);
+    // Removals, newest last: (what was done, the draft before, after).
+    // "Hoàn tác" undoes the newest while the draft is still the one after
+    // it, then the one before it, and so on; any other edit in between
+    // withdraws the offers rather than undoing that edit too.
+    let undo = use_state(Vec::<(String, Rc<Draft>, Rc<Draft>)>::new);
+    // what the last "Hoàn tác" did, while nothing else has changed
+    let undone = use_state(|| None::<(String, Rc<Draft>)>);
     let removed = {
-        let (ctx, undo) = (ctx.clone(), undo.clone());
+        let (ctx, undo, undone) = (ctx.clone(), undo.clone(), undone.clone());
         Callback::from(move |(message, f): Removal| {
             if let Some(cur) = ctx.draft.as_ref() {
                 let mut nd = (**cur).clone();
                 f(&mut nd);
-                undo.set(Some((message, cur.clone(), Rc::new(nd.clone()), false)));
+                // what the paste said of the items removed goes with them
+                let gone: Vec<String> = item_ids(&cur.framework)
+                    .into_iter()
+                    .filter(|id| !item_ids(&nd.framework).contains(id))
+                    .collect();
+                nd.flags.retain(|x| !gone.contains(&x.id));
+                nd.sources.retain(|x| !gone.contains(&x.id));
+                let mut st = (*undo).clone();
+                if st.last().is_some_and(|t| *t.2 != **cur) {
+                    st.clear();
+                }
+                st.push((message, cur.clone(), Rc::new(nd.clone())));
+                if st.len() > UNDO_STEPS {
+                    st.remove(0);
+                }
+                undo.set(st);
+                undone.set(None);
                 ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
             }
         })
     };
+    let offer = undo
+        .last()
+        .filter(|(_, _, after)| **after == *d)
+        .map(|(m, _, _)| m.clone());
+    let said_undone = undone
+        .as_ref()
+        .filter(|(_, at)| **at == *d)
+        .map(|(m, _)| m.clone());
     let undo_ref = use_node_ref();
     let close_ref = use_node_ref();
     {
         // the removed item's button is gone: focus goes to "Hoàn tác"
-        let r = undo_ref.clone();
-        let shown = undo.as_ref().map(|u| u.0.clone());
-        let close = close_ref.clone();
-        use_effect_with(shown, move |s| {
-            if s.is_some() {
-                // after "Hoàn tác" only "×" is left
+        // (or, with nothing left to undo, to "×")
+        let (r, close) = (undo_ref.clone(), close_ref.clone());
+        let shown = (undo.len(), said_undone.clone());
+        use_effect_with(shown, move |(n, u)| {
+            if *n > 0 || u.is_some() {
                 if let Some(b) = r
                     .cast::<web_sys::HtmlElement>()
                     .or_else(|| close.cast::<web_sys::HtmlElement>())
@@ -183,37 +275,35 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
         });
     }
     let on_undo = {
-        let (ctx, undo) = (ctx.clone(), undo.clone());
+        let (ctx, undo, undone) = (ctx.clone(), undo.clone(), undone.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some((m, before, _, false)) = (*undo).clone() {
+            let mut st = (*undo).clone();
+            if let Some((m, before, _)) = st.pop() {
                 let what = m.strip_prefix("Đã ").unwrap_or(&m).trim_end_matches('.');
-                undo.set(Some((
+                undone.set(Some((
                     format!("Đã hoàn tác việc {}.", lower_first(what)),
                     before.clone(),
-                    before.clone(),
-                    true,
                 )));
+                undo.set(st);
                 ctx.dispatch(Action::SetDraft(Some(Box::new((*before).clone()))));
             }
         })
     };
     let on_undo_close = {
-        let undo = undo.clone();
-        Callback::from(move |_: MouseEvent| undo.set(None))
+        let (undo, undone) = (undo.clone(), undone.clone());
+        Callback::from(move |_: MouseEvent| {
+            undo.set(Vec::new());
+            undone.set(None);
+        })
     };
-    let undo_offer = undo
-        .as_ref()
-        .filter(|(_, _, after, _)| **after == *d)
-        .map(|(m, _, _, done)| (m.clone(), *done));
-    let on_clear_flags = {
-        let (removed, nf, ns) = (removed.clone(), d.flags.len(), d.sources.len());
+    // every item compared with the table at once; what the paste flagged
+    // stays until dealt with, item by item
+    let on_clear_sources = {
+        let (removed, ns) = (removed.clone(), d.sources.len());
         Callback::from(move |_: MouseEvent| {
             removed.emit((
-                format!("Đã bỏ {nf} đánh dấu cần hoàn thiện và {ns} ghi chú bảng gốc."),
-                Rc::new(|d: &mut Draft| {
-                    d.flags.clear();
-                    d.sources.clear();
-                }),
+                format!("Đã bỏ {ns} ghi chú bảng gốc (đã đối chiếu hết)."),
+                Rc::new(|d: &mut Draft| d.sources.clear()),
             ))
         })
     };
@@ -227,11 +317,11 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
         })
     };
     // (the table's total, rows before any item)
-    let general_flags: Vec<String> = d
+    let general_flags: Vec<Html> = d
         .flags
         .iter()
         .filter(|x| at_no_item(&x.id))
-        .map(|x| format!("Cần hoàn thiện ({}): {}", x.id, x.message))
+        .map(|x| html! { <li><FlagNote id={AttrValue::from(x.id.clone())} message={AttrValue::from(x.message.clone())} /></li> })
         .collect();
     let general: Vec<String> = problems
         .iter()
@@ -280,10 +370,11 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                     <ul>{ for general.iter().map(|g| html!{ <li>{g.clone()}</li> }) }</ul>
                 }
                 if !general_flags.is_empty() {
-                    <ul data-editor="general-flags">{ for general_flags.iter().map(|g| html!{ <li>{g.clone()}</li> }) }</ul>
+                    <ul data-editor="general-flags">{ for general_flags }</ul>
                 }
                 if !d.flags.is_empty() || !d.sources.is_empty() {
-                    <p data-editor="unchecked">{format!("{} mục đánh dấu cần hoàn thiện, {} mục chưa đối chiếu với bảng gốc. ", d.flags.len(), d.sources.len())}<button class="btn small" onclick={on_clear_flags}>{"Đã kiểm tra hết"}</button></p>
+                    <p data-editor="unchecked">{format!("{} mục đánh dấu cần hoàn thiện, {} mục chưa đối chiếu với bảng gốc. ", d.flags.len(), d.sources.len())}
+                        if !d.sources.is_empty() { <button class="btn small" onclick={on_clear_sources}>{"Đã đối chiếu hết với bảng gốc"}</button> }</p>
                 }
                 if caps > 0 {
                     <p>{format!("{caps} tên mục viết HOA toàn bộ (như trong bảng dán vào). ")}
@@ -313,7 +404,15 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             </ol>
             <p><button class="btn" onclick={cb!(patch, MouseEvent, |fw, _e| fw.fields.push(Field { id: next_field.clone(), ..Field::default() }))}>{"+ Lĩnh vực"}</button></p>
             <div class="form-actions">
-                <button class="btn primary" onclick={on_use} disabled={!valid}>{"Lưu vào trình duyệt để dùng"}</button>
+                if *asking_save {
+                    <div data-editor="save-open">
+                        <Confirm question={format!("Lưu khi còn: {}?", open_items.join("; "))} yes="Vẫn lưu" no="Quay lại hoàn thiện"
+                            on_yes={{ let (s, a) = (save.clone(), asking_save.clone()); Callback::from(move |()| { a.set(false); s.emit(()) }) }}
+                            on_no={{ let a = asking_save.clone(); Callback::from(move |()| a.set(false)) }} />
+                    </div>
+                } else {
+                    <button class="btn primary" onclick={on_use} disabled={!valid}>{"Lưu vào trình duyệt để dùng"}</button>
+                }
                 <button class="btn" onclick={on_export} disabled={!valid}>{"Xuất tệp bộ tiêu chí (.json)"}</button>
                 if *asking_discard {
                     <div data-editor="discard">
@@ -324,20 +423,43 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                     <button class="btn danger-outline" onclick={{ let d = on_discard.clone(); Callback::from(move |_| d.emit(())) }}>{"Bỏ bản nháp"}</button>
                 }
             </div>
-            if let Some((m, _)) = saved.as_ref().filter(|(_, at)| **at == *d) {
-                <p class="banner ok" role="status" data-editor="saved">{m.clone()}{" "}
-                    <a href="#/moi">{"Tạo bản tự đánh giá theo bộ tiêu chí này"}</a></p>
+            if let Some((ok, m, _)) = save_note.as_ref().filter(|(_, _, at)| **at == *d) {
+                if *ok {
+                    <p class="banner ok" role="status" data-editor="saved">{m.clone()}{" "}
+                        <a href="#/moi">{"Tạo bản tự đánh giá theo bộ tiêu chí này"}</a></p>
+                } else {
+                    <p class="banner warn" role="alert" data-editor="save-refused">{m.clone()}</p>
+                }
             }
-            if let Some((m, done)) = undo_offer {
+            if offer.is_some() || said_undone.is_some() {
                 <div class="ed-undo" role="status" data-editor="undo">
-                    <span>{m}</span>
-                    if !done { <button class="btn small" ref={undo_ref} onclick={on_undo}>{"Hoàn tác"}</button> }
+                    if let Some(u) = &said_undone { <span>{u.clone()}</span> }
+                    if let Some(m) = &offer {
+                        <span>{ if said_undone.is_some() { format!("Trước đó: {}", lower_first(m)) } else { m.clone() } }</span>
+                        <button class="btn small" ref={undo_ref} onclick={on_undo}>{"Hoàn tác"}</button>
+                    }
                     <button class="btn small" ref={close_ref} aria-label="Đóng thông báo" onclick={on_undo_close}>{"×"}</button>
                 </div>
             }
         </section>
     }
 }
+
+/// The ids of a framework's fields, criteria and sub-criteria.
+fn item_ids(fw: &Framework) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in &fw.fields {
+        out.push(f.id.clone());
+        for c in &f.criteria {
+            out.push(c.id.clone());
+            out.extend(c.subs.iter().map(|s| s.id.clone()));
+        }
+    }
+    out
+}
+
+/// How many removals "Hoàn tác" can take back, one after another.
+const UNDO_STEPS: usize = 20;
 
 /// A rule in words, for the printed table.
 fn rule_words(r: &Rule, max: Dec2) -> String {
@@ -367,16 +489,31 @@ fn rule_words(r: &Rule, max: Dec2) -> String {
 /// The draft as one table, printed instead of the editor's inputs (which
 /// take two pages an item): STT | Nội dung | Điểm tối đa | Cách chấm.
 fn print_table(fw: &Framework) -> Html {
-    let row = |id: &str, title: &str, max: Dec2, how: String, level: &'static str| {
-        html! { <tr class={level}><td>{id.to_string()}</td><td>{title.to_string()}</td><td class="num">{max.to_vi()}</td><td>{how}</td></tr> }
+    let row = |id: &str, title: &str, max: Dec2, how: String, from: String, level: &'static str| {
+        html! { <tr class={level}><td>{id.to_string()}</td><td>{title.to_string()}</td><td class="num">{max.to_vi()}</td>
+        <td>{how}if !from.is_empty() { <span class="ed-print-from">{format!("Theo bảng: {from}")}</span> }</td></tr> }
     };
     let mut rows = Vec::new();
     for f in &fw.fields {
-        rows.push(row(&f.id, &f.title, f.max, String::new(), "lv-field"));
+        rows.push(row(
+            &f.id,
+            &f.title,
+            f.max,
+            String::new(),
+            String::new(),
+            "lv-field",
+        ));
         for c in &f.criteria {
             let shared = c.subs.len() == 1 && c.subs[0].id == c.id;
             if !shared {
-                rows.push(row(&c.id, &c.title, c.max, String::new(), "lv-crit"));
+                rows.push(row(
+                    &c.id,
+                    &c.title,
+                    c.max,
+                    String::new(),
+                    String::new(),
+                    "lv-crit",
+                ));
             }
             for x in &c.subs {
                 let mut how = rule_words(&x.rule, x.max);
@@ -387,13 +524,38 @@ fn print_table(fw: &Framework) -> Html {
                     how.push_str("; có thể không áp dụng");
                 }
                 let level = if shared { "lv-crit" } else { "lv-sub" };
-                rows.push(row(&x.id, &x.title, x.max, how, level));
+                // the table's own wording, when the rule says it otherwise
+                let from = if x.guidance.trim().is_empty() || x.guidance == how {
+                    String::new()
+                } else {
+                    x.guidance.clone()
+                };
+                rows.push(row(&x.id, &x.title, x.max, how, from, level));
             }
         }
     }
+    let total: Dec2 = fw.fields.iter().map(|f| f.max).sum();
+    let decision = fw
+        .decision
+        .as_ref()
+        .filter(|x| !x.number.trim().is_empty())
+        .map(|x| {
+            if x.date.trim().is_empty() {
+                format!(" · Quyết định số {}", x.number)
+            } else {
+                format!(" · Quyết định số {}, ngày {}", x.number, x.date)
+            }
+        })
+        .unwrap_or_else(|| " · chưa ghi số Quyết định".into());
+    let province = if fw.province.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" · tỉnh {}", fw.province)
+    };
     html! {
         <table class="r-table ed-print print-only">
-            <caption>{format!("{} (phiên bản {})", fw.title, fw.version)}</caption>
+            <caption>{format!("{} (mã {}, phiên bản {}){province}{decision} · {} · tổng {} điểm", fw.title, fw.id, fw.version, fw.unit_type.label(), total.to_vi())}</caption>
+            <colgroup><col class="c-id" /><col class="c-title" /><col class="c-max" /><col class="c-rule" /></colgroup>
             <thead><tr><th scope="col">{"STT"}</th><th scope="col">{"Lĩnh vực / Tiêu chí / Tiêu chí thành phần"}</th><th scope="col">{"Điểm tối đa"}</th><th scope="col">{"Cách chấm"}</th></tr></thead>
             <tbody>{ for rows }</tbody>
         </table>

@@ -247,10 +247,18 @@ pub fn PasteBox(p: &ListProps) -> Html {
         );
         Callback::from(move |_: ()| {
             let Some(pr) = &*prepared else { return };
-            let d = build::build(&pr.table, &pr.cols, *unit);
+            let mut d = build::build(&pr.table, &pr.cols, *unit);
+            // each table read gets a code of its own (two decisions pasted
+            // are two frameworks, not two versions of one)
+            let stamp: String = crate::services::now_iso()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .take(12)
+                .collect();
+            d.framework.id = format!("bo-tieu-chi-{stamp}");
             let problems = d.problems().len();
-            m.emit((d.flags.is_empty() && problems == 0, format!(
-                "Đã tạo bản nháp từ {}: {} lĩnh vực, {} tiêu chí thành phần, tổng {} điểm; {} mục cần hoàn thiện, {} lỗi kiểm tra. Bảng gốc hiện bên mỗi mục cho đến khi bấm \"Đã kiểm tra\".",
+            m.emit((true, format!(
+                "Đã tạo bản nháp từ {}: {} lĩnh vực, {} tiêu chí thành phần, tổng {} điểm (khi tạo: {} mục cần hoàn thiện, {} lỗi kiểm tra). Bảng gốc hiện bên mỗi mục cho đến khi bấm \"Đã kiểm tra\".",
                 pr.from,
                 d.framework.fields.len(),
                 d.framework.subs().count(),
@@ -413,7 +421,7 @@ fn Mapping(p: &MappingProps) -> Html {
                 Err(_) => (
                     pr.cols.header_rows,
                     Some(format!(
-                        "\"{typed}\" không phải một số: giữ {} dòng tiêu đề.",
+                        "\"{typed}\" không phải một số nguyên từ 0 đến {most}: giữ {} dòng tiêu đề.",
                         pr.cols.header_rows
                     )),
                 ),
@@ -443,7 +451,13 @@ fn Mapping(p: &MappingProps) -> Html {
                 <p class="banner warn" data-paste="broken" role="status">{format!("{} dòng có ít cột hơn các dòng khác: bảng được dán dưới dạng chữ thuần nên mỗi ô có nhiều đoạn (các dòng cách chấm) đã bị tách thành nhiều hàng, kết quả đọc sẽ sai. Hãy sao chép lại bảng trong Word hoặc Excel rồi dán thẳng vào ô trên (Ctrl+V), hoặc mở tệp Quyết định (.docx).", pr.broken)}</p>
             }
             if doubts.is_empty() {
-                <p class={classes!("banner", (pr.broken == 0).then_some("ok"))} data-paste="columns">{format!("Đã nhận biết các cột theo dòng tiêu đề ({} dòng tiêu đề). Kiểm tra vai trò từng cột; sửa nếu cần.", pr.cols.header_rows)}</p>
+                <p class={classes!("banner", (pr.broken == 0).then_some("ok"))} data-paste="columns">{
+                    if pr.cols.header_rows == 0 {
+                        "Không dùng dòng tiêu đề: mọi dòng được đọc như nội dung. Kiểm tra vai trò từng cột; sửa nếu cần.".to_string()
+                    } else {
+                        format!("Đã nhận biết các cột theo dòng tiêu đề ({} dòng tiêu đề). Kiểm tra vai trò từng cột; sửa nếu cần.", pr.cols.header_rows)
+                    }
+                }</p>
             } else {
                 <div class="banner warn" data-paste="columns" role="status"><ul>{ for doubts.iter().map(|d| html!{ <li>{d.clone()}</li> }) }</ul></div>
             }

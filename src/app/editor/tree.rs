@@ -11,8 +11,11 @@ use crate::engine::{Dec2, Problem};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Up, down and remove buttons of an item at `i` of `n`.
+/// Up, down and remove buttons of an item at `i` of `n`; `what` it is
+/// ("lĩnh vực", "tiêu chí" …) names them apart (a criterion and its one
+/// sub-criterion share a number).
 fn order_buttons(
+    what: &str,
     id: &str,
     i: usize,
     n: usize,
@@ -26,9 +29,9 @@ fn order_buttons(
     let down = Callback::from(move |_| moved.emit(i + 1));
     html! {
         <div class="ed-order">
-            <button class="btn small" onclick={up} disabled={i == 0} aria-label={format!("Lên trên: {id}")}>{"↑"}</button>
-            <button class="btn small" onclick={down} disabled={i + 1 >= n} aria-label={format!("Xuống dưới: {id}")}>{"↓"}</button>
-            <button class="btn small danger-outline" onclick={remove} aria-label={format!("Xóa: {id}")}>{"Xóa"}</button>
+            <button class="btn small" onclick={up} disabled={i == 0} aria-label={format!("Lên trên: {what} {id}")}>{"↑"}</button>
+            <button class="btn small" onclick={down} disabled={i + 1 >= n} aria-label={format!("Xuống dưới: {what} {id}")}>{"↓"}</button>
+            <button class="btn small danger-outline" onclick={remove} aria-label={format!("Xóa {what} {id}")}>{"Xóa"}</button>
         </div>
     }
 }
@@ -114,7 +117,7 @@ pub fn FieldEditor(p: &FieldProps) -> Html {
                 {text_input(format!("{dom}-id"), "Mã", &f.id, cb!(patch, String, |fw, v| fw.fields[fi].id = v))}
                 {text_input(format!("{dom}-title"), "Lĩnh vực", &f.title, cb!(patch, String, |fw, v| fw.fields[fi].title = v))}
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", f.max, cb!(patch, Dec2, |fw, v| fw.fields[fi].max = v))}
-                {order_buttons(&f.id, fi, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields, fi, to)), removal(&p.removed, format!("Đã xóa lĩnh vực {} \"{}\" ({} tiêu chí, {subs} tiêu chí thành phần).", f.id, f.title, f.criteria.len()), move |fw| { if fi < fw.fields.len() { fw.fields.remove(fi); } }))}
+                {order_buttons("lĩnh vực", &f.id, fi, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields, fi, to)), removal(&p.removed, format!("Đã xóa lĩnh vực {} \"{}\" ({} tiêu chí, {subs} tiêu chí thành phần).", f.id, f.title, f.criteria.len()), move |fw| { if fi < fw.fields.len() { fw.fields.remove(fi); } }))}
             </div>
             {problems_at(&p.problems, &p.draft, &f.id)}
             <p class="ed-field-summary">
@@ -170,7 +173,7 @@ pub fn CriterionEditor(p: &CriterionProps) -> Html {
                 {text_input(format!("{dom}-id"), "Mã", &c.id, cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci].id = v))}
                 {text_input(format!("{dom}-title"), "Tiêu chí", &c.title, cb!(patch, String, |fw, v| fw.fields[fi].criteria[ci].title = v))}
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", c.max, cb!(patch, Dec2, |fw, v| fw.fields[fi].criteria[ci].max = v))}
-                {order_buttons(&c.id, ci, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria, ci, to)), removal(&p.removed, format!("Đã xóa tiêu chí {} \"{}\" ({} tiêu chí thành phần).", c.id, c.title, c.subs.len()), move |fw| { if let Some(f) = fw.fields.get_mut(fi) { if ci < f.criteria.len() { f.criteria.remove(ci); } } }))}
+                {order_buttons("tiêu chí", &c.id, ci, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria, ci, to)), removal(&p.removed, format!("Đã xóa tiêu chí {} \"{}\" ({} tiêu chí thành phần).", c.id, c.title, c.subs.len()), move |fw| { if let Some(f) = fw.fields.get_mut(fi) { if ci < f.criteria.len() { f.criteria.remove(ci); } } }))}
             </div>
             {problems_at(&p.problems, &p.draft, &c.id)}
             {check("Có thể khai báo \"không áp dụng\" cho cả tiêu chí", c.may_be_not_applicable, cb!(patch, bool, |fw, v| fw.fields[fi].criteria[ci].may_be_not_applicable = v))}
@@ -237,7 +240,7 @@ pub fn SubEditor(p: &SubProps) -> Html {
                 {text_input(format!("{dom}-id"), "Mã", &s.id, at!(String, |x, v| x.id = v))}
                 {text_input(format!("{dom}-title"), "Tiêu chí thành phần", &s.title, at!(String, |x, v| x.title = v))}
                 {dec_input(format!("{dom}-max"), "Điểm tối đa", s.max, at!(Dec2, |x, v| x.max = v))}
-                {order_buttons(&s.id, si, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria[ci].subs, si, to)), removal(&p.removed, format!("Đã xóa tiêu chí thành phần {} \"{}\".", s.id, s.title), move |fw| { if let Some(c) = fw.fields.get_mut(fi).and_then(|f| f.criteria.get_mut(ci)) { if si < c.subs.len() { c.subs.remove(si); } } }))}
+                {order_buttons("tiêu chí thành phần", &s.id, si, p.count, cb!(patch, usize, |fw, to| move_item(&mut fw.fields[fi].criteria[ci].subs, si, to)), removal(&p.removed, format!("Đã xóa tiêu chí thành phần {} \"{}\".", s.id, s.title), move |fw| { if let Some(c) = fw.fields.get_mut(fi).and_then(|f| f.criteria.get_mut(ci)) { if si < c.subs.len() { c.subs.remove(si); } } }))}
             </div>
             if !p.shared { {problems_at(&p.problems, &p.draft, &s.id)} }
             {text_area(format!("{dom}-guid"), "Hướng dẫn", &s.guidance, at!(String, |x, v| x.guidance = v))}
