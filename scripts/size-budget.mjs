@@ -19,7 +19,10 @@ const builds = [
   // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
   // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
   // (zip + flate2 + quick-xml) 57 KiB gzip / 49 KiB brotli (509.8 / 405.3 in all).
-  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 420 * KiB, gzip: 530 * KiB } },
+  // The editor's answers to two new-user trials (undo of each removal,
+  // confirmations, the table kept across reloads, the printed table, flags
+  // dealt with one by one) add 13.7 KiB brotli / 17.8 gzip (406.2 → 419.9).
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 430 * KiB, gzip: 540 * KiB } },
 ];
 
 const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;
