@@ -141,13 +141,11 @@ fn what_is_not_recognised_is_flagged() {
         // in the order of the items
         vec![
             "1.1.1: dòng \"Ý kiến của Sở Nội vụ\" không có điểm: hãy nhập điểm".to_string(),
-            "1.1.1: không có mức nào bằng điểm tối đa".to_string(),
             "1.1.2: có dòng tỷ lệ % lẫn dòng khác: tạm để dạng chọn mức, hãy kiểm tra".to_string(),
             "1.1.3: thiếu điểm tối đa".to_string(),
             "1.1.3: không hiểu số thứ tự \"9.x\": đã đọc \"9.x lạ\" như dòng cách chấm".to_string(),
             "1.1.3: số thứ tự \"1.1.1.1\" sâu hơn 3 cấp: đọc như dòng cách chấm \"quá sâu\""
                 .to_string(),
-            "1.1.3: không có mức nào bằng điểm tối đa".to_string(),
         ]
     );
     // the text is kept: as guidance and as option labels
@@ -155,6 +153,11 @@ fn what_is_not_recognised_is_flagged() {
         draft.framework.sub("1.1.1").unwrap().guidance,
         "Ý kiến của Sở Nội vụ"
     );
+    // no level at the maximum: said once, by the engine's own check
+    assert!(draft
+        .problems()
+        .iter()
+        .any(|p| p.to_string() == "1.1.1: không có mức nào đạt điểm tối đa"));
     assert!(!draft.problems().is_empty());
 }
 
@@ -277,4 +280,31 @@ fn lettered_sub_criteria_beside_numbered_ones_stay_items() {
                 1.2\tCông khai\t2\na)\tCó công khai\t2\nb)\tKhông công khai\t0\n";
     let draft = paste::parse(text, UnitType::So);
     assert_eq!(draft.framework.subs().count(), 2);
+}
+
+#[test]
+fn lettered_parts_with_rules_of_their_own_stay_items_whatever_their_sum() {
+    // a) 5 + b) 2 under a criterion of 8; then a criterion without points
+    let text = "STT\tTiêu chí\tĐiểm tối đa\tPhương pháp chấm điểm\n\
+                I\tCHỈ ĐẠO\t100\t\n1\tKế hoạch\t87\t\n1.1\tBan hành\t87\tĐạt: 87 điểm; Không đạt: 0 điểm\n\
+                2\tỨng dụng CNTT\t8\t\n\
+                a)\tTỷ lệ hồ sơ nộp trực tuyến\t5\t\"Từ 50% trở lên: 5 điểm\nDưới 50%: 0 điểm\"\n\
+                b)\tSử dụng chữ ký số\t2\t\"Đạt: 2 điểm\nKhông đạt: 0 điểm\"\n\
+                3\tKiểm tra CCHC\t\t\n\
+                a)\tCó kế hoạch kiểm tra\t2\t\"Có: 2 điểm\nKhông: 0 điểm\"\n\
+                b)\tThực hiện kiểm tra\t3\t\"Đạt: 3 điểm\nKhông đạt: 0 điểm\"\n";
+    let draft = paste::parse(text, UnitType::So);
+    let ids: Vec<&str> = draft.framework.subs().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["1.1.1", "1.2.1", "1.2.2", "1.3.1", "1.3.2"]);
+    // the criterion without points takes its parts' sum, said
+    assert_eq!(
+        draft.framework.criterion("1.3").unwrap().1.max,
+        Dec2::from_int(5)
+    );
+    assert!(draft.flags.iter().any(|f| f.id == "1.3"
+        && f.message
+            .contains("đã lấy tổng các tiêu chí thành phần (5 điểm)")));
+    // the sum that differs is the engine's error, at the criterion
+    let p: Vec<String> = draft.problems().iter().map(|p| p.to_string()).collect();
+    assert!(p.iter().any(|m| m.starts_with("1.2:")), "{p:?}");
 }

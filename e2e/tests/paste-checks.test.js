@@ -120,6 +120,7 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   assert.equal((await active(page)).label, 'Giữ bản nháp đang soạn');
   await page.keyboard.press('Escape');
   await confirm.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Tạo bản nháp từ bảng');
   assert.match(await general.innerText(), /dòng tổng cộng/, 'the draft was kept');
   await page.getByRole('button', { name: 'Tạo bản nháp từ bảng' }).click();
   await page.getByRole('button', { name: 'Thay bản nháp' }).click();
@@ -199,6 +200,7 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   assert.equal((await active(page)).label, 'Giữ lại');
   await page.keyboard.press('Escape');
   await page.locator('[data-editor="discard"]').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Bỏ bản nháp');
   assert.equal(await fields(), 1);
 
   // saving: said beside the button; the new assessment starts with it
@@ -214,6 +216,8 @@ test('survey parts, two deductions, the stated total; undo of deletions and of "
   assert.match(await ask.innerText(), /Lưu khi còn: \d+ mục còn đánh dấu cần hoàn thiện; \d+ mục chưa đối chiếu với bảng gốc; chưa ghi số Quyết định/);
   assert.equal((await active(page)).label, 'Quay lại hoàn thiện');
   await page.keyboard.press('Escape');
+  // back on the button that asked
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Lưu vào trình duyệt để dùng');
   // the flags dealt with one by one ("Đã xử lý"), every item compared at once
   while (await page.locator('[data-flag] button').count()) await page.locator('[data-flag] button').first().click();
   await page.getByRole('button', { name: 'Đã đối chiếu hết với bảng gốc' }).click();

@@ -158,6 +158,8 @@ test('Word paste (HTML and plain text), columns mapped by hand, source beside ea
   // items not yet compared, no decision number: saving asks first
   assert.match(await page.locator('[data-editor="save-open"]').innerText(), /Lưu khi còn: 7 mục chưa đối chiếu với bảng gốc; chưa ghi số Quyết định/);
   await page.getByRole('button', { name: 'Vẫn lưu' }).click();
+  // focus on what saving said: the link to a new assessment
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Tạo bản tự đánh giá theo bộ tiêu chí này');
   await page.goto(srv.url + 'so-noi-vu/#/moi');
   await page.locator('#new-fw').selectOption({ label: /QĐ 1234/ }).catch(async () => {
     const v = await page.locator('#new-fw option').evaluateAll((o) => o.find((x) => x.textContent.includes('QĐ 1234'))?.value);

@@ -23,10 +23,15 @@ pub struct DraftProps {
 
 /// The problems and paste flags at one item (or part: "bands").
 pub fn problems_at(problems: &[Problem], draft: &Draft, id: &str) -> Html {
-    let ps = problems
+    // a criterion scored at its own level and its one item share an id:
+    // the same problem of both is said once
+    let mut ps: Vec<String> = problems
         .iter()
         .filter(|p| p.path == id)
-        .map(|p| p.to_string());
+        .map(|p| p.to_string())
+        .collect();
+    ps.dedup();
+    let ps = ps.into_iter();
     let fl = draft.flags.iter().filter(|f| f.id == id).map(|f| {
         html! { <FlagNote id={AttrValue::from(f.id.clone())} message={AttrValue::from(f.message.clone())} /> }
     });
@@ -362,7 +367,7 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
     html! {
         <section class="editor" aria-label="Soạn bộ tiêu chí">
             <h2>{format!("Bản nháp: {}", fw.title)}</h2>
-            <div class={classes!("banner", if valid { "ok" } else { "warn" })} role="status" data-editor="status" tabindex="-1">
+            <div class={classes!("banner", if valid { "ok" } else { "warn" })} data-editor="status" tabindex="-1">
                 if valid {
                     <p>{format!("Hợp lệ: tổng {} điểm. Có thể lưu để dùng và xuất tệp.", total.to_vi())}</p>
                 } else {
@@ -389,7 +394,7 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 {adjustments(fw, &patch, &removed, true)}
                 {adjustments(fw, &patch, &removed, false)}
             </fieldset>
-            {print_table(fw)}
+            {print_table(&d)}
             if fw.fields.len() > 1 {
                 <p class="toolbar ed-all">
                     <button class="btn small" onclick={set_all(true)}>{"Mở tất cả lĩnh vực"}</button>
@@ -407,8 +412,15 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 if *asking_save {
                     <div data-editor="save-open">
                         <Confirm question={format!("Lưu khi còn: {}?", open_items.join("; "))} yes="Vẫn lưu" no="Quay lại hoàn thiện"
-                            on_yes={{ let (s, a) = (save.clone(), asking_save.clone()); Callback::from(move |()| { a.set(false); s.emit(()) }) }}
-                            on_no={{ let a = asking_save.clone(); Callback::from(move |()| a.set(false)) }} />
+                            on_yes={{ let (s, a) = (save.clone(), asking_save.clone()); Callback::from(move |()| {
+                                a.set(false);
+                                s.emit(());
+                                crate::services::focus_nth_later("[data-editor=saved] a, [data-editor=save-refused]", 0, ".editor .form-actions .btn.primary");
+                            }) }}
+                            on_no={{ let a = asking_save.clone(); Callback::from(move |()| {
+                                a.set(false);
+                                crate::services::focus_nth_later(".editor .form-actions .btn.primary", 0, ".editor");
+                            }) }} />
                     </div>
                 } else {
                     <button class="btn primary" onclick={on_use} disabled={!valid}>{"Lưu vào trình duyệt để dùng"}</button>
@@ -417,7 +429,11 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 if *asking_discard {
                     <div data-editor="discard">
                         <Confirm question={format!("Bỏ bản nháp \"{}\"? Các chỉnh sửa chưa lưu vào trình duyệt hoặc xuất tệp sẽ mất.", fw.title)}
-                            yes="Bỏ bản nháp" no="Giữ lại" on_yes={{ let d = on_discard.clone(); Callback::from(move |_| d.emit(())) }} on_no={on_keep} />
+                            yes="Bỏ bản nháp" no="Giữ lại" on_yes={{ let d = on_discard.clone(); Callback::from(move |_| d.emit(())) }}
+                            on_no={{ let k = on_keep.clone(); Callback::from(move |()| {
+                                k.emit(());
+                                crate::services::focus_nth_later(".editor .form-actions .danger-outline", 0, ".editor");
+                            }) }} />
                     </div>
                 } else {
                     <button class="btn danger-outline" onclick={{ let d = on_discard.clone(); Callback::from(move |_| d.emit(())) }}>{"Bỏ bản nháp"}</button>
@@ -425,7 +441,7 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
             </div>
             if let Some((ok, m, _)) = save_note.as_ref().filter(|(_, _, at)| **at == *d) {
                 if *ok {
-                    <p class="banner ok" role="status" data-editor="saved">{m.clone()}{" "}
+                    <p class="banner ok" data-editor="saved">{m.clone()}{" "}
                         <a href="#/moi">{"Tạo bản tự đánh giá theo bộ tiêu chí này"}</a></p>
                 } else {
                     <p class="banner warn" role="alert" data-editor="save-refused">{m.clone()}</p>
@@ -488,7 +504,8 @@ fn rule_words(r: &Rule, max: Dec2) -> String {
 
 /// The draft as one table, printed instead of the editor's inputs (which
 /// take two pages an item): STT | Nội dung | Điểm tối đa | Cách chấm.
-fn print_table(fw: &Framework) -> Html {
+fn print_table(d: &Draft) -> Html {
+    let fw = &d.framework;
     let row = |id: &str, title: &str, max: Dec2, how: String, from: String, level: &'static str| {
         html! { <tr class={level}><td>{id.to_string()}</td><td>{title.to_string()}</td><td class="num">{max.to_vi()}</td>
         <td>{how}if !from.is_empty() { <span class="ed-print-from">{format!("Theo bảng: {from}")}</span> }</td></tr> }
@@ -554,7 +571,10 @@ fn print_table(fw: &Framework) -> Html {
     };
     html! {
         <table class="r-table ed-print print-only">
-            <caption>{format!("{} (mã {}, phiên bản {}){province}{decision} · {} · tổng {} điểm", fw.title, fw.id, fw.version, fw.unit_type.label(), total.to_vi())}</caption>
+            <caption>{format!("{} (mã {}, phiên bản {}){province}{decision} · {} · tổng {} điểm", fw.title, fw.id, fw.version, fw.unit_type.label(), total.to_vi())}
+                if !d.flags.is_empty() || !d.sources.is_empty() {
+                    <span class="ed-print-open">{format!("Bản nháp: còn {} mục cần hoàn thiện, {} mục chưa đối chiếu với bảng gốc.", d.flags.len(), d.sources.len())}</span>
+                }</caption>
             <colgroup><col class="c-id" /><col class="c-title" /><col class="c-max" /><col class="c-rule" /></colgroup>
             <thead><tr><th scope="col">{"STT"}</th><th scope="col">{"Lĩnh vực / Tiêu chí / Tiêu chí thành phần"}</th><th scope="col">{"Điểm tối đa"}</th><th scope="col">{"Cách chấm"}</th></tr></thead>
             <tbody>{ for rows }</tbody>

@@ -339,7 +339,10 @@ pub fn PasteBox(p: &ListProps) -> Html {
                     <div data-paste="confirm">
                         <Confirm question={format!("Bản nháp \"{}\" đang soạn sẽ được thay bằng bản đọc từ bảng. Tiếp tục?", ctx.draft.as_ref().map(|d| d.framework.title.clone()).unwrap_or_default())}
                             yes="Thay bản nháp" no="Giữ bản nháp đang soạn" on_yes={make.clone()}
-                            on_no={{ let a = asking.clone(); Callback::from(move |_| a.set(false)) }} />
+                            on_no={{ let a = asking.clone(); Callback::from(move |_| {
+                                a.set(false);
+                                crate::services::focus_nth_later(".paste .form-actions .btn.primary", 0, ".paste");
+                            }) }} />
                     </div>
                 } else {
                     <p class="form-actions">

@@ -323,7 +323,27 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             } else {
                 child_id(&cnode.token, &fid, ci)
             };
-            let cmax = max_of(cnode, &cid, &mut flags);
+            // a criterion without points whose parts all have some: their sum
+            let parts: Option<Dec2> = (!cnode.children.is_empty())
+                .then(|| {
+                    cnode
+                        .children
+                        .iter()
+                        .map(|&s| nodes[s].points)
+                        .sum::<Option<Dec2>>()
+                })
+                .flatten();
+            let cmax = match (cnode.points, parts) {
+                (None, Some(sum)) if c != f => {
+                    flag(
+                        &mut flags,
+                        &cid,
+                        format!("không có điểm tối đa: đã lấy tổng các tiêu chí thành phần ({} điểm), hãy kiểm tra", sum.to_vi()),
+                    );
+                    sum
+                }
+                _ => max_of(cnode, &cid, &mut flags),
+            };
             let mut crit = Criterion {
                 id: cid.clone(),
                 title: cnode.title.clone(),
@@ -612,19 +632,25 @@ fn demote(nodes: &mut [Node], p: usize) {
     let parent_max = nodes[p].points;
     // a), b) right under a criterion, in a field whose other criteria
     // have 1.1, 1.2: its sub-criteria, when their points (none of them the
-    // whole) add up to the criterion's
+    // whole) add up to the criterion's, or when each has points and
+    // scoring lines of its own (a sum that differs is then the engine's
+    // error to show, and a missing criterion maximum is taken from them)
+    let own_rules = weak
+        .iter()
+        .all(|&c| nodes[c].points.is_some_and(|x| x > Dec2::ZERO) && !nodes[c].lines.is_empty());
     let letters_as_subs = nodes[p].level == 1
         && weak.len() == children.len()
         && weak.len() >= 2
         && weak.iter().all(|&c| nodes[c].token.style == Style::Lower)
         && !inline
-        && match (&pts, parent_max) {
-            (Some(ps), Some(m)) => {
-                ps.iter().copied().sum::<Dec2>() == m
-                    && ps.iter().all(|x| *x > Dec2::ZERO && *x != m)
-            }
-            _ => false,
-        };
+        && (own_rules
+            || match (&pts, parent_max) {
+                (Some(ps), Some(m)) => {
+                    ps.iter().copied().sum::<Dec2>() == m
+                        && ps.iter().all(|x| *x > Dec2::ZERO && *x != m)
+                }
+                _ => false,
+            });
     if letters_as_subs {
         return;
     }
