@@ -52,34 +52,41 @@ struct FlagProps {
 #[component]
 fn FlagNote(p: &FlagProps) -> Html {
     let ctx = crate::app::use_app();
-    let on_done = {
-        let (ctx, id, m) = (ctx.clone(), p.id.clone(), p.message.clone());
-        Callback::from(move |e: MouseEvent| {
-            let index = crate::services::index_among(FLAG_BUTTONS, &e);
-            if let Some(cur) = ctx.draft.as_ref() {
-                let mut nd = (**cur).clone();
-                if let Some(k) = nd
-                    .flags
-                    .iter()
-                    .position(|f| f.id == id.as_str() && f.message == m.as_str())
-                {
-                    nd.flags.remove(k);
-                }
-                ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
-                crate::services::focus_nth_later(
-                    FLAG_BUTTONS,
-                    index,
-                    ".editor [data-editor=status]",
-                );
-            }
-        })
-    };
+    let (id, m) = (p.id.clone(), p.message.clone());
+    let on_done = dismiss(&ctx, FLAG_BUTTONS, move |d: &mut Draft| {
+        if let Some(k) = d
+            .flags
+            .iter()
+            .position(|f| f.id == id.as_str() && f.message == m.as_str())
+        {
+            d.flags.remove(k);
+        }
+    });
     html! {
         <p class="error item-problem" data-flag={p.id.clone()}>
             {format!("Cần hoàn thiện: {} ", p.message)}
             <button class="btn small" onclick={on_done} aria-label={format!("Đã xử lý ở mục {}: {}", p.id, p.message)}>{"Đã xử lý"}</button>
         </p>
     }
+}
+
+/// A button that takes its note off the draft (`f`) and so goes itself:
+/// focus moves to the next of `buttons` (the one now in its place).
+fn dismiss(
+    ctx: &crate::app::Ctx,
+    buttons: &'static str,
+    f: impl Fn(&mut Draft) + 'static,
+) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: MouseEvent| {
+        let index = crate::services::index_among(buttons, &e);
+        if let Some(cur) = ctx.draft.as_ref() {
+            let mut nd = (**cur).clone();
+            f(&mut nd);
+            ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
+            crate::services::focus_nth_later(buttons, index, ".editor [data-editor=status]");
+        }
+    })
 }
 
 /// The "Đã xử lý" buttons, in page order.
@@ -99,24 +106,11 @@ struct SourceProps {
 #[component]
 fn SourceNote(p: &SourceProps) -> Html {
     let ctx = crate::app::use_app();
-    let on_checked = {
-        let (ctx, id) = (ctx.clone(), p.id.clone());
-        Callback::from(move |e: MouseEvent| {
-            // this button goes: focus moves to the next item's
-            let index = crate::services::index_among(SOURCE_BUTTONS, &e);
-            if let Some(cur) = ctx.draft.as_ref() {
-                let mut nd = (**cur).clone();
-                nd.sources.retain(|s| s.id != id.as_str());
-                nd.flags.retain(|f| f.id != id.as_str());
-                ctx.dispatch(Action::SetDraft(Some(Box::new(nd))));
-                crate::services::focus_nth_later(
-                    SOURCE_BUTTONS,
-                    index,
-                    ".editor [data-editor=status]",
-                );
-            }
-        })
-    };
+    let id = p.id.clone();
+    let on_checked = dismiss(&ctx, SOURCE_BUTTONS, move |d: &mut Draft| {
+        d.sources.retain(|s| s.id != id.as_str());
+        d.flags.retain(|f| f.id != id.as_str());
+    });
     html! {
         <div class="ed-source" data-source={p.id.clone()}>
             <p class="ed-source-label">{"Trong bảng gốc:"}</p>
@@ -233,9 +227,10 @@ pub fn DraftEditor(p: &DraftProps) -> Html {
                 let mut nd = (**cur).clone();
                 f(&mut nd);
                 // what the paste said of the items removed goes with them
+                let left = item_ids(&nd.framework);
                 let gone: Vec<String> = item_ids(&cur.framework)
                     .into_iter()
-                    .filter(|id| !item_ids(&nd.framework).contains(id))
+                    .filter(|id| !left.contains(id))
                     .collect();
                 nd.flags.retain(|x| !gone.contains(&x.id));
                 nd.sources.retain(|x| !gone.contains(&x.id));
