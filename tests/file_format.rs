@@ -97,16 +97,32 @@ fn export_is_deterministic_and_named_in_ascii() {
     assert_eq!(file::file_name(&a), "CCHC_so-tu-phap_2025_Q1.json");
     let v: J = serde_json::from_str(&one).unwrap();
     assert_eq!(v["format"], "cchc-self-assessment");
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], 2);
     assert_eq!(v["period"]["cutoff"], "2025-03-14");
     assert_eq!(v["period"]["label"], "Quý I");
     assert_eq!(v["unit"]["unit_type"], "so");
     assert_eq!(v["framework"]["sha256"].as_str().unwrap().len(), 64);
     assert!(v["framework"].get("embedded").is_none());
-    // 0.5 + 4 + 2 = 6.5 self; + 8.25 estimate − 0.5 deduction = 14.25
+    // Quý I, "đến kỳ báo cáo": 0.5 + 4 + 2 = 6.5 self − 0.5 deduction = 6;
+    // the survey (estimate 8.25) and the year-end items cannot be judged
+    // yet (26 points), nor the plan (no task due by 14/3): 6 / 74 = 8.11 %
+    assert_eq!(v["summary"]["figure"], json!("den_ky_bao_cao"));
     assert_eq!(v["summary"]["self_points"], json!(6.5));
-    assert_eq!(v["summary"]["total"], json!(14.25));
-    assert_eq!(v["summary"]["index"], json!(14.25));
+    assert_eq!(v["summary"]["total"], json!(6));
+    assert_eq!(v["summary"]["applicable_max"], json!(74));
+    assert_eq!(v["summary"]["index"], json!(8.11));
+    assert_eq!(v["summary"]["not_yet_max"], json!(26));
+    assert_eq!(
+        v["summary"]["not_yet"],
+        json!(["1.1.3", "1.3.1", "1.5.1", "5.3.1", "8.1.1", "8.2.1"])
+    );
+    // "dự kiến cả năm": 6.5 + 8.25 − 0.5, the plan's two tasks (no
+    // deadline: due at year end) done → 1.1.3 earns 2, the open action
+    // on 3.4.1 brings 1: 17.25 / 100
+    assert_eq!(
+        v["summary"]["projection"],
+        json!({"total": 17.25, "applicable_max": 100, "index": 17.25, "band": "Yếu", "gain_from_actions": 1})
+    );
     assert_eq!(v["summary"]["fields"][2]["points"], json!(6));
     assert_eq!(
         v["answers"]["3.4.1"]["value"],
@@ -190,10 +206,10 @@ fn each_refusal_has_its_message() {
     );
 
     let mut v: J = serde_json::from_str(&good).unwrap();
-    v["format_version"] = json!(2);
+    v["format_version"] = json!(3);
     assert_eq!(
         msg(imp(&v.to_string())),
-        "Tệp được tạo bằng phiên bản ứng dụng mới hơn (định dạng 2). Hãy cập nhật ứng dụng rồi nhập lại."
+        "Tệp được tạo bằng phiên bản ứng dụng mới hơn (định dạng 3). Hãy cập nhật ứng dụng rồi nhập lại."
     );
     let mut v: J = serde_json::from_str(&good).unwrap();
     v["framework"]["version"] = json!("1999.9");
@@ -259,13 +275,13 @@ fn tampering_is_warned_about_and_figures_are_recomputed() {
         vec![
             ImportWarning::ChecksumMismatch,
             ImportWarning::SummaryDiffers(vec![
-                "Tổng điểm: tệp ghi 99, tính lại 14,25".into(),
+                "Tổng điểm: tệp ghi 99, tính lại 6".into(),
                 "Lĩnh vực 3: tệp ghi 20, tính lại 6".into(),
             ]),
         ]
     );
     assert!(got.needs_acknowledgement());
-    assert_eq!(score(&got.framework, &got.assessment).total, d("14,25"));
+    assert_eq!(score(&got.framework, &got.assessment).total, d("6"));
     // an edited answer with the summary left alone
     let mut v: J = serde_json::from_str(&good).unwrap();
     v["answers"]["1.1.1"]["value"]["option"] = json!("a");

@@ -55,8 +55,12 @@ fn plan_completion_feeds_its_sub_criterion() {
         (d("0"), true, SubState::Answered)
     );
     assert_eq!(
-        plan::plan_figure(&a),
-        Some(plan::PlanFigure { done: 7, total: 9 })
+        plan::plan_figure(&fw, &a),
+        Some(plan::PlanFigure {
+            done: 7,
+            total: 9,
+            due_by: None
+        })
     );
     a.plan = tasks(8, 10); // 80% → 1
     assert_eq!(score(&fw, &a).sub("1.1.3").unwrap().points, d("1"));
@@ -351,13 +355,13 @@ fn actions_and_plan_carry_over_to_the_next_period() {
     a.period = Period::Q3;
     a.actions.push(action(&["1.1.1"], "1", Status::InProgress));
     a.plan = tasks(1, 2);
-    let (b, _) = next_period_copy(&a, "b", "2025-09-20T08:00:00+07:00");
+    let (b, _) = next_period_copy(Some(&fw), &a, "b", "2025-09-20T08:00:00+07:00");
     assert_eq!((b.period, b.year), (Period::Year, 2025));
     assert_eq!(
         (b.actions.clone(), b.plan.clone()),
         (a.actions.clone(), a.plan.clone())
     );
-    let (c, _) = next_period_copy(&b, "c", "2025-12-20T08:00:00+07:00");
+    let (c, _) = next_period_copy(Some(&fw), &b, "c", "2025-12-20T08:00:00+07:00");
     assert_eq!((c.period, c.year), (Period::Q1, 2026));
 }
 
@@ -387,7 +391,7 @@ fn a_copy_for_the_next_period_clears_what_belongs_to_one_report() {
     };
     a.actions.push(action(&["1.1.1"], "1", Status::InProgress));
     a.plan = tasks(1, 2);
-    let (b, r) = next_period_copy(&a, "b", "2025-09-20T08:00:00+07:00");
+    let (b, r) = next_period_copy(Some(&fw), &a, "b", "2025-09-20T08:00:00+07:00");
     assert_eq!((b.period, b.year, b.id.as_str()), (Period::Year, 2025, "b"));
     assert_eq!(b.created, "2025-09-20T08:00:00+07:00");
     // carried: answers and evidence, actions, plan, the report's fixed parts
@@ -414,7 +418,7 @@ fn a_copy_for_the_next_period_clears_what_belongs_to_one_report() {
          khó khăn, vướng mắc và đề xuất, kiến nghị của kỳ trước."
     );
     // into a new year the year's plan stays behind
-    let (c, r) = next_period_copy(&b, "c", "2025-12-20T08:00:00+07:00");
+    let (c, r) = next_period_copy(Some(&fw), &b, "c", "2025-12-20T08:00:00+07:00");
     assert_eq!((c.period, c.year), (Period::Q1, 2026));
     assert!(c.plan.is_empty());
     assert_eq!(c.actions.len(), 1);

@@ -123,7 +123,10 @@ fn count_bands_must_tile() {
     sub_mut(&mut v, "1.2.1")["rule"]["max_count"] = json!(3);
     assert_eq!(
         problems(&v),
-        vec!["1.2.1: khoảng số lượng vượt quá số tối đa 3"]
+        vec![
+            "1.2.1: số lượng phải đạt cả năm vượt quá số tối đa 3",
+            "1.2.1: khoảng số lượng vượt quá số tối đa 3"
+        ]
     );
 }
 

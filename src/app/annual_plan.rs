@@ -25,7 +25,7 @@ pub fn PlanPage() -> Html {
     };
     let a = cur.assessment.clone();
     let fw = cur.framework.clone();
-    let fig = plan::plan_figure(&a);
+    let fig = plan::plan_figure(&fw, &a);
     let plan_sub = fw.plan_completion_sub.clone();
 
     let groups = ReformArea::ALL.iter().map(|&area| {

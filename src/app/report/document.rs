@@ -70,8 +70,14 @@ fn scoring_rows(cur: &Current) -> Vec<Html> {
                     _ => sc.points.to_vi(),
                 };
                 let figures = if sc.from_plan {
-                    plan::plan_figure(a).map_or(String::new(), |f| {
-                        format!("{}/{} nhiệm vụ (kế hoạch)", f.done, f.total)
+                    plan::plan_figure(fw, a).map_or(String::new(), |f| match f.due_by {
+                        Some(p) => format!(
+                            "{}/{} nhiệm vụ đến hạn đến {} (kế hoạch)",
+                            f.done,
+                            f.total,
+                            p.cutoff_short()
+                        ),
+                        None => format!("{}/{} nhiệm vụ (kế hoạch)", f.done, f.total),
                     })
                 } else {
                     raw_figures(x, sc, ans)
@@ -192,7 +198,7 @@ fn actions_and_plan(cur: &Current) -> Html {
     let (a, fw, s) = (&cur.assessment, &cur.framework, &cur.summary);
     let proj = plan::project(fw, a, s);
     let today: String = crate::services::now_iso().chars().take(10).collect();
-    let fig = plan::plan_figure(a);
+    let fig = plan::plan_figure(fw, a);
     // Plan tasks numbered straight through, in the order printed.
     let plan_no: std::collections::HashMap<String, usize> = ReformArea::ALL
         .iter()

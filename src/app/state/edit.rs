@@ -40,7 +40,17 @@ fn upsert<T>(list: &mut Vec<T>, id: &str, item: Option<T>, id_of: impl Fn(&T) ->
 impl Edit {
     pub fn apply(self, a: &mut Assessment) {
         match self {
-            Edit::Answer(id, ans) => a.set_answer(&id, ans),
+            Edit::Answer(id, mut ans) => {
+                // A carried figure changed is updated for this period.
+                if let Some(old) = a.answers.get(&id) {
+                    if (&old.value, old.no_case, old.not_applicable)
+                        != (&ans.value, ans.no_case, ans.not_applicable)
+                    {
+                        ans.carried = false;
+                    }
+                }
+                a.set_answer(&id, ans)
+            }
             Edit::Exclude(id, true) => {
                 a.excluded.insert(id);
             }

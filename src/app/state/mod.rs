@@ -542,7 +542,11 @@ impl Reducible for AppState {
                 let Some(st) = s.stored(&from) else {
                     return self;
                 };
-                let (b, report) = next_period_copy(&st.assessment, &new_id, &now);
+                let fw = s.framework(
+                    &st.assessment.framework.id,
+                    &st.assessment.framework.version,
+                );
+                let (b, report) = next_period_copy(fw.as_deref(), &st.assessment, &new_id, &now);
                 let label = format!("{} — {} {}", b.unit_name, b.period.label(), b.year);
                 s.notice = Some(Notice {
                     text: format!("Đã tạo bản \"{label}\". {}", report.describe()),
@@ -930,6 +934,8 @@ mod tests {
         let t = PlanTask {
             id: "t1".into(),
             status: PlanStatus::Done,
+            // due by the Quý I cut-off (14/3): counted at Quý I
+            deadline: "2025-02-28".into(),
             ..PlanTask::default()
         };
         let s = s.reduce(Action::Edit(Edit::Task("t1".into(), Some(t)), "t".into()));

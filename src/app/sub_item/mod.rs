@@ -137,6 +137,7 @@ fn state_class(sc: &SubScore) -> &'static str {
         SubState::Unanswered => "unanswered",
         SubState::Invalid => "invalid",
         SubState::NotApplicable => "na",
+        SubState::NotYet => "notyet",
         _ if sc.lost > Dec2::ZERO => "losing",
         _ => "full",
     }
@@ -146,6 +147,7 @@ fn points_badge(sc: &SubScore) -> Html {
     let text = match sc.state {
         SubState::Unanswered => format!("chưa trả lời · tối đa {}", sc.max.to_vi()),
         SubState::NotApplicable => "không áp dụng".to_string(),
+        SubState::NotYet => format!("chưa đánh giá được ở kỳ này · tối đa {}", sc.max.to_vi()),
         SubState::Invalid => format!("lỗi · tối đa {}", sc.max.to_vi()),
         SubState::Estimated => {
             format!("{} / {} điểm (ước tính)", sc.points.to_vi(), sc.max.to_vi())

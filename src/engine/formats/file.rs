@@ -21,7 +21,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub const FILE_FORMAT: &str = "cchc-self-assessment";
-pub const FILE_FORMAT_VERSION: u32 = 1;
+/// 2: the summary says which figure it holds ("đến kỳ báo cáo" before
+/// the year ends, scored under the framework's period rules) and gives the
+/// year-end projection; answers may be marked carried. Version 1 files
+/// read as they are (none of that in them).
+pub const FILE_FORMAT_VERSION: u32 = 2;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -86,11 +90,63 @@ pub struct FileSummary {
     pub applicable_items: usize,
     pub missing_support: Vec<String>,
     pub fields: Vec<FieldLine>,
+    /// Which figure this is: [`FIGURE_SO_FAR`] or [`FIGURE_YEAR`] (absent
+    /// in version 1, whose figures are always the year's rules).
+    pub figure: String,
+    /// Items that cannot be judged yet at this period, and their maximum.
+    pub not_yet: Vec<String>,
+    pub not_yet_max: Dec2,
+    /// Answers carried from the previous period, not yet updated.
+    pub carried: Vec<String>,
+    /// "Dự kiến cả năm".
+    pub projection: Option<FileProjection>,
+}
+
+/// "đến kỳ báo cáo": points against what was due by the cut-off, over the
+/// maximum of the items that can be judged yet.
+pub const FIGURE_SO_FAR: &str = "den_ky_bao_cao";
+/// The year's figure (period "Năm").
+pub const FIGURE_YEAR: &str = "ca_nam";
+
+/// The year-end projection: what is not yet due going as planned, plus
+/// what the open corrective actions expect to recover.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FileProjection {
+    pub total: Dec2,
+    pub applicable_max: Dec2,
+    pub index: Dec2,
+    pub band: Option<String>,
+    pub gain_from_actions: Dec2,
 }
 
 impl FileSummary {
+    /// The file's figures, with the year-end projection of `a`.
+    pub fn with_projection(fw: &Framework, s: &Summary, a: &Assessment) -> FileSummary {
+        let (_, p) = crate::engine::rules::plan::project_year(fw, a);
+        FileSummary {
+            projection: Some(FileProjection {
+                total: p.total,
+                applicable_max: p.max,
+                index: p.index,
+                band: p.band,
+                gain_from_actions: p.gain,
+            }),
+            ..FileSummary::of(fw, s)
+        }
+    }
+
     pub fn of(fw: &Framework, s: &Summary) -> FileSummary {
         FileSummary {
+            figure: if s.period == Period::Year {
+                FIGURE_YEAR
+            } else {
+                FIGURE_SO_FAR
+            }
+            .to_string(),
+            not_yet: s.not_yet.clone(),
+            not_yet_max: s.not_yet_max,
+            carried: s.carried.clone(),
+            projection: None,
             self_points: s.self_points,
             self_max: s.self_max,
             survey_estimate: s.survey_estimate,
@@ -237,7 +293,7 @@ pub fn period_tag(p: Period) -> &'static str {
 
 /// The file for an assessment, as pretty-printed UTF-8 JSON.
 pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str) -> String {
-    let summary = FileSummary::of(fw, &score(fw, a));
+    let summary = FileSummary::with_projection(fw, &score(fw, a), a);
     let (d, m) = a.period.cutoff();
     let checksum = |value: &str| obj_out().f("algorithm", "sha256").f("value", value).done();
     let framework = obj_out()
@@ -385,6 +441,12 @@ pub enum ImportWarning {
     ChecksumMismatch,
     /// The framework differs from the one the file was made with.
     FrameworkChanged,
+    /// The framework differs from the one the file was made with only by
+    /// the period rules added since (criteria and points unchanged).
+    PeriodRulesAdded,
+    /// A version-1 file of a period before "Năm", scored then as the year:
+    /// its figures now follow the period rules.
+    RescoredForPeriod(String, Vec<String>),
     /// The figures written in the file differ from the recomputed ones.
     SummaryDiffers(Vec<String>),
     /// The file's figures could not be read (they are recomputed anyway).
@@ -399,6 +461,14 @@ impl fmt::Display for ImportWarning {
             ),
             ImportWarning::FrameworkChanged => f.write_str(
                 "Bộ tiêu chí trong ứng dụng khác với bộ tiêu chí lúc xuất tệp (cùng mã và phiên bản nhưng nội dung khác).",
+            ),
+            ImportWarning::PeriodRulesAdded => f.write_str(
+                "Bộ tiêu chí đã được bổ sung quy tắc chấm theo kỳ báo cáo sau khi tệp được xuất (tiêu chí và điểm tối đa không đổi).",
+            ),
+            ImportWarning::RescoredForPeriod(p, d) => write!(
+                f,
+                "Tệp xuất bằng phiên bản trước, khi kỳ {p} còn được chấm như cả năm; ứng dụng chấm lại theo việc đến hạn trước ngày chốt số liệu (điểm \"đến kỳ báo cáo\"): {}",
+                d.join("; ")
             ),
             ImportWarning::SummaryDiffers(d) => write!(
                 f,
@@ -516,8 +586,8 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     if version > FILE_FORMAT_VERSION {
         return Err(ImportError::NewerVersion(version));
     }
-    // Version 1 is the first format; older versions would be migrated here,
-    // one step at a time, before the typed read below.
+    // Version 1 is the first format; version 2 only adds (the figure's
+    // name, the projection, carried marks), so both are read as they are.
     if version < 1 {
         return Err(ImportError::Malformed(format!("format_version {version}")));
     }
@@ -559,7 +629,18 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         }
     };
     if framework_sha256(&framework) != file.framework.sha256 {
-        warnings.push(ImportWarning::FrameworkChanged);
+        let mut plain = framework.clone();
+        plain
+            .fields
+            .iter_mut()
+            .flat_map(|f| f.criteria.iter_mut())
+            .flat_map(|c| c.subs.iter_mut())
+            .for_each(|s| s.period_rule = Default::default());
+        warnings.push(if framework_sha256(&plain) == file.framework.sha256 {
+            ImportWarning::PeriodRulesAdded
+        } else {
+            ImportWarning::FrameworkChanged
+        });
     }
 
     let assessment = Assessment {
@@ -594,7 +675,13 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     match FileSummary::from_json(&file.summary) {
         Ok(fs) => {
             let d = differences(&fs, &FileSummary::of(&framework, &summary));
-            if !d.is_empty() {
+            if d.is_empty() {
+            } else if version == 1 && assessment.period != Period::Year {
+                warnings.push(ImportWarning::RescoredForPeriod(
+                    assessment.period.label().to_string(),
+                    d,
+                ));
+            } else {
                 warnings.push(ImportWarning::SummaryDiffers(d));
             }
         }
@@ -643,7 +730,20 @@ json_struct!(FileSummary {
     answered: req,
     applicable_items: req,
     missing_support: req,
-    fields: req
+    fields: req,
+    figure: skip,
+    not_yet: skip,
+    not_yet_max: skip,
+    carried: skip,
+    projection: skip
+});
+
+json_struct!(FileProjection {
+    total: req,
+    applicable_max: req,
+    index: req,
+    band: opt,
+    gain_from_actions: req
 });
 
 json_struct!(read Checksum { algorithm: req, value: req });

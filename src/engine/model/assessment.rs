@@ -52,6 +52,23 @@ impl Period {
         format!("{d:02}/{m:02}/{year}")
     }
 
+    /// Position in the year: 0 (Quý I) … 3 (Năm).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The cut-off as an ISO date of `year`.
+    pub fn cutoff_iso(self, year: u16) -> String {
+        let (d, m) = self.cutoff();
+        format!("{year:04}-{m:02}-{d:02}")
+    }
+
+    /// "14/9": the cut-off as said in a sentence.
+    pub fn cutoff_short(self) -> String {
+        let (d, m) = self.cutoff();
+        format!("{d}/{m}")
+    }
+
     pub fn next(self) -> Option<Period> {
         match self {
             Period::Q1 => Some(Period::H1),
@@ -139,11 +156,17 @@ pub struct Answer {
     pub not_applicable: bool,
     pub evidence: Vec<Evidence>,
     pub explanation: String,
+    /// Carried from the previous period and not yet confirmed or changed
+    /// for this one ("chưa cập nhật cho kỳ này").
+    pub carried: bool,
 }
 
 impl Answer {
     pub fn is_empty(&self) -> bool {
-        self == &Answer::default()
+        Answer {
+            carried: false,
+            ..self.clone()
+        } == Answer::default()
     }
 
     pub fn has_support(&self) -> bool {

@@ -190,6 +190,42 @@ pub struct SubCriterion {
     /// "Không áp dụng" (not applicable to this unit) removes the maximum.
     pub may_be_not_applicable: bool,
     pub rule: Rule,
+    /// How the item is judged before the year ends (Quý I, 6 tháng,
+    /// Quý III). Files without it: unaffected.
+    pub period_rule: PeriodRule,
+}
+
+/// How a sub-criterion's target depends on the reporting period. At
+/// "Năm" every item is judged as the year's rule says; before that:
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum PeriodRule {
+    /// Judged the same at every period.
+    #[default]
+    Unaffected,
+    /// A count that grows through the year: `expected[i]` are due by the
+    /// cut-off of Quý I, 6 tháng, Quý III and Năm (1, 2, 3, 4 periodic
+    /// reports). Before the year ends the count is judged by what is
+    /// missing of what was due: `count + (expected[Năm] − expected[kỳ])`,
+    /// at most `expected[Năm]`, goes through the year's bands.
+    Cumulative { expected: [u64; 4] },
+    /// A ratio over what was due by the cut-off (plan tasks with a
+    /// deadline on or before it). The unit enters the figures due so far;
+    /// the plan-completion item counts the plan's tasks due by then. When
+    /// nothing was due yet the item cannot be judged yet.
+    DueByCutoff,
+    /// Judged only at year end (a yearly survey, a year's appraisal).
+    YearEnd,
+}
+
+impl PeriodRule {
+    pub fn label(&self) -> &'static str {
+        match self {
+            PeriodRule::Unaffected => "Như nhau ở mọi kỳ",
+            PeriodRule::Cumulative { .. } => "Số lượng tăng dần theo kỳ",
+            PeriodRule::DueByCutoff => "Tỷ lệ trên việc đến hạn trước ngày chốt số liệu",
+            PeriodRule::YearEnd => "Chỉ đánh giá vào cuối năm",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

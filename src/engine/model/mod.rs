@@ -14,7 +14,7 @@ pub use assessment::{
 pub use dec::Dec2;
 pub use framework::{
     AdjustmentItem, Adjustments, Band, ChoiceOption, CountBand, Criterion, Decision, Field,
-    Framework, PctRange, RatioBand, Rule, Status, SubCriterion, UnitType, Years, FRAMEWORK_FORMAT,
-    FRAMEWORK_FORMAT_VERSION,
+    Framework, PctRange, PeriodRule, RatioBand, Rule, Status, SubCriterion, UnitType, Years,
+    FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
 };
 pub use plan::{CorrectiveAction, PlanTask, ReformArea, Status as PlanStatus};

@@ -4,7 +4,7 @@
 //! report (its number and date, the period's difficulties and proposals,
 //! survey estimates) is cleared, and the copy says which is which.
 
-use crate::engine::model::{Assessment, Period, Value};
+use crate::engine::model::{Assessment, Framework, Period, PeriodRule, Value};
 
 /// What a copy for the next period carried and cleared.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -13,6 +13,9 @@ pub struct CarryReport {
     pub evidence: usize,
     pub actions: usize,
     pub tasks: usize,
+    /// Answers that grow through the year, carried as the starting point
+    /// and marked "chưa cập nhật cho kỳ này".
+    pub to_update: usize,
     /// What was cleared, in Vietnamese, each a short phrase.
     pub cleared: Vec<String>,
 }
@@ -24,6 +27,12 @@ impl CarryReport {
             "Đã chuyển: {} câu trả lời, {} tài liệu kiểm chứng, {} biện pháp khắc phục, {} nhiệm vụ kế hoạch.",
             self.answers, self.evidence, self.actions, self.tasks
         );
+        if self.to_update > 0 {
+            s.push_str(&format!(
+                " {} mục tăng dần theo kỳ (số báo cáo, việc đến hạn) giữ số liệu kỳ trước làm điểm xuất phát, đánh dấu \"chưa cập nhật cho kỳ này\".",
+                self.to_update
+            ));
+        }
         if self.cleared.is_empty() {
             s.push_str(" Không có gì phải xóa.");
         } else {
@@ -46,8 +55,15 @@ pub fn next_period(p: Period, year: u16) -> (Period, u16) {
 }
 
 /// A copy of `a` for the next reporting period, with id `new_id`, made at
-/// `now` (ISO 8601).
-pub fn next_period_copy(a: &Assessment, new_id: &str, now: &str) -> (Assessment, CarryReport) {
+/// `now` (ISO 8601). Answers to items whose figures grow through the year
+/// (under `fw`'s period rules) are carried marked "chưa cập nhật cho kỳ
+/// này" until the user confirms or changes them.
+pub fn next_period_copy(
+    fw: Option<&Framework>,
+    a: &Assessment,
+    new_id: &str,
+    now: &str,
+) -> (Assessment, CarryReport) {
     let mut b = a.clone();
     b.id = new_id.to_string();
     let (period, year) = next_period(a.period, a.year);
@@ -93,6 +109,25 @@ pub fn next_period_copy(a: &Assessment, new_id: &str, now: &str) -> (Assessment,
         ));
         b.plan.clear();
         b.set_plan_source(crate::engine::model::PlanSource::Auto);
+    }
+
+    // Figures that grow through the year: the starting point, to update.
+    for ans in b.answers.values_mut() {
+        ans.carried = false;
+    }
+    if let Some(fw) = fw {
+        for sub in fw.subs() {
+            let grows = matches!(
+                sub.period_rule,
+                PeriodRule::Cumulative { .. } | PeriodRule::DueByCutoff
+            );
+            if let Some(ans) = b.answers.get_mut(&sub.id).filter(|_| grows) {
+                if ans.value.is_some() && !ans.not_applicable {
+                    ans.carried = true;
+                    r.to_update += 1;
+                }
+            }
+        }
     }
 
     r.answers = b.answers.len();

@@ -3,7 +3,8 @@
 
 use super::score::Summary;
 use crate::engine::model::{
-    Assessment, CorrectiveAction, Dec2, Framework, PlanSource, PlanStatus as Status, Value,
+    Assessment, CorrectiveAction, Dec2, Framework, Period, PeriodRule, PlanSource,
+    PlanStatus as Status, PlanTask, Rule, Value,
 };
 use std::collections::BTreeSet;
 
@@ -12,16 +13,68 @@ use std::collections::BTreeSet;
 pub struct PlanFigure {
     pub done: u64,
     pub total: u64,
+    /// Before the year ends, when the item counts only the tasks due by
+    /// the period's cut-off: that period.
+    pub due_by: Option<Period>,
 }
 
-/// Tasks done / tasks planned, when the unit keeps its plan here.
-pub fn plan_figure(a: &Assessment) -> Option<PlanFigure> {
+impl PlanFigure {
+    /// "3/4 nhiệm vụ đến hạn trước hoặc đúng ngày 14/9 đã hoàn thành".
+    pub fn describe(&self) -> String {
+        match self.due_by {
+            Some(p) if self.total == 0 => format!(
+                "Chưa có nhiệm vụ nào của kế hoạch đến hạn trước hoặc đúng ngày {}: chưa đánh giá được ở kỳ này",
+                p.cutoff_short()
+            ),
+            Some(p) => format!(
+                "{}/{} nhiệm vụ đến hạn trước hoặc đúng ngày {} đã hoàn thành",
+                self.done,
+                self.total,
+                p.cutoff_short()
+            ),
+            None => format!(
+                "{}/{} nhiệm vụ của kế hoạch đã hoàn thành",
+                self.done, self.total
+            ),
+        }
+    }
+}
+
+/// Whether task `t` counts as done at `period`: done, or at 100 % for it.
+fn done_at(t: &PlanTask, period: Period) -> bool {
+    t.status == Status::Done || t.progress.get(&period) == Some(&100)
+}
+
+/// Tasks done / tasks planned, when the unit keeps its plan here. Before
+/// the year ends, when the plan-completion item's period rule says so,
+/// only the tasks due on or before the cut-off count (a task without a
+/// deadline is due at year end).
+pub fn plan_figure(fw: &Framework, a: &Assessment) -> Option<PlanFigure> {
     if a.plan.is_empty() {
         return None;
     }
+    let due_rule = fw
+        .plan_completion_sub
+        .as_deref()
+        .and_then(|id| fw.sub(id))
+        .is_some_and(|s| s.period_rule == PeriodRule::DueByCutoff);
+    if !due_rule || a.period == Period::Year {
+        return Some(PlanFigure {
+            done: a.plan.iter().filter(|t| t.status == Status::Done).count() as u64,
+            total: a.plan.len() as u64,
+            due_by: None,
+        });
+    }
+    let cutoff = a.period.cutoff_iso(a.year);
+    let due: Vec<&PlanTask> = a
+        .plan
+        .iter()
+        .filter(|t| !t.deadline.is_empty() && t.deadline.as_str() <= cutoff.as_str())
+        .collect();
     Some(PlanFigure {
-        done: a.plan.iter().filter(|t| t.status == Status::Done).count() as u64,
-        total: a.plan.len() as u64,
+        done: due.iter().filter(|t| done_at(t, a.period)).count() as u64,
+        total: due.len() as u64,
+        due_by: Some(a.period),
     })
 }
 
@@ -39,7 +92,7 @@ pub fn typed_answer(a: &Assessment, id: &str) -> bool {
 /// the user says so.
 pub fn plan_feeds<'a>(fw: &'a Framework, a: &Assessment) -> Option<(&'a str, PlanFigure)> {
     let id = fw.plan_completion_sub.as_deref()?;
-    let fig = plan_figure(a)?;
+    let fig = plan_figure(fw, a)?;
     match a.plan_source() {
         PlanSource::Hand => None,
         PlanSource::Plan => Some((id, fig)),
@@ -54,7 +107,7 @@ pub fn plan_differs(fw: &Framework, a: &Assessment) -> bool {
     let Some(id) = fw.plan_completion_sub.as_deref() else {
         return false;
     };
-    let (Some(fig), None) = (plan_figure(a), plan_feeds(fw, a)) else {
+    let (Some(fig), None) = (plan_figure(fw, a), plan_feeds(fw, a)) else {
         return false;
     };
     match a
@@ -73,6 +126,8 @@ pub fn plan_differs(fw: &Framework, a: &Assessment) -> bool {
 pub struct Projection {
     /// Points expected back, capped by what the targeted items still lose.
     pub gain: Dec2,
+    /// The maximum the projection is over.
+    pub max: Dec2,
     pub total: Dec2,
     pub index: Dec2,
     pub band: Option<String>,
@@ -115,12 +170,59 @@ pub fn project(fw: &Framework, a: &Assessment, s: &Summary) -> Projection {
         .clamp_to(Dec2::ZERO, Dec2::HUNDRED);
     Projection {
         gain,
+        max: s.applicable_max,
         total,
         index,
         band: fw.band_for(index).map(|b| b.label.clone()),
         open_actions: open.len(),
         done_actions: a.actions.len() - open.len(),
     }
+}
+
+/// The assessment as it would stand at year end if what is not yet due
+/// goes as planned: counts that grow with the periods reach what the
+/// year expects less what is already missing, plan tasks not done whose
+/// deadline is after the cut-off (or not set) are done. At "Năm" it is the
+/// assessment itself.
+pub fn year_end_copy(fw: &Framework, a: &Assessment) -> Assessment {
+    let mut b = a.clone();
+    if a.period == Period::Year {
+        return b;
+    }
+    b.period = Period::Year;
+    for sub in fw.subs() {
+        let (PeriodRule::Cumulative { expected }, Rule::CountBands { max_count, .. }) =
+            (&sub.period_rule, &sub.rule)
+        else {
+            continue;
+        };
+        if let Some(Value::Count { count }) =
+            b.answers.get_mut(&sub.id).and_then(|x| x.value.as_mut())
+        {
+            if max_count.is_none_or(|m| *count <= m) {
+                let missing = expected[a.period.index()].saturating_sub(*count);
+                *count = (*count).max(expected[3].saturating_sub(missing));
+            }
+        }
+    }
+    let cutoff = a.period.cutoff_iso(a.year);
+    for t in &mut b.plan {
+        if !done_at(t, a.period) && (t.deadline.is_empty() || t.deadline.as_str() > cutoff.as_str())
+        {
+            t.status = Status::Done;
+        }
+    }
+    b
+}
+
+/// "Dự kiến cả năm": the year-end figures if what is not yet due goes as
+/// planned ([`year_end_copy`]) and the open corrective actions bring what
+/// they expect. At "Năm" it is [`project`] of the plain score.
+pub fn project_year(fw: &Framework, a: &Assessment) -> (Summary, Projection) {
+    let b = year_end_copy(fw, a);
+    let s = super::score::score(fw, &b);
+    let p = project(fw, &b, &s);
+    (s, p)
 }
 
 /// The field (first sub-criterion's) an action belongs to, for sorting.
@@ -155,7 +257,7 @@ pub struct PlanChoice {
 pub fn plan_choice(fw: &Framework, a: &Assessment) -> Option<PlanChoice> {
     let id = fw.plan_completion_sub.as_deref()?;
     let sub = fw.sub(id)?;
-    let figure = plan_figure(a)?;
+    let figure = plan_figure(fw, a)?;
     let fed = crate::engine::model::Answer {
         value: Some(Value::Ratio {
             numerator: figure.done,
@@ -163,9 +265,9 @@ pub fn plan_choice(fw: &Framework, a: &Assessment) -> Option<PlanChoice> {
         }),
         ..Default::default()
     };
-    let plan_points = super::score::score_sub(sub, Some(&fed), false).points;
+    let plan_points = super::score::score_sub_at(sub, Some(&fed), false, a.period).points;
     let typed_points = typed_answer(a, id)
-        .then(|| super::score::score_sub(sub, a.answers.get(id), false))
+        .then(|| super::score::score_sub_at(sub, a.answers.get(id), false, a.period))
         .filter(|s| s.error.is_none())
         .map(|s| s.points);
     Some(PlanChoice {

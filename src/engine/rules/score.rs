@@ -2,7 +2,7 @@
 //! the UI, the export and the consolidation all ask this module.
 
 use crate::engine::model::{
-    Adjustments, Answer, Assessment, Dec2, Framework, Rule, SubCriterion, Value,
+    Adjustments, Answer, Assessment, Dec2, Framework, Period, PeriodRule, Rule, SubCriterion, Value,
 };
 use std::fmt;
 
@@ -19,6 +19,9 @@ pub enum SubState {
     Estimated,
     /// The input cannot be scored; see the error.
     Invalid,
+    /// Cannot be judged yet at this period (a year-end item, or nothing
+    /// due yet): leaves the maximum of the figure "đến kỳ báo cáo".
+    NotYet,
 }
 
 /// A bad answer: shown to the user beside the item, never a panic.
@@ -83,6 +86,9 @@ pub struct SubScore {
     pub needs_support: bool,
     /// The input came from the unit's annual plan, not typed by hand.
     pub from_plan: bool,
+    /// For a count that grows with the periods, before the year ends: the
+    /// count due by the cut-off and the year's.
+    pub expected: Option<(u64, u64)>,
 }
 
 impl SubScore {
@@ -147,6 +153,15 @@ pub struct Summary {
     pub missing_support: Vec<String>,
     /// Answers (or adjustments, exclusions) that cannot be scored.
     pub errors: Vec<(String, AnswerError)>,
+    /// The period the figures are for: before "Năm" they are "đến kỳ báo
+    /// cáo", against what was due by the cut-off.
+    pub period: crate::engine::model::Period,
+    /// Items that cannot be judged yet, and their maximum (left out of
+    /// `applicable_max`).
+    pub not_yet: Vec<String>,
+    pub not_yet_max: Dec2,
+    /// Answers carried from the previous period, not yet updated.
+    pub carried: Vec<String>,
 }
 
 impl Summary {
@@ -253,9 +268,52 @@ fn score_rule(sub: &SubCriterion, value: &Value) -> Result<(Dec2, SubState), Ans
     }
 }
 
-/// Scores one sub-criterion. `excluded` is true when its field or
-/// criterion was declared not applicable.
+/// Scores one sub-criterion for the year. `excluded` is true when its
+/// field or criterion was declared not applicable.
 pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) -> SubScore {
+    score_sub_at(sub, answer, excluded, Period::Year)
+}
+
+/// What the period rule makes of an answer before the year ends: `Err`
+/// when the item cannot be judged yet, else the value to score (a count
+/// judged by what is missing of what was due) and the counts due.
+fn at_period(
+    sub: &SubCriterion,
+    value: Option<&Value>,
+    period: Period,
+) -> Result<(Option<Value>, Option<(u64, u64)>), ()> {
+    if period == Period::Year {
+        return Ok((value.cloned(), None));
+    }
+    match (&sub.period_rule, value) {
+        (PeriodRule::YearEnd, _) => Err(()),
+        (PeriodRule::Cumulative { expected }, v) => {
+            let due = (expected[period.index()], expected[3]);
+            let v = match (v, &sub.rule) {
+                (Some(Value::Count { count }), Rule::CountBands { max_count, .. })
+                    if max_count.is_none_or(|m| *count <= m) =>
+                {
+                    let judged = count.saturating_add(due.1.saturating_sub(due.0));
+                    Some(Value::Count {
+                        count: judged.min(due.1.max(*count)),
+                    })
+                }
+                (v, _) => v.cloned(),
+            };
+            Ok((v, Some(due)))
+        }
+        (PeriodRule::DueByCutoff, Some(v)) if v.ratio_parts() == Some((0, 0)) => Err(()),
+        (_, v) => Ok((v.cloned(), None)),
+    }
+}
+
+/// Scores one sub-criterion at `period` (see [`PeriodRule`]).
+pub fn score_sub_at(
+    sub: &SubCriterion,
+    answer: Option<&Answer>,
+    excluded: bool,
+    period: Period,
+) -> SubScore {
     let survey = sub.rule.is_survey();
     let mut s = SubScore {
         id: sub.id.clone(),
@@ -268,6 +326,20 @@ pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) ->
         survey,
         needs_support: false,
         from_plan: false,
+        expected: None,
+    };
+    let not_na = !excluded && !answer.is_some_and(|a| a.not_applicable);
+    let judged = match at_period(sub, answer.and_then(|a| a.value.as_ref()), period) {
+        Err(()) if not_na && !answer.is_some_and(|a| a.no_case) => {
+            s.state = SubState::NotYet;
+            s.applicable_max = Dec2::ZERO;
+            return s;
+        }
+        Err(()) => None,
+        Ok((v, due)) => {
+            s.expected = due;
+            Some(v)
+        }
     };
     let outcome: Result<(Dec2, SubState), AnswerError> = if excluded {
         Ok((Dec2::ZERO, SubState::NotApplicable))
@@ -288,8 +360,10 @@ pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) ->
                     Err(AnswerError::NoCaseNotAllowed)
                 }
             }
-            Some(Answer { value: None, .. }) => Ok((Dec2::ZERO, SubState::Unanswered)),
-            Some(Answer { value: Some(v), .. }) => score_rule(sub, v),
+            Some(a) => match judged.unwrap_or_else(|| a.value.clone()) {
+                None => Ok((Dec2::ZERO, SubState::Unanswered)),
+                Some(v) => score_rule(sub, &v),
+            },
         }
     };
     match outcome {
@@ -376,11 +450,11 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
                         });
                         ans.no_case = false;
                         ans.not_applicable = false;
-                        let mut s = score_sub(sub, Some(&ans), c_ex);
+                        let mut s = score_sub_at(sub, Some(&ans), c_ex, a.period);
                         s.from_plan = true;
                         s
                     }
-                    _ => score_sub(sub, a.answers.get(&sub.id), c_ex),
+                    _ => score_sub_at(sub, a.answers.get(&sub.id), c_ex, a.period),
                 };
                 if plan_sub && overridden && s.state != SubState::NotApplicable {
                     let explained = a
@@ -429,7 +503,14 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
     let mut answered = 0;
     let mut applicable_items = 0;
     let mut missing_support = Vec::new();
+    let mut not_yet = Vec::new();
+    let mut not_yet_max = Dec2::ZERO;
     for s in &subs {
+        if s.state == SubState::NotYet {
+            not_yet.push(s.id.clone());
+            not_yet_max += s.max;
+            continue;
+        }
         if s.survey {
             if s.state != SubState::NotApplicable {
                 survey_items += 1;
@@ -462,6 +543,12 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
         .percent_of(applicable_max)
         .clamp_to(Dec2::ZERO, Dec2::HUNDRED);
     let band = fw.band_for(index).map(|b| b.label.clone());
+    let carried = subs
+        .iter()
+        .filter(|s| s.state != SubState::NotApplicable)
+        .filter(|s| a.answers.get(&s.id).is_some_and(|x| x.carried))
+        .map(|s| s.id.clone())
+        .collect();
     let completion = if applicable_items == 0 {
         Dec2::HUNDRED
     } else {
@@ -490,6 +577,10 @@ pub fn score(fw: &Framework, a: &Assessment) -> Summary {
         completion,
         missing_support,
         errors,
+        period: a.period,
+        not_yet,
+        not_yet_max,
+        carried,
     }
 }
 
@@ -510,7 +601,7 @@ fn add_to(n: &mut NodeScore, s: &SubScore) {
     n.applicable_max += s.applicable_max;
     n.points += s.points;
     n.survey &= s.survey;
-    if !s.survey && s.state != SubState::NotApplicable {
+    if !s.survey && !matches!(s.state, SubState::NotApplicable | SubState::NotYet) {
         n.applicable_items += 1;
         if s.is_done() {
             n.answered += 1;

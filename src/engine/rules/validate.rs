@@ -3,8 +3,8 @@
 //! because Sở Nội vụ staff read these in the editor.
 
 use crate::engine::model::{
-    Adjustments, CountBand, Dec2, Framework, PctRange, Rule, SubCriterion, FRAMEWORK_FORMAT,
-    FRAMEWORK_FORMAT_VERSION,
+    Adjustments, CountBand, Dec2, Framework, PctRange, PeriodRule, Rule, SubCriterion,
+    FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
 };
 use std::collections::HashSet;
 use std::fmt;
@@ -50,6 +50,21 @@ pub enum ProblemKind {
     BadExcludedWith(String, ExcludedWithProblem),
     /// An id (or version) outside [`ID_PATTERN`].
     BadId(String),
+    /// A period rule that does not fit the item's rule.
+    BadPeriodRule(PeriodRuleProblem),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodRuleProblem {
+    /// "Số lượng tăng dần theo kỳ" on a rule that is not a count.
+    CumulativeNotCount,
+    /// The expected counts go down from one period to the next, or the
+    /// year's is 0.
+    CumulativeNotGrowing,
+    /// The year's expected count is above the count's maximum.
+    CumulativeAboveMax(u64),
+    /// "Tỷ lệ trên việc đến hạn" on a rule that is not a ratio.
+    DueNotRatio,
 }
 
 /// What an id or version may hold, as the schema says: ASCII letters,
@@ -125,6 +140,24 @@ impl fmt::Display for Problem {
                 f,
                 "\"{id}\" không có hoặc không tính theo tỷ lệ"
             ),
+            BadPeriodRule(p) => match p {
+                PeriodRuleProblem::CumulativeNotCount => write!(
+                    f,
+                    "\"số lượng tăng dần theo kỳ\" chỉ dùng cho tiêu chí tính theo số lượng"
+                ),
+                PeriodRuleProblem::CumulativeNotGrowing => write!(
+                    f,
+                    "số lượng phải đạt theo kỳ (quý I, 6 tháng, quý III, năm) không được giảm dần và số cả năm phải lớn hơn 0"
+                ),
+                PeriodRuleProblem::CumulativeAboveMax(m) => write!(
+                    f,
+                    "số lượng phải đạt cả năm vượt quá số tối đa {m}"
+                ),
+                PeriodRuleProblem::DueNotRatio => write!(
+                    f,
+                    "\"tỷ lệ trên việc đến hạn\" chỉ dùng cho tiêu chí tính theo tỷ lệ"
+                ),
+            },
             BadId(id) => {
                 let shown: String = id.chars().take(40).collect();
                 write!(f, "mã \"{shown}\" không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm và dấu gạch nối (tối đa {ID_MAX} ký tự)")
@@ -374,7 +407,30 @@ fn check_points(c: &mut Checker, sub: &SubCriterion, points: impl Iterator<Item 
     }
 }
 
+fn check_period_rule(c: &mut Checker, sub: &SubCriterion) {
+    use PeriodRuleProblem as P;
+    let bad = match (&sub.period_rule, &sub.rule) {
+        (PeriodRule::Cumulative { expected }, Rule::CountBands { max_count, .. }) => {
+            if expected.windows(2).any(|w| w[0] > w[1]) || expected[3] == 0 {
+                Some(P::CumulativeNotGrowing)
+            } else {
+                max_count
+                    .filter(|m| expected[3] > *m)
+                    .map(P::CumulativeAboveMax)
+            }
+        }
+        (PeriodRule::Cumulative { .. }, _) => Some(P::CumulativeNotCount),
+        (PeriodRule::DueByCutoff, Rule::RatioBands { .. } | Rule::Proportional { .. }) => None,
+        (PeriodRule::DueByCutoff, _) => Some(P::DueNotRatio),
+        (PeriodRule::Unaffected | PeriodRule::YearEnd, _) => None,
+    };
+    if let Some(p) = bad {
+        c.push(&sub.id, ProblemKind::BadPeriodRule(p));
+    }
+}
+
 fn check_rule(c: &mut Checker, sub: &SubCriterion) {
+    check_period_rule(c, sub);
     match &sub.rule {
         Rule::Options { options } => {
             if options.len() < 2 {

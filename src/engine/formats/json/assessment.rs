@@ -87,7 +87,8 @@ json_struct!(Answer {
     no_case: skip,
     not_applicable: skip,
     evidence: skip,
-    explanation: skip
+    explanation: skip,
+    carried: skip
 });
 
 json_struct!(Contact {

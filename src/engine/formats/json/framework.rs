@@ -76,8 +76,57 @@ json_struct!(SubCriterion {
     evidence_hint: opt,
     no_case_full_points: opt,
     may_be_not_applicable: opt,
-    rule: req
+    rule: req,
+    // Left out when unaffected: older frameworks keep their bytes and hash.
+    period_rule: skip
 });
+
+impl FromJson for PeriodRule {
+    fn from_json(v: &J) -> super::Result<Self> {
+        let mut o = obj(v)?;
+        let kind = o.req::<String>("kind");
+        let r = match kind.as_str() {
+            "unaffected" => PeriodRule::Unaffected,
+            "cumulative" => {
+                let e: Vec<u64> = o.req("expected");
+                match <[u64; 4]>::try_from(e.as_slice()) {
+                    Ok(expected) => PeriodRule::Cumulative { expected },
+                    Err(_) => {
+                        o.fail(
+                            super::Error::new(format!(
+                                "cần đúng 4 số (quý I, 6 tháng, quý III, năm), có {}",
+                                e.len()
+                            ))
+                            .at("expected"),
+                        );
+                        PeriodRule::Unaffected
+                    }
+                }
+            }
+            "due_by_cutoff" => PeriodRule::DueByCutoff,
+            "year_end" => PeriodRule::YearEnd,
+            k => {
+                o.fail(super::Error::new(format!("giá trị \"{k}\" không hợp lệ")).at("kind"));
+                PeriodRule::Unaffected
+            }
+        };
+        o.done(r)
+    }
+}
+impl ToJson for PeriodRule {
+    fn to_json(&self) -> Out {
+        let o = obj_out();
+        match self {
+            PeriodRule::Unaffected => o.f("kind", "unaffected"),
+            PeriodRule::Cumulative { expected } => {
+                o.f("kind", "cumulative").f("expected", &expected.to_vec())
+            }
+            PeriodRule::DueByCutoff => o.f("kind", "due_by_cutoff"),
+            PeriodRule::YearEnd => o.f("kind", "year_end"),
+        }
+        .done()
+    }
+}
 
 json_struct!(ChoiceOption {
     id: req,

@@ -424,6 +424,7 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
                     no_case_full_points: read.no_case,
                     may_be_not_applicable: read.not_applicable,
                     rule: read.rule,
+                    period_rule: Default::default(),
                 });
             }
             field.criteria.push(crit);
