@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { root } from '../lib/harness.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'framework.schema.json'), 'utf8'));
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 });
 const validate = ajv.compile(schema);
 const builtIns = fs.readdirSync(path.join(root, 'frameworks')).filter((f) => f.endsWith('.json'));
 
@@ -32,6 +32,9 @@ test('the schema refuses what the app refuses', () => {
     (d) => { d.id = '../1'; },
     (d) => { d.version = '1@2'; },
     (d) => { d.fields[0].criteria[0].subs[0].id = 'x@1@2/../3'; },
+    (d) => { d.fields[0].criteria[0].subs[0].period_rule = { kind: 'monthly' }; },
+    (d) => { d.fields[0].criteria[0].subs[0].period_rule = { kind: 'cumulative', expected: [1, 2, 3] }; },
+    (d) => { d.fields[0].criteria[0].subs[0].period_rule = { kind: 'cumulative' }; },
   ];
   for (const [i, breakIt] of broken.entries()) {
     const d = structuredClone(base);
@@ -42,7 +45,7 @@ test('the schema refuses what the app refuses', () => {
 
 test('the example self-assessment file matches its schema', () => {
   const fileSchema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'self-assessment.schema.json'), 'utf8'));
-  const ajv2 = new Ajv2020({ allErrors: true, strict: false });
+  const ajv2 = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 });
   ajv2.addSchema(schema, 'framework.schema.json');
   const check = ajv2.compile(fileSchema);
   const example = JSON.parse(fs.readFileSync(path.join(root, 'docs', 'example-self-assessment.json'), 'utf8'));
@@ -54,4 +57,9 @@ test('the example self-assessment file matches its schema', () => {
   const bad = structuredClone(example);
   bad.answers['1.1.1'].value = { type: 'choice' };
   assert.equal(check(bad), false);
+  // a version-1 file (before the period figures) matches too
+  const v1 = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'files', 'v1-quy-1.json'), 'utf8'));
+  assert.ok(check(v1), ajv2.errorsText(check.errors));
+  assert.equal(check({ ...example, format_version: 3 }), false);
+  assert.equal(check({ ...example, summary: { ...example.summary, figure: 'quy' } }), false);
 });
