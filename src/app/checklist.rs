@@ -16,7 +16,9 @@ fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
     let Some(x) = s.sub(id) else { return false };
     match filter {
         Filter::All => true,
-        Filter::Unanswered => !x.survey && !x.is_done() && x.state != SubState::NotApplicable,
+        Filter::Unanswered => {
+            !x.survey && !x.is_done() && !matches!(x.state, SubState::NotApplicable | SubState::NotYet)
+        }
         Filter::Losing => {
             !x.survey && x.state != SubState::Unanswered && x.lost > crate::engine::Dec2::ZERO
         }

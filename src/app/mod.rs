@@ -20,6 +20,7 @@ pub mod start;
 pub mod state;
 pub mod sub_item;
 pub mod summary;
+pub mod trend;
 pub mod widgets;
 
 use crate::services;

@@ -88,10 +88,14 @@ pub fn RankingTable(p: &RankingProps) -> Html {
     };
     let ut = p.group.unit_type;
     let period = c.plan.period.map(period_label).unwrap_or_default();
+    let quarter = c.plan.period.is_some_and(|(_, p)| p != crate::engine::Period::Year);
     html! {
         <section class="rank-block" data-rank={format!("{ut:?}")} data-framework={p.group.framework_id.clone()}>
             <h2>{format!("Xếp hạng khối {} — {} ({} đơn vị)", ut.label(), period, p.list.len())}</h2>
             <p class="hint">{format!("Bộ tiêu chí: {} (phiên bản {})", fw.title, fw.version)}</p>
+            if quarter {
+                <p class="hint" data-rank-note="">{"Xếp hạng theo Chỉ số đến kỳ báo cáo: chấm theo những gì phải có đến ngày chốt số liệu (báo cáo, nhiệm vụ đến hạn); mục chỉ đánh giá cuối năm không tính. Dự kiến cả năm: nếu các việc chưa đến hạn hoàn thành đúng hạn và các biện pháp khắc phục đạt kết quả."}</p>
+            }
             if first.foreign {
                 <p class="banner warn" role="note">{"Các đơn vị dưới đây chấm theo bộ tiêu chí kèm trong tệp của đơn vị, chưa có trong trang này: xếp hạng riêng. Nếu đây là bộ tiêu chí chính thức, hãy nạp nó ở trang Bộ tiêu chí rồi nạp lại các tệp."}</p>
             }
@@ -100,7 +104,8 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                 <thead><tr>
                     {th("Hạng".into(), SortKey::Rank)}
                     {th("Đơn vị".into(), SortKey::Name)}
-                    <th scope="col">{"Chỉ số (%)"}</th><th scope="col">{"Xếp loại"}</th>
+                    <th scope="col">{ if quarter { "Chỉ số đến kỳ báo cáo (%)" } else { "Chỉ số (%)" } }</th><th scope="col">{"Xếp loại"}</th>
+                    if quarter { <th scope="col">{"Dự kiến cả năm (%)"}</th> }
                     {th("Tự chấm".into(), SortKey::SelfPoints)}
                     <th scope="col">{"Điều tra XHH (ước tính)"}</th>
                     {th("Hoàn thành".into(), SortKey::Completion)}
@@ -129,6 +134,7 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                                 if !u.warnings.is_empty() { <span class="warn-mark" title={u.warnings.join("\n")}>{" ⚠"}</span> }</td>
                             <td class="num" data-col="index">{s.index.to_vi_fixed()}</td>
                             <td>{crate::app::widgets::band_text(s)}</td>
+                            if quarter { <td class="num" data-col="projected">{u.projected.to_vi_fixed()}</td> }
                             <td class="num">{format!("{}/{}", s.self_points.to_vi(), s.self_max.to_vi())}</td>
                             <td class="num">{s.survey_estimate.to_vi()}</td>
                             <td class="num">{format!("{}%", s.completion.to_vi())}</td>

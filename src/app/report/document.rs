@@ -67,6 +67,7 @@ fn scoring_rows(cur: &Current) -> Vec<Html> {
                 let pts = match sc.state {
                     SubState::Unanswered | SubState::Invalid => "—".to_string(),
                     SubState::NotApplicable => "KAD".to_string(),
+                    SubState::NotYet => "CĐG".to_string(),
                     _ => sc.points.to_vi(),
                 };
                 let figures = if sc.from_plan {
@@ -120,6 +121,7 @@ pub fn report_document(cur: &Current) -> Html {
             }
         })
         .collect();
+    let quarter = a.period != crate::engine::Period::Year;
     let band = match s.band_shown() {
         Ok(Some(b)) => format!(", xếp loại {b}"),
         Ok(None) => String::new(),
@@ -153,16 +155,22 @@ pub fn report_document(cur: &Current) -> Html {
                 "Tổng điểm tự đánh giá: {} / {} điểm (các tiêu chí do đơn vị tự chấm). Điểm điều tra xã hội học (ước tính, không chính thức): {} / {} điểm. Điểm thưởng: {}; điểm trừ: {}. Tổng điểm ước tính: {} / {} điểm; Chỉ số CCHC ước tính: {}%{band}.",
                 s.self_points.to_vi(), s.self_max.to_vi(), s.survey_estimate.to_vi(), s.survey_max.to_vi(),
                 s.bonus.to_vi(), s.deductions.to_vi(), s.total.to_vi(), s.applicable_max.to_vi(), s.index.to_vi_fixed())}</p>
+            if quarter {
+                <p data-report="period-figures">{format!(
+                    "Các số trên là điểm \"đến kỳ báo cáo\": chấm theo những gì phải có đến ngày {} (báo cáo, nhiệm vụ đến hạn); {} mục chỉ đánh giá cuối năm hoặc chưa có việc đến hạn ({} điểm) chưa tính vào điểm tối đa. Dự kiến cả năm (các việc chưa đến hạn hoàn thành đúng hạn, cộng điểm các biện pháp khắc phục): {} / {} điểm, Chỉ số {}%{}.",
+                    a.period.cutoff_vi(a.year), s.not_yet.len(), s.not_yet_max.to_vi(), cur.year.total.to_vi(), cur.year.max.to_vi(), cur.year.index.to_vi_fixed(),
+                    cur.year.band.as_ref().map(|b| format!(" ({b})")).unwrap_or_default())}</p>
+            }
             <table class="r-table r-scores">
                 <colgroup><col class="c-stt" /><col class="c-title" /><col class="c-num" /><col class="c-fig" /><col class="c-num" /><col class="c-ev" /></colgroup>
                 <thead><tr><th>{"STT"}</th><th>{"Lĩnh vực/Tiêu chí/Tiêu chí thành phần"}</th><th>{"Điểm tối đa"}</th><th>{"Số liệu tự đánh giá"}</th><th>{"Điểm tự đánh giá"}</th><th>{"Tài liệu kiểm chứng, giải trình"}</th></tr></thead>
                 <tbody>{ for scoring_rows(cur) }</tbody>
                 <tfoot>
                     <tr><td></td><td>{"Tổng điểm tự đánh giá"}</td><td class="num">{s.self_max.to_vi()}</td><td></td><td class="num">{s.self_points.to_vi()}</td><td></td></tr>
-                    <tr><td></td><td>{"Tổng điểm ước tính (gồm điều tra XHH ước tính, điểm thưởng, điểm trừ)"}</td><td class="num">{s.applicable_max.to_vi()}</td><td></td><td class="num" data-report="total">{s.total.to_vi()}</td><td>{format!("Chỉ số: {}%", s.index.to_vi_fixed())}</td></tr>
+                    <tr><td></td><td>{ if quarter { "Tổng điểm ước tính đến kỳ báo cáo (gồm điều tra XHH ước tính, điểm thưởng, điểm trừ)" } else { "Tổng điểm ước tính (gồm điều tra XHH ước tính, điểm thưởng, điểm trừ)" } }</td><td class="num">{s.applicable_max.to_vi()}</td><td></td><td class="num" data-report="total">{s.total.to_vi()}</td><td>{format!("Chỉ số: {}%", s.index.to_vi_fixed())}</td></tr>
                 </tfoot>
             </table>
-            <p class="r-note">{"KAD: không áp dụng đối với đơn vị; —: chưa chấm."}</p>
+            <p class="r-note">{ if quarter { "KAD: không áp dụng đối với đơn vị; CĐG: chưa đánh giá được ở kỳ này (chỉ đánh giá cuối năm hoặc chưa có việc đến hạn); —: chưa chấm." } else { "KAD: không áp dụng đối với đơn vị; —: chưa chấm." } }</p>
 
             <h2>{"II. GIẢI TRÌNH CÁC TIÊU CHÍ CHẤM ĐIỂM CHƯA CÓ ĐỦ TÀI LIỆU KIỂM CHỨNG"}</h2>
             if unsupported.is_empty() { <p>{"Các tiêu chí được chấm điểm đều có tài liệu kiểm chứng."}</p> } else { <ol>{ for unsupported }</ol> }

@@ -17,6 +17,7 @@ use crate::engine::formats::stored::{key_of, Stored, Unreadable};
 use crate::engine::rules::consolidate::{Entry, Outcome, UnitPeriod};
 use crate::engine::rules::limits;
 use crate::engine::rules::period::next_period_copy;
+use crate::engine::rules::plan::{project_year, Projection};
 use crate::engine::{score, Assessment, Framework, Period, Summary};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -70,6 +71,8 @@ pub struct Current {
     pub assessment: Rc<Assessment>,
     pub framework: Rc<Framework>,
     pub summary: Rc<Summary>,
+    /// "Dự kiến cả năm" (at "Năm": the plain score with the actions).
+    pub year: Rc<Projection>,
     /// Bumped when the assessment is replaced from outside (reload from
     /// another tab), so inputs holding local text are rebuilt.
     pub generation: u32,
@@ -84,11 +87,13 @@ pub struct Current {
 impl Current {
     pub fn new(assessment: Assessment, framework: Rc<Framework>) -> Current {
         let summary = Rc::new(score(&framework, &assessment));
+        let year = Rc::new(project_year(&framework, &assessment).1);
         let budget = MAX_FILE_BYTES.saturating_sub(framework::write(&framework).len() + 50_000);
         Current {
             assessment: Rc::new(assessment),
             framework,
             summary,
+            year,
             generation: 0,
             dirty: false,
             read_only: false,
@@ -693,6 +698,7 @@ impl Reducible for AppState {
                 }
                 a.updated = at;
                 cur.summary = Rc::new(score(&cur.framework, &a));
+                cur.year = Rc::new(project_year(&cur.framework, &a).1);
                 cur.assessment = Rc::new(a);
                 cur.dirty = true;
                 s.save_current();

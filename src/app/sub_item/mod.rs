@@ -83,6 +83,17 @@ pub fn SubItem(p: &SubItemProps) -> Html {
         let set_value = set_value.clone();
         Callback::from(move |_| set_value.emit(None))
     };
+    let keep = {
+        let (set, answer) = (set.clone(), answer.clone());
+        Callback::from(move |_| {
+            set.emit(Answer {
+                carried: false,
+                ..answer.clone()
+            })
+        })
+    };
+    let period = cur.assessment.period;
+    let period_note = period_note(sub, sc, period);
 
     html! {
         <article class={classes!("sub", state_class(sc))} data-sub={id.clone()} id={format!("sub-{id}")} tabindex="-1"
@@ -92,6 +103,14 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 {points_badge(sc)}
             </header>
             if !sub.guidance.is_empty() { <p class="guidance">{sub.guidance.clone()}</p> }
+            if let Some(n) = period_note { <p class="period-note" data-period-note="">{n}</p> }
+            if answer.carried && !excluded_above && sc.state != SubState::NotApplicable {
+                <p class="carried" data-carried="">
+                    <span class="badge warn">{"Chưa cập nhật cho kỳ này"}</span>
+                    {format!(" Số liệu chuyển từ kỳ trước: sửa lại cho kỳ {}, hoặc ", period.label())}
+                    <button type="button" class="btn small" onclick={keep} disabled={cur.read_only}>{"Giữ nguyên cho kỳ này"}</button>
+                </p>
+            }
             <div class="rule" aria-disabled={locked.to_string()}>
                 if excluded_above {
                     <p class="muted">{"Không áp dụng (đã khai báo cho cả lĩnh vực hoặc tiêu chí)."}</p>
@@ -125,6 +144,36 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 {explanation(&dom, sc.needs_support, &answer, &set)}
             }
         </article>
+    }
+}
+
+/// What the period means for this item, before the year ends.
+fn period_note(
+    sub: &crate::engine::SubCriterion,
+    sc: &SubScore,
+    period: crate::engine::Period,
+) -> Option<String> {
+    use crate::engine::model::PeriodRule;
+    if period == crate::engine::Period::Year {
+        return None;
+    }
+    let cut = period.cutoff_short();
+    match &sub.period_rule {
+        PeriodRule::Unaffected => None,
+        PeriodRule::YearEnd => Some(format!(
+            "Chỉ đánh giá vào cuối năm: ở kỳ {} mục này chưa tính vào điểm \"đến kỳ báo cáo\" (không phải mất điểm); câu trả lời, nếu có, được dùng cho số dự kiến cả năm.",
+            period.label()
+        )),
+        PeriodRule::Cumulative { .. } => sc.expected.map(|(due, year)| {
+            format!(
+                "Đến ngày {cut} phải có {due}/{year}: nhập số thực có đến ngày {cut}; chỉ phần còn thiếu so với số đến hạn bị trừ điểm."
+            )
+        }),
+        PeriodRule::DueByCutoff => Some(if sc.state == SubState::NotYet {
+            format!("Chưa có việc nào đến hạn trước hoặc đúng ngày {cut}: chưa đánh giá được ở kỳ này.")
+        } else {
+            format!("Tính trên các việc đến hạn trước hoặc đúng ngày {cut} (không tính việc có hạn sau ngày chốt số liệu).")
+        }),
     }
 }
 

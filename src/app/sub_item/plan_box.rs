@@ -71,8 +71,13 @@ pub fn plan_source_box(ctx: &Ctx, cur: &Current) -> Html {
             <legend>{"Nguồn số liệu tính điểm"}</legend>
             <label class="choice">
                 <input type="radio" name={name.clone()} checked={c.using_plan} onchange={choose(PlanSource::Plan)} />
-                <span data-plan-source="plan">{format!("Theo Kế hoạch CCHC năm: {}/{} nhiệm vụ hoàn thành ({}) → {} điểm",
-                    c.figure.done, c.figure.total, pct(c.figure.done, c.figure.total), c.plan_points.to_vi())}</span>
+                <span data-plan-source="plan">{match c.figure.due_by {
+                    Some(_) if c.figure.total == 0 => format!("Theo Kế hoạch CCHC năm: {}", c.figure.describe()),
+                    Some(_) => format!("Theo Kế hoạch CCHC năm: {} ({}) → {} điểm",
+                        c.figure.describe(), pct(c.figure.done, c.figure.total), c.plan_points.to_vi()),
+                    None => format!("Theo Kế hoạch CCHC năm: {}/{} nhiệm vụ hoàn thành ({}) → {} điểm",
+                        c.figure.done, c.figure.total, pct(c.figure.done, c.figure.total), c.plan_points.to_vi()),
+                }}</span>
             </label>
             <label class="choice">
                 <input type="radio" name={name} checked={!c.using_plan} onchange={choose(PlanSource::Hand)} />

@@ -117,6 +117,7 @@ pub fn ranking_sheet(
     period: Option<(u16, Period)>,
     previous: &BTreeMap<(UnitType, String), (Dec2, usize)>,
 ) -> Sheet {
+    let quarter = period.is_some_and(|(_, p)| p != Period::Year);
     let period = period.map_or(String::new(), |(y, p)| format!("{} {y}", p.label()));
     let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::Text(format!(
         "Xếp hạng kết quả tự đánh giá Chỉ số CCHC {period}"
@@ -132,13 +133,20 @@ pub fn ranking_sheet(
             "Hạng",
             "Đơn vị",
             "Kỳ",
-            "Chỉ số (%)",
+            if quarter {
+                "Chỉ số đến kỳ báo cáo (%)"
+            } else {
+                "Chỉ số (%)"
+            },
             "Xếp loại",
             "Điểm tự chấm",
             "Điều tra XHH (ước tính)",
             "Hoàn thành (%)",
             "Có kiểm chứng (%)",
         ]);
+        if quarter {
+            h.extend(head(&["Dự kiến cả năm (%)"]));
+        }
         if !previous.is_empty() {
             h.extend(head(&["Chỉ số kỳ trước (%)", "Hạng kỳ trước"]));
         }
@@ -171,6 +179,9 @@ pub fn ranking_sheet(
                 Cell::Num(s.completion),
                 Cell::Num(c.evidence_coverage),
             ];
+            if quarter {
+                row.push(Cell::Num(c.projected));
+            }
             if !previous.is_empty() {
                 match previous.get(&(g.unit_type, unit_key(&c.assessment.unit_name))) {
                     Some((i, rank)) => row.extend([Cell::Num(*i), int(*rank)]),
@@ -186,6 +197,9 @@ pub fn ranking_sheet(
         }
     }
     let mut widths = vec![16, 6, 32, 12, 10, 14, 11, 11, 11, 11];
+    if quarter {
+        widths.push(11);
+    }
     if !previous.is_empty() {
         widths.extend([11, 8]);
     }

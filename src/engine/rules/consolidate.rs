@@ -33,6 +33,8 @@ pub struct Checked {
     /// Scored with a framework that came embedded in the file and is not
     /// one of the desk's own: ranked apart, never beside the official one.
     pub foreign: bool,
+    /// "Dự kiến cả năm" index (at "Năm": the year's with the actions).
+    pub projected: Dec2,
 }
 
 impl Checked {
@@ -76,7 +78,15 @@ pub fn grade(
     foreign: bool,
 ) -> Checked {
     let summary = score(&framework, &assessment);
+    let projected = super::plan::project_year(&framework, &assessment).1.index;
     let mut warnings = file_warnings;
+    if !summary.carried.is_empty() {
+        warnings.push(format!(
+            "{} mục chưa cập nhật cho kỳ này (số liệu chuyển từ kỳ trước): {}",
+            summary.carried.len(),
+            summary.carried.join(", ")
+        ));
+    }
     if !summary.missing_support.is_empty() {
         warnings.push(format!(
             "{} mục có điểm nhưng không có tài liệu kiểm chứng hoặc giải trình: {}",
@@ -122,6 +132,7 @@ pub fn grade(
         Dec2::from_int(backed as i64).percent_of(Dec2::from_int(scored.len() as i64))
     };
     Checked {
+        projected,
         assessment,
         framework,
         summary,

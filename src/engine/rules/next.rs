@@ -18,7 +18,11 @@ pub fn next_unanswered(
         .collect();
     let open = |id: &str| {
         s.sub(id)
-            .is_some_and(|x| !x.survey && !x.is_done() && x.state != SubState::NotApplicable)
+            .is_some_and(|x| {
+                !x.survey
+                    && !x.is_done()
+                    && !matches!(x.state, SubState::NotApplicable | SubState::NotYet)
+            })
     };
     let start = after
         .and_then(|c| items.iter().rposition(|(k, _)| *k == c))
