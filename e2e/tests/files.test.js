@@ -67,8 +67,14 @@ test('export in one profile, import in a fresh one: identical answers and totals
   assert.equal(exported.name, 'CCHC_so-tu-phap_2025_Q1.json');
   const doc = JSON.parse(exported.text);
   assert.equal(doc.format, 'cchc-self-assessment');
-  assert.equal(doc.summary.self_points, 2.5); // 1 (kịp thời) + 1 (90%) + 0.5 (3 of 4 reports)
-  assert.equal(doc.summary.total, 11.5); // + 9 survey estimate
+  // Quý I, "đến kỳ báo cáo": 1 (kịp thời) + 1 (90%) + 1 (3 reports, 1 due by 14/3)
+  assert.equal(doc.format_version, 2);
+  assert.equal(doc.summary.figure, 'den_ky_bao_cao');
+  assert.equal(doc.summary.self_points, 3);
+  assert.equal(doc.summary.total, 3); // the survey estimate (9) waits for the year
+  assert.equal(doc.summary.not_yet_max, 24);
+  // "dự kiến cả năm": 3 + the survey estimate 9
+  assert.equal(doc.summary.projection.total, 12);
   assert.equal(doc.checksum.algorithm, 'sha256');
   assert.match(doc.exported_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
   assert.deepEqual(a.problems, []);
@@ -132,7 +138,8 @@ test('bad files are refused with their message, and nothing changes', async () =
   await confirm.waitFor();
   const text = await confirm.innerText();
   assert.match(text, /Mã kiểm tra \(checksum\) không khớp/);
-  assert.match(text, /Tổng điểm: tệp ghi 99, tính lại 11,5/);
+  assert.match(text, /chỉ số đến kỳ báo cáo tính lại 3,95%/);
+  assert.match(text, /Tổng điểm: tệp ghi 99, tính lại 3\b/);
   assert.match(text, /cùng đơn vị và kỳ báo cáo/);
   await page.getByRole('button', { name: 'Hủy' }).click();
   assert.equal(await rows(), 1);
@@ -206,10 +213,10 @@ test('compare with the previous period', async () => {
   assert.match(await row('1.1.1').innerText(), /1\s+0,5\s+−0,5/);
   assert.equal(await row('1.1.1').getAttribute('class'), 'worse');
   assert.match(await row('1.1.3').innerText(), /1\s+2\s+\+1/);
-  assert.match(await page.locator('tr[data-field="1"]').innerText(), /2,5\s+3\s+\+0,5/);
-  // the copy did not carry the survey estimate (it belongs to one report)
-  assert.match(await row("8.1.1").innerText(), /\s9\s+—\s+—$/);
-  assert.equal(await page.locator('tr[data-sub-row]').count(), 3);
+  // 1.2.1 (3 reports) is full at Quý I (1 due) and at 6 tháng (2 due)
+  assert.match(await page.locator('tr[data-field="1"]').innerText(), /3\s+3,5\s+\+0,5/);
+  // the survey waits for the year end in both: nothing to compare
+  assert.equal(await page.locator('tr[data-sub-row]').count(), 2);
   // an unchanged row: a plain 0, not a red one
   const same = page.locator('tr[data-field="2"] td').last();
   assert.equal(await same.innerText(), '0');

@@ -25,7 +25,9 @@ async function journey(viewport, tag) {
   await page.getByRole('link', { name: 'Tạo bản tự đánh giá mới' }).click();
   await page.getByLabel('Tên cơ quan, đơn vị').fill('Sở Tư pháp');
   await page.getByLabel('Năm đánh giá').fill('2025');
-  await page.getByRole('radio', { name: /Quý I\b/ }).check();
+  // the year: every rule shape judged by its rule alone (a quarter's
+  // period rules have their own test, periods.test.js)
+  await page.getByRole('radio', { name: /^Năm\b/ }).check();
   await page.getByLabel('Họ và tên').fill('Nguyễn Văn A');
   await assert.doesNotReject(page.getByText('Bộ tiêu chí mẫu — đối chiếu với Quyết định của UBND tỉnh').first().waitFor());
   await axe(page, `${tag} new`);
@@ -130,16 +132,16 @@ async function journey(viewport, tag) {
 
   // Start page lists it; duplicate to the next period.
   await page.getByRole('link', { name: 'Tự chấm điểm Chỉ số CCHC' }).click();
-  await page.getByRole('button', { name: 'Nhân bản sang kỳ sau: Sở Tư pháp — Quý I 2025' }).click();
-  await page.locator('tr[data-assessment]', { hasText: '6 tháng 2025' }).waitFor();
+  await page.getByRole('button', { name: 'Nhân bản sang kỳ sau: Sở Tư pháp — Năm 2025' }).click();
+  await page.locator('tr[data-assessment]', { hasText: 'Quý I 2026' }).waitFor();
   // the copy says what it carried and what it left behind
   assert.match(await page.locator('[data-notice]').innerText(),
-    /Đã tạo bản "Sở Tư pháp — 6 tháng 2025"\. Đã chuyển: \d+ câu trả lời, \d+ tài liệu kiểm chứng, 0 biện pháp khắc phục, 0 nhiệm vụ kế hoạch\. Đã để trống \(riêng của kỳ trước\): 1 điểm ước tính điều tra xã hội học\./);
+    /Đã tạo bản "Sở Tư pháp — Quý I 2026"\. Đã chuyển: \d+ câu trả lời, \d+ tài liệu kiểm chứng, 0 biện pháp khắc phục, 0 nhiệm vụ kế hoạch\. Đã để trống \(riêng của kỳ trước\): 1 điểm ước tính điều tra xã hội học\./);
   assert.equal(await page.locator('tr[data-assessment]').count(), 2);
   await noSideScroll(page, `${tag} start`);
   await page.screenshot({ path: path.join(out, `${tag}-start.png`), fullPage: true });
   // delete asks first
-  await page.getByRole('button', { name: 'Xóa: Sở Tư pháp — 6 tháng 2025' }).click();
+  await page.getByRole('button', { name: 'Xóa: Sở Tư pháp — Quý I 2026' }).click();
   await page.getByRole('button', { name: 'Xóa', exact: true }).click();
   assert.equal(await page.locator('tr[data-assessment]').count(), 1);
 

@@ -36,13 +36,15 @@ test('a typed plan figure stays until the user chooses the plan', async () => {
   await sec.getByRole('button', { name: /Thêm nhiệm vụ/ }).click();
   const task = sec.locator('[data-task]').last();
   await task.getByLabel('Nhiệm vụ', { exact: true }).fill('Ban hành kế hoạch');
+  // due before the Quý III cut-off (14/9): it counts at this period
+  await task.getByLabel('Thời hạn').fill('2025-08-31');
   await task.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
   assert.match(await page.locator('[data-plan="feeds"]').innerText(), /đang dùng số liệu nhập tay/);
   await page.goto(base + '/tieu-chi/1.1');
   // the typed 14/18 still scores; both figures are shown
   assert.equal(await pts(page, '1.1.3'), '0');
   const box = page.locator('[data-sub="1.1.3"] [data-plan-box]');
-  assert.match(await box.innerText(), /Theo Kế hoạch CCHC năm: 1\/1 nhiệm vụ hoàn thành \(100,00%\) → 2 điểm/);
+  assert.match(await box.innerText(), /Theo Kế hoạch CCHC năm: 1\/1 nhiệm vụ đến hạn trước hoặc đúng ngày 14\/9 đã hoàn thành \(100,00%\) → 2 điểm/);
   assert.match(await box.innerText(), /Theo số liệu nhập tay: 14\/18 = 77,78% → 0 điểm/);
   assert.match(await box.innerText(), /Hai nguồn số liệu cho kết quả khác nhau/);
   // the user's choice switches, and the typed figure is kept
@@ -131,7 +133,8 @@ test('the jumped-to item is never under the sticky bar; the keyboard path is sho
     // answer 1.1 so the next unanswered is further down the page
     await page.goto(base + '/tieu-chi/1.2');
     await page.getByRole('button', { name: 'Mục chưa trả lời tiếp theo' }).click();
-    await page.waitForURL(/tieu-chi\/1\.3\/1\.3\.1$|tieu-chi\/1\.1\/1\.1\.1$/);
+    // (1.3.1 is judged only at year end: at Quý III the next is 1.3.2)
+    await page.waitForURL(/tieu-chi\/1\.3\/1\.3\.2$|tieu-chi\/1\.1\/1\.1\.1$/);
     for (let i = 0; i < 3; i++) {
       await page.getByRole('button', { name: 'Mục chưa trả lời tiếp theo' }).focus();
       await page.keyboard.press('Enter');

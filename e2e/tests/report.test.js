@@ -56,6 +56,7 @@ test('actions, plan and the printed report', async () => {
     await task.getByLabel('Nhiệm vụ', { exact: true }).fill(`Nhiệm vụ ${i + 1} <b>`);
     await task.getByLabel('Kết quả đầu ra').fill(`Sản phẩm ${i + 1}`);
     await task.getByLabel('Đơn vị chủ trì').fill('Văn phòng Sở');
+    await task.getByLabel('Thời hạn').fill('2025-03-10'); // due by the Quý I cut-off (14/3)
     await task.getByLabel('Quý I (%)').fill(i < 4 ? '100' : '30');
     if (i < 4) await task.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
   }
@@ -67,7 +68,7 @@ test('actions, plan and the printed report', async () => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(base + '/tieu-chi/1.1');
   assert.equal(await pts(page, '1.1.3'), '1');
-  assert.match(await page.locator('[data-sub="1.1.3"] [data-plan-box]').innerText(), /4\/5 nhiệm vụ hoàn thành \(80,00%\)/);
+  assert.match(await page.locator('[data-sub="1.1.3"] [data-plan-box]').innerText(), /4\/5 nhiệm vụ đến hạn trước hoặc đúng ngày 14\/3 đã hoàn thành \(80,00%\)/);
   // 1.1.3 now loses 1 point; add an action for it from the summary page
   await page.getByRole('link', { name: 'Kết quả', exact: true }).click();
   await page.getByRole('button', { name: 'Thêm biện pháp cho 1.1.3' }).click();
@@ -75,9 +76,12 @@ test('actions, plan and the printed report', async () => {
   const act2 = page.locator('[data-action]').last();
   await act2.getByLabel('Biện pháp (việc sẽ làm)').fill('Hoàn thành nhiệm vụ số hóa còn lại');
   await act2.getByLabel('Thời hạn').fill('2099-06-14');
-  // self: 0.5 + 1 + 1 = 2.5 of 80; index 2.5/100 = 2,50%; if both actions succeed: +1.5 → 4,00%
+  // self: 0.5 + 1 + 1 = 2.5; at Quý I over the 76 points that can be judged
+  // (the survey and year-end items wait): 3,29%; the year, if both actions
+  // succeed: 2.5 + 1.5 = 4 of 100 → 4,00%
   assert.match(await page.locator('[data-plan="projected"]').innerText(), /^4,00%/);
-  assert.equal(await page.locator('[data-summary="index"]').innerText(), '2,50%');
+  assert.equal(await page.locator('[data-summary="index"]').innerText(), '3,29%');
+  assert.equal(await page.locator('[data-summary="year"]').innerText(), '4,00% (Yếu)');
 
   // For Excel: an .xlsx with the actions (numbers stay numbers)
   const [xl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel (.xlsx)' }).click()]);
@@ -107,13 +111,14 @@ test('actions, plan and the printed report', async () => {
     'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH GIA LAI', 'SỞ TƯ PHÁP',
     'Số: 45/BC-STP', 'Gia Lai, ngày 20 tháng 3 năm 2025', 'BÁO CÁO',
     'Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính quý I năm 2025',
-    'I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM', 'Tổng điểm tự đánh giá: 2,5 / 80 điểm', 'Chỉ số CCHC ước tính: 2,50%',
+    'I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM', 'Tổng điểm tự đánh giá: 2,5 / 76 điểm', 'Chỉ số CCHC ước tính: 3,29%',
+    'Các số trên là điểm "đến kỳ báo cáo": chấm theo những gì phải có đến ngày 14/03/2025',
     'Số 15/KH-STP ngày 20/01/2025 của Sở Tư pháp: Kế hoạch CCHC năm 2025',
     'II. GIẢI TRÌNH CÁC TIÊU CHÍ CHẤM ĐIỂM CHƯA CÓ ĐỦ TÀI LIỆU KIỂM CHỨNG',
     'Kế hoạch ban hành ngày 20/01, chậm 5 ngày so với yêu cầu',
     'III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ', 'Hạ tầng mạng chưa ổn định', 'Đề nghị Sở Nội vụ tập huấn chấm điểm',
     'IV. BIỆN PHÁP KHẮC PHỤC VÀ TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CCHC', '(quá hạn)',
-    'Nếu hoàn thành các biện pháp, Chỉ số CCHC ước tính đạt 4,00%', 'Hoàn thành 4/5 nhiệm vụ (80,00%)', 'Nhiệm vụ 5 <b>',
+    'Nếu hoàn thành các biện pháp, Chỉ số CCHC ước tính đạt 4,00%', '4/5 nhiệm vụ đến hạn trước hoặc đúng ngày 14/3 đã hoàn thành (80,00%)', 'Nhiệm vụ 5 <b>',
     'THỦ TRƯỞNG CƠ QUAN', 'Nơi nhận:', '- Sở Nội vụ;', 'Nguyễn Văn Giám Đốc',
   ]) {
     assert.ok(text.replace(/\s+/g, ' ').includes(needle), `PDF lacks: ${needle}`);

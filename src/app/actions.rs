@@ -68,7 +68,10 @@ pub fn ActionsPage() -> Html {
     };
     let a = cur.assessment.clone();
     let fw = cur.framework.clone();
-    let p = plan::project(&fw, &a, &cur.summary);
+    // Before the year ends: the year-end projection (what is not yet due
+    // going as planned, plus the actions); at "Năm" the same as before.
+    let p = cur.year.clone();
+    let quarter = a.period != crate::engine::Period::Year;
     let today = today();
 
     let mut list: Vec<&CorrectiveAction> = a.actions.iter().collect();
@@ -135,8 +138,8 @@ pub fn ActionsPage() -> Html {
                 <div><dt>{"Số biện pháp"}</dt><dd data-plan="count">{a.actions.len()}</dd></div>
                 <div><dt>{"Đã hoàn thành"}</dt><dd data-plan="completion">{format!("{}/{} ({}%)", p.done_actions, a.actions.len(), p.completion().to_vi())}</dd></div>
                 <div><dt>{"Quá hạn"}</dt><dd data-plan="overdue" class={classes!((overdue > 0).then_some("bad"))}>{overdue}</dd></div>
-                <div><dt>{"Chỉ số hiện tại"}</dt><dd>{format!("{}%", cur.summary.index.to_vi_fixed())}</dd></div>
-                <div><dt>{"Nếu hoàn thành các biện pháp"}</dt><dd data-plan="projected">{format!("{}% ({})", p.index.to_vi_fixed(), p.band.clone().unwrap_or_default())}</dd></div>
+                <div><dt>{ if quarter { "Chỉ số đến kỳ báo cáo" } else { "Chỉ số hiện tại" } }</dt><dd>{format!("{}%", cur.summary.index.to_vi_fixed())}</dd></div>
+                <div><dt>{ if quarter { "Dự kiến cả năm, nếu hoàn thành các biện pháp" } else { "Nếu hoàn thành các biện pháp" } }</dt><dd data-plan="projected">{format!("{}% ({})", p.index.to_vi_fixed(), p.band.clone().unwrap_or_default())}</dd></div>
             </dl>
             if !uncovered.is_empty() {
                 <details class="uncovered">

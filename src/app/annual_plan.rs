@@ -82,6 +82,9 @@ pub fn PlanPage() -> Html {
             <p class="lead">{"Nhiệm vụ theo 6 nội dung cải cách (Nghị quyết 76/NQ-CP): kết quả đầu ra, đơn vị chủ trì, thời hạn, tiến độ từng kỳ."}</p>
             <dl class="cards">
                 <div><dt>{"Số nhiệm vụ"}</dt><dd>{a.plan.len()}</dd></div>
+                if let Some(p) = fig.and_then(|f| f.due_by) {
+                    <div><dt>{format!("Đến hạn trước hoặc đúng ngày {}", p.cutoff_short())}</dt><dd data-plan="due">{fig.map_or(0, |f| f.total)}</dd></div>
+                }
                 <div><dt>{"Đã hoàn thành"}</dt><dd data-plan="done">{fig.map_or("0".into(), |f| f.done.to_string())}</dd></div>
                 <div><dt>{"Tỷ lệ hoàn thành"}</dt><dd data-plan="rate">{fig.map_or("—".into(), |f| format!("{}%", Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed()))}</dd></div>
             </dl>

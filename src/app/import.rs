@@ -232,7 +232,7 @@ fn confirm_import(ctx: &super::Ctx, p: Confirm) -> Html {
     };
     html! {
         <div class="banner confirm" role="alertdialog" aria-labelledby="import-q" data-import="confirm">
-            <p id="import-q"><strong>{format!("Tệp {}: {} — chỉ số tính lại {}%", p.name, label_of(a), s.index.to_vi_fixed())}</strong></p>
+            <p id="import-q"><strong>{format!("Tệp {}: {} — chỉ số {}tính lại {}%", p.name, label_of(a), if a.period == crate::engine::Period::Year { "" } else { "đến kỳ báo cáo " }, s.index.to_vi_fixed())}</strong></p>
             if !imp.warnings.is_empty() {
                 <p>{"Cảnh báo (cần xem trước khi nhập):"}</p>
                 <ul class="warnings">{ for imp.warnings.iter().map(|w| html!{ <li>{w.to_string()}</li> }) }</ul>

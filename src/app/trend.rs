@@ -23,35 +23,40 @@ pub fn trend_section(ctx: &Ctx, cur: &Current) -> Html {
         }
     });
     let fw = &cur.framework;
-    // Grouped bars: index so far (solid) and projected year end (light).
-    let (group_w, top, plot_h, left) = (78i32, 8i32, 140i32, 34i32);
-    let width = left + group_w * rows.len().max(1) as i32 + 8;
-    let y_of = |pct: crate::engine::Dec2| top + plot_h - (pct.hundredths() * plot_h as i64 / 10_000) as i32;
+    // Grouped bars: index so far (solid) and projected year end (light);
+    // the grid is one path, each period one group.
+    let (gw, plot, left) = (78i64, 140i64, 34i64);
+    let width = left + gw * rows.len().max(1) as i64 + 8;
+    let h = |pct: crate::engine::Dec2| pct.hundredths().clamp(0, 10_000) * plot / 10_000;
+    let bars: Vec<(String, [(i64, i64, &str); 2], String)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let x = left + gw * i as i64 + 8;
+            let label = format!("{} {}", r.period.label(), r.year % 100);
+            (label, [(x, h(r.index), "bar so-far"), (x + 28, h(r.projected), "bar proj")], (x + 27).to_string())
+        })
+        .collect();
+    let grid = format!("M{left} 8H{w}M{left} 78H{w}M{left} 148H{w}", w = width - 4);
     let chart = html! {
-        <svg class="chart trend-chart" viewBox={format!("0 0 {width} {}", top + plot_h + 40)} role="img"
+        <svg class="chart trend-chart" viewBox={format!("0 0 {width} 172")} role="img"
              aria-label="Chỉ số đến kỳ báo cáo và dự kiến cả năm qua các kỳ">
-            { for [0, 50, 100].iter().map(|t| {
-                let y = top + plot_h - plot_h * t / 100;
-                html!{ <g key={*t}>
-                    <line x1={left.to_string()} x2={(width - 4).to_string()} y1={y.to_string()} y2={y.to_string()} class="grid" />
-                    <text x={(left - 4).to_string()} y={(y + 4).to_string()} class="tick" text-anchor="end">{format!("{t}%")}</text>
-                </g> }
-            }) }
-            { for rows.iter().enumerate().map(|(i, r)| {
-                let x = left + group_w * i as i32 + 8;
-                let bar = |dx: i32, pct: crate::engine::Dec2, class: &'static str| {
-                    let y = y_of(pct);
-                    html!{ <rect x={(x + dx).to_string()} y={y.to_string()} width="26" height={(top + plot_h - y).max(0).to_string()} class={classes!("bar", class)} /> }
-                };
-                html!{ <g key={r.id.clone()}>
-                    {bar(0, r.index, "so-far")}
-                    {bar(28, r.projected, "proj")}
-                    <text x={(x + 27).to_string()} y={(top + plot_h + 16).to_string()} class="lbl" text-anchor="middle">{r.period.label()}</text>
-                    <text x={(x + 27).to_string()} y={(top + plot_h + 32).to_string()} class="tick" text-anchor="middle">{r.year.to_string()}</text>
-                </g> }
-            }) }
+            <path d={grid} class="grid" />
+            <text x="30" y="12" class="tick" text-anchor="end">{"100%"}</text>
+            <text x="30" y="152" class="tick" text-anchor="end">{"0%"}</text>
+            { for bars.into_iter().map(|(label, pair, mid)| html!{ <g>
+                { for pair.into_iter().map(|(x, hh, class)| html!{
+                    <rect x={x.to_string()} y={(148 - hh).to_string()} width="26" height={hh.to_string()} {class} />
+                }) }
+                <text x={mid} y="166" class="lbl" text-anchor="middle">{label}</text>
+            </g> }) }
         </svg>
     };
+    let head: Vec<String> = ["Kỳ", "Chỉ số đến kỳ báo cáo", "Dự kiến cả năm", "Chưa đánh giá được"]
+        .iter()
+        .map(|x| x.to_string())
+        .chain(fw.fields.iter().map(|f| format!("Mất điểm LV {}", f.id)))
+        .collect();
     html! {
         <section class="trend" data-trend="">
             <h2>{"Diễn biến qua các kỳ"}</h2>
@@ -63,28 +68,18 @@ pub fn trend_section(ctx: &Ctx, cur: &Current) -> Html {
             }
             <div class="table-wrap" tabindex="0">
             <table class="trend-table">
-                <thead><tr>
-                    <th scope="col">{"Kỳ"}</th><th scope="col">{"Chỉ số đến kỳ báo cáo"}</th><th scope="col">{"Dự kiến cả năm"}</th>
-                    <th scope="col">{"Chưa đánh giá được"}</th>
-                    { for fw.fields.iter().map(|f| html!{ <th scope="col" class="num" title={f.title.clone()}>{format!("Mất LV {}", f.id)}</th> }) }
-                </tr></thead>
+                <thead><tr>{ for head.into_iter().map(|x| html!{ <th scope="col">{x}</th> }) }</tr></thead>
                 <tbody>
                     { for rows.iter().map(|r| {
-                        let href = Route::Summary { id: r.id.clone() }.href();
                         let here = r.id == me.id;
+                        let cells = cells(r, fw);
                         html!{
-                            <tr key={r.id.clone()} class={classes!(here.then_some("here"))} data-trend-row={format!("{}-{}", r.year, crate::engine::formats::file::period_tag(r.period))}>
+                            <tr class={classes!(here.then_some("here"))} data-trend-row={format!("{}-{}", r.year, crate::engine::formats::file::period_tag(r.period))}>
                                 <th scope="row">
-                                    if here { {label(r)}{" (bản này)"} } else { <a {href}>{label(r)}</a> }
-                                    if r.others > 0 { <span class="muted">{format!(" (+{} bản khác cùng kỳ)", r.others)}</span> }
+                                    if here { {label(r)}{" (bản này)"} } else { <a href={Route::Summary { id: r.id.clone() }.href()}>{label(r)}</a> }
+                                    if r.others > 0 { {format!(" (+{} bản khác cùng kỳ)", r.others)} }
                                 </th>
-                                <td class="num" data-col="index">{format!("{}%", r.index.to_vi_fixed())}</td>
-                                <td class="num" data-col="projected">{ if r.period == Period::Year { format!("{}% (gồm biện pháp)", r.projected.to_vi_fixed()) } else { format!("{}%", r.projected.to_vi_fixed()) } }</td>
-                                <td class="num">{ if r.not_yet_max == crate::engine::Dec2::ZERO { "—".to_string() } else { format!("{} điểm", r.not_yet_max.to_vi()) } }</td>
-                                { for fw.fields.iter().map(|f| {
-                                    let lost = r.lost.iter().find(|(id, _)| *id == f.id).map(|(_, d)| d.to_vi()).unwrap_or_else(|| "—".into());
-                                    html!{ <td class="num">{lost}</td> }
-                                }) }
+                                { for cells.into_iter().map(|c| html!{ <td class="num">{c}</td> }) }
                             </tr>
                         }
                     }) }
@@ -93,4 +88,28 @@ pub fn trend_section(ctx: &Ctx, cur: &Current) -> Html {
             </div>
         </section>
     }
+}
+
+/// The figures of one row, as shown.
+fn cells(r: &TrendRow, fw: &crate::engine::Framework) -> Vec<String> {
+    let mut v = vec![
+        format!("{}%", r.index.to_vi_fixed()),
+        format!(
+            "{}%{}",
+            r.projected.to_vi_fixed(),
+            if r.period == Period::Year { " (gồm biện pháp)" } else { "" }
+        ),
+        if r.not_yet_max == crate::engine::Dec2::ZERO {
+            "—".to_string()
+        } else {
+            format!("{} điểm", r.not_yet_max.to_vi())
+        },
+    ];
+    v.extend(fw.fields.iter().map(|f| {
+        r.lost
+            .iter()
+            .find(|(id, _)| *id == f.id)
+            .map_or_else(|| "—".into(), |(_, d)| d.to_vi())
+    }));
+    v
 }

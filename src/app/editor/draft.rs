@@ -535,6 +535,19 @@ fn print_table(d: &Draft) -> Html {
                 if x.may_be_not_applicable {
                     how.push_str("; có thể không áp dụng");
                 }
+                match &x.period_rule {
+                    crate::engine::model::PeriodRule::Unaffected => {}
+                    crate::engine::model::PeriodRule::Cumulative { expected } => how.push_str(&format!(
+                        "; theo kỳ: phải có {}/{}/{}/{} (quý I/6 tháng/quý III/năm)",
+                        expected[0], expected[1], expected[2], expected[3]
+                    )),
+                    crate::engine::model::PeriodRule::DueByCutoff => {
+                        how.push_str("; theo kỳ: tỷ lệ trên việc đến hạn trước ngày chốt số liệu")
+                    }
+                    crate::engine::model::PeriodRule::YearEnd => {
+                        how.push_str("; theo kỳ: chỉ đánh giá vào cuối năm")
+                    }
+                }
                 let level = if shared { "lv-crit" } else { "lv-sub" };
                 // the table's own wording, when the rule says it otherwise
                 let from = if x.guidance.trim().is_empty() || x.guidance == how {

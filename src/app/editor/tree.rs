@@ -6,7 +6,7 @@ use super::rule::RuleEditor;
 use super::{dec_input, removal, text_area, text_input, Patch, Removal};
 use crate::app::widgets::{check, event_value};
 use crate::engine::formats::paste::Draft;
-use crate::engine::model::{Criterion, Field, Framework, Rule, SubCriterion};
+use crate::engine::model::{Criterion, Field, Framework, PeriodRule, Rule, SubCriterion};
 use crate::engine::{Dec2, Problem};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -250,6 +250,69 @@ pub fn SubEditor(p: &SubProps) -> Html {
                 {check("Cho phép \"không áp dụng\"", s.may_be_not_applicable, at!(bool, |x, v| x.may_be_not_applicable = v))}
             </div>
             <RuleEditor dom={dom.clone()} rule={s.rule.clone()} on_change={at!(Rule, |x, r| x.rule = r)} />
+            {period_rule_editor(&dom, s, at!(PeriodRule, |x, r| x.period_rule = r))}
         </li>
+    }
+}
+
+/// How the item is judged before the year ends: a choice, and for a
+/// count that grows the four counts due.
+fn period_rule_editor(dom: &str, s: &SubCriterion, set: Callback<PeriodRule>) -> Html {
+    const KINDS: [(&str, &str); 4] = [
+        ("unaffected", "Như nhau ở mọi kỳ"),
+        ("cumulative", "Số lượng tăng dần theo kỳ (ví dụ báo cáo quý: 1, 2, 3, 4)"),
+        ("due_by_cutoff", "Tỷ lệ trên việc đến hạn trước ngày chốt số liệu"),
+        ("year_end", "Chỉ đánh giá vào cuối năm"),
+    ];
+    let current = match &s.period_rule {
+        PeriodRule::Unaffected => "unaffected",
+        PeriodRule::Cumulative { .. } => "cumulative",
+        PeriodRule::DueByCutoff => "due_by_cutoff",
+        PeriodRule::YearEnd => "year_end",
+    };
+    let on_kind = {
+        let set = set.clone();
+        Callback::from(move |e: Event| {
+            set.emit(match event_value(&e).as_str() {
+                "cumulative" => PeriodRule::Cumulative {
+                    expected: [1, 2, 3, 4],
+                },
+                "due_by_cutoff" => PeriodRule::DueByCutoff,
+                "year_end" => PeriodRule::YearEnd,
+                _ => PeriodRule::Unaffected,
+            })
+        })
+    };
+    let counts = match &s.period_rule {
+        PeriodRule::Cumulative { expected } => {
+            let expected = *expected;
+            html! {
+                <div class="ed-row ed-due" data-ed-due="">
+                    { for crate::engine::Period::ALL.iter().enumerate().map(|(k, p)| {
+                        let set = set.clone();
+                        let cb = Callback::from(move |v: String| {
+                            if let Ok(n) = v.trim().parse::<u64>() {
+                                let mut e = expected;
+                                e[k] = n;
+                                set.emit(PeriodRule::Cumulative { expected: e });
+                            }
+                        });
+                        text_input(format!("{dom}-due{k}"), &format!("Phải có đến {} ({})", p.cutoff_short(), p.label()), &expected[k].to_string(), cb)
+                    }) }
+                </div>
+            }
+        }
+        _ => Html::default(),
+    };
+    html! {
+        <div class="ed-period">
+            <div class="field inline">
+                <label for={format!("{dom}-period")}>{"Chấm theo kỳ báo cáo"}</label>
+                <select id={format!("{dom}-period")} onchange={on_kind}>
+                    { for KINDS.iter().map(|(k, l)| html!{ <option value={*k} selected={*k == current}>{*l}</option> }) }
+                </select>
+            </div>
+            {counts}
+        </div>
     }
 }

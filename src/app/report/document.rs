@@ -203,8 +203,8 @@ pub fn report_document(cur: &Current) -> Html {
 
 /// Section IV: corrective actions, and progress of the annual plan.
 fn actions_and_plan(cur: &Current) -> Html {
-    let (a, fw, s) = (&cur.assessment, &cur.framework, &cur.summary);
-    let proj = plan::project(fw, a, s);
+    let (a, fw) = (&cur.assessment, &cur.framework);
+    let proj = cur.year.clone();
     let today: String = crate::services::now_iso().chars().take(10).collect();
     let fig = plan::plan_figure(fw, a);
     // Plan tasks numbered straight through, in the order printed.
@@ -238,8 +238,13 @@ fn actions_and_plan(cur: &Current) -> Html {
             }
             <h3>{"2. Tiến độ thực hiện Kế hoạch CCHC năm"}</h3>
             if let Some(f) = fig {
-                <p data-report="plan">{format!("Hoàn thành {}/{} nhiệm vụ ({}%).", f.done, f.total,
-                    Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed())}</p>
+                <p data-report="plan">{ if f.due_by.is_some() {
+                    format!("{} ({}%); cả kế hoạch: {} nhiệm vụ.", f.describe(),
+                        Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed(), a.plan.len())
+                } else {
+                    format!("Hoàn thành {}/{} nhiệm vụ ({}%).", f.done, f.total,
+                        Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed())
+                } }</p>
                 <table class="r-table r-plan">
                     <colgroup><col class="c-stt" /><col class="c-what" /><col class="c-out" /><col class="c-who" /><col class="c-date" /><col class="c-state" /></colgroup>
                     <thead><tr><th>{"STT"}</th><th>{"Nhiệm vụ"}</th><th>{"Kết quả đầu ra"}</th><th>{"Chủ trì"}</th><th>{"Thời hạn"}</th><th>{format!("Tiến độ kỳ {}", a.period.label())}</th></tr></thead>

@@ -38,7 +38,12 @@ pub struct Comparison {
 
 fn answered_points(s: &Summary, id: &str) -> Option<Dec2> {
     s.sub(id)
-        .filter(|x| !matches!(x.state, SubState::Unanswered | SubState::Invalid))
+        .filter(|x| {
+            !matches!(
+                x.state,
+                SubState::Unanswered | SubState::Invalid | SubState::NotYet
+            )
+        })
         .map(|x| x.points)
 }
 
