@@ -96,13 +96,13 @@ fn reports_due_grow_with_the_period() {
         a.set_answer("1.2.1", count(n));
         let s = score(&fw, &a);
         let x = s.sub("1.2.1").unwrap();
-        assert_eq!((x.points, x.state), (d(pts), SubState::Answered), "{p:?} {n}");
-        let due = [1, 2, 3, 4][p.index()];
         assert_eq!(
-            x.expected,
-            (p != Period::Year).then_some((due, 4)),
-            "{p:?}"
+            (x.points, x.state),
+            (d(pts), SubState::Answered),
+            "{p:?} {n}"
         );
+        let due = [1, 2, 3, 4][p.index()];
+        assert_eq!(x.expected, (p != Period::Year).then_some((due, 4)), "{p:?}");
     }
     // a count above the rule's maximum is still an error at any period
     let mut a = at(&fw, Period::Q3);
@@ -194,10 +194,7 @@ fn year_end_items_wait_and_leave_the_maximum_so_far() {
         .filter(|s| s.period_rule == PeriodRule::YearEnd)
         .map(|s| s.id.as_str())
         .collect();
-    assert_eq!(
-        year_end,
-        ["1.3.1", "1.5.1", "5.3.1", "8.1.1", "8.2.1"]
-    );
+    assert_eq!(year_end, ["1.3.1", "1.5.1", "5.3.1", "8.1.1", "8.2.1"]);
     for p in PERIODS {
         let mut a = at(&fw, p);
         for s in fw.subs() {
@@ -338,7 +335,7 @@ fn a_clone_into_the_next_period_marks_what_grows() {
         v["summary"]["carried"],
         serde_json::json!(["1.2.1", "1.4.1"])
     );
-    let back = file::import(text.as_bytes(), &[fw.clone()], "c").unwrap();
+    let back = file::import(text.as_bytes(), std::slice::from_ref(&fw), "c").unwrap();
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     assert_eq!(back.assessment.answers, b.answers);
     let st = stored::encode(&b, "tab", "t");
@@ -379,7 +376,10 @@ fn period_rules_read_write_and_are_checked() {
         let mut v = v.clone();
         v["fields"][0]["criteria"][1]["subs"][0]["period_rule"] = rule;
         match fw_file::read(&v.to_string()) {
-            Ok(f) => validate(&f).iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            Ok(f) => validate(&f)
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>(),
             Err(e) => vec![e.to_string()],
         }
     };
@@ -519,7 +519,11 @@ fn plan_of(tasks: &[(u8, u16)]) -> Vec<PlanTask> {
         .iter()
         .enumerate()
         .map(|(i, (st, day))| {
-            let status = [PlanStatus::NotStarted, PlanStatus::InProgress, PlanStatus::Done][*st as usize];
+            let status = [
+                PlanStatus::NotStarted,
+                PlanStatus::InProgress,
+                PlanStatus::Done,
+            ][*st as usize];
             let deadline = if *day >= 365 {
                 String::new()
             } else {

@@ -17,7 +17,9 @@ fn matches(filter: Filter, s: &Summary, id: &str) -> bool {
     match filter {
         Filter::All => true,
         Filter::Unanswered => {
-            !x.survey && !x.is_done() && !matches!(x.state, SubState::NotApplicable | SubState::NotYet)
+            !x.survey
+                && !x.is_done()
+                && !matches!(x.state, SubState::NotApplicable | SubState::NotYet)
         }
         Filter::Losing => {
             !x.survey && x.state != SubState::Unanswered && x.lost > crate::engine::Dec2::ZERO

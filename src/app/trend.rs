@@ -26,15 +26,24 @@ pub fn trend_section(ctx: &Ctx, cur: &Current) -> Html {
     // Grouped bars: index so far (solid) and projected year end (light);
     // the grid is one path, each period one group.
     let (gw, plot, left) = (78i64, 140i64, 34i64);
-    let width = left + gw * rows.len().max(1) as i64 + 8;
+    // at least four groups wide, so two periods do not blow up the text
+    let width = left + gw * rows.len().max(4) as i64 + 8;
     let h = |pct: crate::engine::Dec2| pct.hundredths().clamp(0, 10_000) * plot / 10_000;
-    let bars: Vec<(String, [(i64, i64, &str); 2], String)> = rows
+    type Group = (String, [(i64, i64, &'static str); 2], String);
+    let bars: Vec<Group> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
             let x = left + gw * i as i64 + 8;
-            let label = format!("{} {}", r.period.label(), r.year % 100);
-            (label, [(x, h(r.index), "bar so-far"), (x + 28, h(r.projected), "bar proj")], (x + 27).to_string())
+            let label = format!("{} {}", r.period.label(), r.year);
+            (
+                label,
+                [
+                    (x, h(r.index), "bar so-far"),
+                    (x + 28, h(r.projected), "bar proj"),
+                ],
+                (x + 27).to_string(),
+            )
         })
         .collect();
     let grid = format!("M{left} 8H{w}M{left} 78H{w}M{left} 148H{w}", w = width - 4);
@@ -52,11 +61,16 @@ pub fn trend_section(ctx: &Ctx, cur: &Current) -> Html {
             </g> }) }
         </svg>
     };
-    let head: Vec<String> = ["Kỳ", "Chỉ số đến kỳ báo cáo", "Dự kiến cả năm", "Chưa đánh giá được"]
-        .iter()
-        .map(|x| x.to_string())
-        .chain(fw.fields.iter().map(|f| format!("Mất điểm LV {}", f.id)))
-        .collect();
+    let head: Vec<String> = [
+        "Kỳ",
+        "Chỉ số đến kỳ báo cáo",
+        "Dự kiến cả năm",
+        "Chưa đánh giá được",
+    ]
+    .iter()
+    .map(|x| x.to_string())
+    .chain(fw.fields.iter().map(|f| format!("Mất điểm LV {}", f.id)))
+    .collect();
     html! {
         <section class="trend" data-trend="">
             <h2>{"Diễn biến qua các kỳ"}</h2>
@@ -97,7 +111,11 @@ fn cells(r: &TrendRow, fw: &crate::engine::Framework) -> Vec<String> {
         format!(
             "{}%{}",
             r.projected.to_vi_fixed(),
-            if r.period == Period::Year { " (gồm biện pháp)" } else { "" }
+            if r.period == Period::Year {
+                " (gồm biện pháp)"
+            } else {
+                ""
+            }
         ),
         if r.not_yet_max == crate::engine::Dec2::ZERO {
             "—".to_string()

@@ -88,7 +88,10 @@ pub fn RankingTable(p: &RankingProps) -> Html {
     };
     let ut = p.group.unit_type;
     let period = c.plan.period.map(period_label).unwrap_or_default();
-    let quarter = c.plan.period.is_some_and(|(_, p)| p != crate::engine::Period::Year);
+    let quarter = c
+        .plan
+        .period
+        .is_some_and(|(_, p)| p != crate::engine::Period::Year);
     html! {
         <section class="rank-block" data-rank={format!("{ut:?}")} data-framework={p.group.framework_id.clone()}>
             <h2>{format!("Xếp hạng khối {} — {} ({} đơn vị)", ut.label(), period, p.list.len())}</h2>

@@ -537,10 +537,12 @@ fn print_table(d: &Draft) -> Html {
                 }
                 match &x.period_rule {
                     crate::engine::model::PeriodRule::Unaffected => {}
-                    crate::engine::model::PeriodRule::Cumulative { expected } => how.push_str(&format!(
-                        "; theo kỳ: phải có {}/{}/{}/{} (quý I/6 tháng/quý III/năm)",
-                        expected[0], expected[1], expected[2], expected[3]
-                    )),
+                    crate::engine::model::PeriodRule::Cumulative { expected } => {
+                        how.push_str(&format!(
+                            "; theo kỳ: phải có {}/{}/{}/{} (quý I/6 tháng/quý III/năm)",
+                            expected[0], expected[1], expected[2], expected[3]
+                        ))
+                    }
                     crate::engine::model::PeriodRule::DueByCutoff => {
                         how.push_str("; theo kỳ: tỷ lệ trên việc đến hạn trước ngày chốt số liệu")
                     }

@@ -260,8 +260,14 @@ pub fn SubEditor(p: &SubProps) -> Html {
 fn period_rule_editor(dom: &str, s: &SubCriterion, set: Callback<PeriodRule>) -> Html {
     const KINDS: [(&str, &str); 4] = [
         ("unaffected", "Như nhau ở mọi kỳ"),
-        ("cumulative", "Số lượng tăng dần theo kỳ (ví dụ báo cáo quý: 1, 2, 3, 4)"),
-        ("due_by_cutoff", "Tỷ lệ trên việc đến hạn trước ngày chốt số liệu"),
+        (
+            "cumulative",
+            "Số lượng tăng dần theo kỳ (ví dụ báo cáo quý: 1, 2, 3, 4)",
+        ),
+        (
+            "due_by_cutoff",
+            "Tỷ lệ trên việc đến hạn trước ngày chốt số liệu",
+        ),
         ("year_end", "Chỉ đánh giá vào cuối năm"),
     ];
     let current = match &s.period_rule {

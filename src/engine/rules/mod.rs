@@ -10,6 +10,6 @@ pub mod migrate;
 pub mod next;
 pub mod period;
 pub mod plan;
-pub mod trend;
 pub mod score;
+pub mod trend;
 pub mod validate;

@@ -17,12 +17,11 @@ pub fn next_unanswered(
         .flat_map(|c| c.subs.iter().map(move |x| (c.id.as_str(), x.id.as_str())))
         .collect();
     let open = |id: &str| {
-        s.sub(id)
-            .is_some_and(|x| {
-                !x.survey
-                    && !x.is_done()
-                    && !matches!(x.state, SubState::NotApplicable | SubState::NotYet)
-            })
+        s.sub(id).is_some_and(|x| {
+            !x.survey
+                && !x.is_done()
+                && !matches!(x.state, SubState::NotApplicable | SubState::NotYet)
+        })
     };
     let start = after
         .and_then(|c| items.iter().rposition(|(k, _)| *k == c))

@@ -274,14 +274,13 @@ pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) ->
     score_sub_at(sub, answer, excluded, Period::Year)
 }
 
+/// The value to score and, for a count that grows, the counts due.
+type Judged = (Option<Value>, Option<(u64, u64)>);
+
 /// What the period rule makes of an answer before the year ends: `Err`
 /// when the item cannot be judged yet, else the value to score (a count
 /// judged by what is missing of what was due) and the counts due.
-fn at_period(
-    sub: &SubCriterion,
-    value: Option<&Value>,
-    period: Period,
-) -> Result<(Option<Value>, Option<(u64, u64)>), ()> {
+fn at_period(sub: &SubCriterion, value: Option<&Value>, period: Period) -> Result<Judged, ()> {
     if period == Period::Year {
         return Ok((value.cloned(), None));
     }
