@@ -342,11 +342,25 @@ fn a_clone_into_the_next_period_marks_what_grows() {
     assert_eq!(stored::decode(&st).unwrap().assessment, b);
     // the next clone clears the old marks before setting its own
     let mut c = b.clone();
+    c.period = Period::H1; // the next is Quý III of the same year
     c.answers.get_mut("1.2.1").unwrap().carried = false;
     c.answers.get_mut("1.1.1").unwrap().carried = true; // from elsewhere
     let (d2, _) = next_period_copy(Some(&fw), &c, "d", "2026-01-02T08:00:00+07:00");
     assert!(d2.answers["1.2.1"].carried);
     assert!(!d2.answers["1.1.1"].carried);
+    // into a new year the growing figures start again: cleared, said so
+    let mut y = at(&fw, Period::Year);
+    y.set_answer("1.2.1", count(4));
+    y.set_answer("1.1.1", value(Value::Choice { option: "a".into() }));
+    let (q1, r) = next_period_copy(Some(&fw), &y, "q", "2026-01-02T08:00:00+07:00");
+    assert_eq!((q1.period, q1.year), (Period::Q1, 2026));
+    assert_eq!(q1.answers.get("1.2.1"), None);
+    assert!(q1.answers.contains_key("1.1.1"));
+    assert_eq!(r.to_update, 0);
+    assert_eq!(
+        r.cleared,
+        ["1 số liệu tăng dần theo kỳ của năm 2025 (số báo cáo, việc đến hạn: năm 2026 tính lại từ đầu)"]
+    );
     // a carried mark alone is no answer
     let only = Answer {
         carried: true,

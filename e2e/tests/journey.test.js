@@ -136,7 +136,7 @@ async function journey(viewport, tag) {
   await page.locator('tr[data-assessment]', { hasText: 'Quý I 2026' }).waitFor();
   // the copy says what it carried and what it left behind
   assert.match(await page.locator('[data-notice]').innerText(),
-    /Đã tạo bản "Sở Tư pháp — Quý I 2026"\. Đã chuyển: \d+ câu trả lời, \d+ tài liệu kiểm chứng, 0 biện pháp khắc phục, 0 nhiệm vụ kế hoạch\. Đã để trống \(riêng của kỳ trước\): 1 điểm ước tính điều tra xã hội học\./);
+    /Đã tạo bản "Sở Tư pháp — Quý I 2026"\. Đã chuyển: \d+ câu trả lời, \d+ tài liệu kiểm chứng, 0 biện pháp khắc phục, 0 nhiệm vụ kế hoạch\. Đã để trống \(riêng của kỳ trước\): 1 điểm ước tính điều tra xã hội học; 3 số liệu tăng dần theo kỳ của năm 2025 \(số báo cáo, việc đến hạn: năm 2026 tính lại từ đầu\)\./);
   assert.equal(await page.locator('tr[data-assessment]').count(), 2);
   await noSideScroll(page, `${tag} start`);
   await page.screenshot({ path: path.join(out, `${tag}-start.png`), fullPage: true });

@@ -30,7 +30,7 @@ async function quarter(viewport, tag) {
   const base = page.url().match(/^.*#\/a\/[^/]+/)[0];
 
   // before anything: the bar names the figure, and what cannot be judged yet
-  assert.match(await page.locator('.summary-bar').innerText(), /Chỉ số đến kỳ báo cáo/);
+  assert.match(await page.locator('.summary-bar').innerText(), /Chỉ số đến kỳ/);
   assert.equal(await bar(page, 'not-yet'), '5 mục (24 điểm)');
 
   // 1.2.1: three reports by 14/9, all on time → full points so far

@@ -165,8 +165,8 @@ pub fn Shell() -> Html {
                     <div class="secondary"><dt>{"Tự chấm"}</dt><dd><span data-summary="self">{s.self_points.to_vi()}</span>{format!(" / {}", s.self_max.to_vi())}</dd></div>
                     <div class="secondary"><dt>{"Điều tra XHH "}<span class="badge">{"ước tính"}</span></dt>
                         <dd><span data-summary="survey">{s.survey_estimate.to_vi()}</span>{format!(" / {}", s.survey_max.to_vi())}</dd></div>
-                    <div><dt>{ if quarter { "Tổng điểm đến kỳ báo cáo" } else { "Tổng điểm" } }</dt><dd><span data-summary="total">{s.total.to_vi()}</span>{format!(" / {}", s.applicable_max.to_vi())}</dd></div>
-                    <div><dt>{ if quarter { "Chỉ số đến kỳ báo cáo" } else { "Chỉ số ước tính" } }</dt><dd data-summary="index">{pct(s.index)}</dd></div>
+                    <div><dt>{ if quarter { "Tổng điểm đến kỳ" } else { "Tổng điểm" } }</dt><dd><span data-summary="total">{s.total.to_vi()}</span>{format!(" / {}", s.applicable_max.to_vi())}</dd></div>
+                    <div><dt>{ if quarter { "Chỉ số đến kỳ" } else { "Chỉ số ước tính" } }</dt><dd data-summary="index">{pct(s.index)}</dd></div>
                     if quarter {
                         <div><dt>{"Dự kiến cả năm"}</dt><dd data-summary="year">{format!("{}{}", pct(cur.year.index), cur.year.band.as_ref().map(|b| format!(" ({b})")).unwrap_or_default())}</dd></div>
                     }
@@ -177,7 +177,8 @@ pub fn Shell() -> Html {
                         <div class="secondary"><dt>{"Chưa cập nhật cho kỳ này"}</dt><dd data-summary="carried">{format!("{} mục", s.carried.len())}</dd></div>
                     }
                     <div class="secondary"><dt>{"Xếp loại"}</dt><dd data-summary="band">{band_text(s)}</dd></div>
-                    <div><dt>{"Hoàn thành"}</dt><dd data-summary="completion">{format!("{}%", s.completion.to_vi())}</dd></div>
+                    // on a phone a quarter shows its two figures and the total
+                    <div class={classes!(quarter.then_some("secondary"))}><dt>{"Hoàn thành"}</dt><dd data-summary="completion">{format!("{}%", s.completion.to_vi())}</dd></div>
                     <div class="secondary"><dt>{"Thiếu kiểm chứng"}</dt><dd data-summary="missing">{s.missing_support.len()}</dd></div>
                 </dl>
                 if is_check {

@@ -115,6 +115,9 @@ pub fn next_period_copy(
     for ans in b.answers.values_mut() {
         ans.carried = false;
     }
+    // Into a new year those figures start again from nothing.
+    let new_year = year != a.year;
+    let mut restarted = 0;
     if let Some(fw) = fw {
         for sub in fw.subs() {
             let grows = matches!(
@@ -122,7 +125,11 @@ pub fn next_period_copy(
                 PeriodRule::Cumulative { .. } | PeriodRule::DueByCutoff
             );
             if let Some(ans) = b.answers.get_mut(&sub.id).filter(|_| grows) {
-                if ans.value.is_some() && !ans.not_applicable {
+                if ans.value.is_none() || ans.not_applicable {
+                } else if new_year {
+                    ans.value = None;
+                    restarted += 1;
+                } else {
                     ans.carried = true;
                     r.to_update += 1;
                 }
@@ -130,6 +137,13 @@ pub fn next_period_copy(
         }
     }
 
+    if restarted > 0 {
+        b.answers.retain(|_, ans| !ans.is_empty());
+        r.cleared.push(format!(
+            "{restarted} số liệu tăng dần theo kỳ của năm {} (số báo cáo, việc đến hạn: năm {year} tính lại từ đầu)",
+            a.year
+        ));
+    }
     r.answers = b.answers.len();
     r.evidence = b
         .answers
