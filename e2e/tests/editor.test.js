@@ -71,6 +71,12 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   await page.locator('#ed-bonus-0-pts').fill('1');
   await page.locator('#ed-bonus-0-pts').press('Tab');
   await page.locator('#ed-0-0-1-numl').fill('Số nhiệm vụ đã hoàn thành');
+  // how each item is judged before the year ends (#15)
+  await page.locator('#ed-0-0-1-period').selectOption('due_by_cutoff');
+  await page.locator('#ed-0-0-0-period').selectOption('cumulative');
+  assert.match(await page.locator('.editor').innerText(), /1\.1\.1: "số lượng tăng dần theo kỳ" chỉ dùng cho tiêu chí tính theo số lượng/);
+  assert.equal(await page.locator('[data-ed-sub="1.1.1"] [data-ed-due] input').count(), 4);
+  await page.locator('#ed-0-0-0-period').selectOption('year_end');
   assert.match(await status.innerText(), /Hợp lệ: tổng 100 điểm/);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp bộ tiêu chí (.json)' }).click()]);
   assert.equal(dl.suggestedFilename(), 'bo-tieu-chi_thu-nghiem-2026_2026.1.json');
@@ -82,6 +88,9 @@ test('paste a decision table, fix it, export; use it in a fresh profile; consoli
   assert.equal(fw.bands[0].label, 'Tốt (A)');
   assert.deepEqual(fw.bonus, { cap: 2, items: [{ id: 'B1', title: 'Sáng kiến CCHC được công nhận', points: 1, repeatable: false }] });
   assert.equal(fw.fields[0].criteria[0].subs[1].rule.numerator_label, 'Số nhiệm vụ đã hoàn thành');
+  assert.deepEqual(fw.fields[0].criteria[0].subs[1].period_rule, { kind: 'due_by_cutoff' });
+  assert.deepEqual(fw.fields[0].criteria[0].subs[0].period_rule, { kind: 'year_end' });
+  assert.equal(fw.fields[1].criteria[0].subs[0].period_rule, undefined); // unaffected: not written
   // the draft survives a reload
   await page.reload();
   assert.match(await page.locator('[data-editor="status"]').innerText(), /Hợp lệ/);
