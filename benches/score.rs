@@ -50,6 +50,30 @@ fn bench(c: &mut Criterion) {
     c.bench_function("score_full_so_template", |b| {
         b.iter(|| score(black_box(&fw), black_box(&a)))
     });
+    // What the app does on every change of a quarter's assessment: the
+    // figure "đến kỳ báo cáo" and the year-end projection, with a plan.
+    let mut q3 = a.clone();
+    q3.period = Period::Q3;
+    q3.plan = (0..40)
+        .map(|i| cchc::engine::model::PlanTask {
+            id: format!("t{i}"),
+            deadline: format!("2025-{:02}-14", 1 + i % 12),
+            status: if i % 3 == 0 {
+                cchc::engine::model::PlanStatus::Done
+            } else {
+                cchc::engine::model::PlanStatus::InProgress
+            },
+            ..Default::default()
+        })
+        .collect();
+    c.bench_function("score_and_project_q3_so_template", |b| {
+        b.iter(|| {
+            (
+                score(black_box(&fw), black_box(&q3)),
+                cchc::engine::rules::plan::project_year(black_box(&fw), black_box(&q3)),
+            )
+        })
+    });
     let text = templates::BUILT_IN[0].1;
     c.bench_function("load_and_validate_so_template", |b| {
         b.iter(|| cchc::engine::formats::framework::read(black_box(text)))

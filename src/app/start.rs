@@ -19,7 +19,7 @@ pub fn StartPage() -> Html {
         let (fw_title, index, completion) = match &fw {
             Some(fw) => {
                 let sm = score(fw, a);
-                (fw.title.clone(), format!("{}%", sm.index.to_vi_fixed()), format!("{}%", sm.completion.to_vi()))
+                (fw.title.clone(), format!("{}%{}", sm.index.to_vi_fixed(), if a.period == crate::engine::Period::Year { "" } else { " đến kỳ" }), format!("{}%", sm.completion.to_vi()))
             }
             None => (format!("{} (không có trong ứng dụng)", a.framework.id), "—".into(), "—".into()),
         };
