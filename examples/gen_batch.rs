@@ -35,6 +35,7 @@ fn main() {
     let mut out = PathBuf::from("target/batch");
     let mut kind = "so".to_string();
     let mut hostile = false;
+    let mut period = Period::Year;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--hostile" {
@@ -47,9 +48,17 @@ fn main() {
             "--seed" => seed = v.parse().unwrap_or(seed),
             "--out" => out = PathBuf::from(v),
             "--kind" => kind = v,
+            "--period" => {
+                period = match v.as_str() {
+                    "q1" => Period::Q1,
+                    "h1" => Period::H1,
+                    "q3" => Period::Q3,
+                    _ => Period::Year,
+                }
+            }
             _ => {
                 eprintln!(
-                    "usage: gen_batch [--count N] [--seed S] [--out DIR] [--kind so|xa|mixed] [--hostile]"
+                    "usage: gen_batch [--count N] [--seed S] [--out DIR] [--kind so|xa|mixed] [--period q1|h1|q3|year] [--hostile]"
                 );
                 std::process::exit(2);
             }
@@ -69,7 +78,7 @@ fn main() {
         } else {
             format!("Sở Thử Nghiệm {:03}", n + 1)
         };
-        let mut a = Assessment::new(format!("g{n}"), fw.reference(), name, 2025, Period::Year);
+        let mut a = Assessment::new(format!("g{n}"), fw.reference(), name, 2025, period);
         a.created = "2025-01-05T08:00:00+07:00".into();
         a.updated = format!(
             "2025-12-{:02}T{:02}:00:00+07:00",

@@ -27,7 +27,7 @@ pub fn SummaryPage() -> Html {
                 <td class="num">{n.max.to_vi()}</td>
                 <td class="num">{ if n.excluded { "không áp dụng".to_string() } else { n.applicable_max.to_vi() } }</td>
                 <td class="num">{n.points.to_vi()}</td>
-                <td class="num">{ if n.excluded { "—".to_string() } else { format!("{}%", n.percent().to_vi_fixed()) } }</td>
+                <td class="num">{ if n.excluded { "—".to_string() } else if n.applicable_max == Dec2::ZERO { "chưa đánh giá được".to_string() } else { format!("{}%", n.percent().to_vi_fixed()) } }</td>
                 <td class="num">{ if n.applicable_items > 0 { format!("{}/{}", n.answered, n.applicable_items) } else { "—".into() } }</td>
             </tr>
         })
@@ -62,7 +62,7 @@ pub fn SummaryPage() -> Html {
                     <text x="0" y={(y + 15).to_string()} class="lbl">{format!("LV {}", f.id)}</text>
                     <rect x={label_w.to_string()} y={y.to_string()} width={w.max(0).to_string()} height={(bar_h - 8).to_string()} class={classes!("bar", level, n.survey.then_some("est"))} />
                     <text x={(label_w + w + 4).to_string()} y={(y + 15).to_string()} class="val">
-                        { if n.excluded { "không áp dụng".to_string() } else { format!("{}%", pct.to_vi()) } }
+                        { if n.excluded { "không áp dụng".to_string() } else if n.applicable_max == Dec2::ZERO { "chưa đánh giá được".to_string() } else { format!("{}%", pct.to_vi()) } }
                     </text>
                 </g> }
             }) }

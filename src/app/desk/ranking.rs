@@ -144,6 +144,8 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                             <td class="num">{format!("{}%", u.evidence_coverage.to_vi())}</td>
                             if has_prev { <td class="num" data-col="change">{change(prev, s.index, r.rank)}</td> }
                             { for fw.fields.iter().map(|f| match s.field(&f.id) {
+                                // nothing of the field can be judged yet (the survey before the year ends)
+                                Some(n) if !n.excluded && n.applicable_max == Dec2::ZERO => html!{ <td class="num" title="Chưa đánh giá được ở kỳ này">{"CĐG"}</td> },
                                 Some(n) if !n.excluded => { let pc = n.percent(); html!{ <td class={classes!("num", level(pc))}>{pc.to_vi()}</td> } }
                                 _ => html!{ <td class="num">{"KAD"}</td> },
                             }) }
@@ -153,8 +155,9 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="hint no-print">{format!("Xếp loại: {}. Màu: xanh ≥ 80%, vàng 50–<80%, đỏ < 50%.",
-                fw.bands.iter().map(|b| b.label.as_str()).collect::<Vec<_>>().join(", "))}</p>
+            <p class="hint no-print">{format!("Xếp loại: {}. Màu: xanh ≥ 80%, vàng 50–<80%, đỏ < 50%.{}",
+                fw.bands.iter().map(|b| b.label.as_str()).collect::<Vec<_>>().join(", "),
+                if quarter { " CĐG: chưa đánh giá được ở kỳ này (chỉ đánh giá cuối năm)." } else { "" })}</p>
         </section>
     }
 }

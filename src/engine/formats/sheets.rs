@@ -191,7 +191,13 @@ pub fn ranking_sheet(
             row.extend(c0.framework.fields.iter().map(|f| {
                 s.field(&f.id)
                     .filter(|n| !n.excluded)
-                    .map_or(text("KAD"), |n| Cell::Num(n.percent()))
+                    .map_or(text("KAD"), |n| {
+                        if n.applicable_max == Dec2::ZERO {
+                            text("CĐG")
+                        } else {
+                            Cell::Num(n.percent())
+                        }
+                    })
             }));
             rows.push(row);
         }
