@@ -41,6 +41,8 @@ async function quarter(viewport, tag) {
   assert.equal(await pts(page, '1.2.1'), '1');
   await page.locator('#s1-2-1-count').fill('2');
   assert.equal(await pts(page, '1.2.1'), '0.5'); // one of three missing: as 3 of 4
+  assert.equal(await r.locator('[data-judged]').innerText(), 'Ở kỳ này 2 được tính như 3 của cả năm (chỉ phần thiếu so với số đến hạn bị trừ).');
+  assert.equal(await r.locator('.scale .hit').innerText(), '3: 0,5 điểm'); // the band that counts
   await page.locator('#s1-2-1-count').fill('3');
   assert.equal(await pts(page, '1.2.1'), '1');
   await page.locator('[data-sub="1.2.1"]').getByRole('button', { name: '+ Thêm tài liệu kiểm chứng' }).click();

@@ -117,7 +117,7 @@ pub fn SubItem(p: &SubItemProps) -> Html {
                 } else {
                     if has_plan { {plan_source_box(&ctx, &cur)} }
                     if !sc.from_plan && !locked {
-                        <RuleInput sub={sub.clone()} answer={answer.clone()} onchange={set_value.clone()} />
+                        <RuleInput sub={sub.clone()} answer={answer.clone()} {period} onchange={set_value.clone()} />
                         if answer.value.is_some() {
                             <button type="button" class="btn link small" onclick={clear}>{"Xóa câu trả lời"}</button>
                         }

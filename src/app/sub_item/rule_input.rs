@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub struct RuleInputProps {
     pub sub: SubCriterion,
     pub answer: Answer,
+    /// The assessment's period (a count that grows is judged by it).
+    pub period: crate::engine::Period,
     /// The new value (the rest of the answer is kept by the caller).
     pub onchange: Callback<Option<Value>>,
 }
@@ -183,10 +185,12 @@ fn ratio_inputs(p: &RuleInputProps, t: &Typed) -> Html {
 /// A whole number and the rule's count bands.
 fn count_input(p: &RuleInputProps, t: &Typed) -> Html {
     let dom = dom_id(&p.sub.id);
-    let current = match &p.answer.value {
+    let raw = match &p.answer.value {
         Some(Value::Count { count }) => Some(*count),
         _ => None,
     };
+    // the band that counts: the year's, for what the count is judged as
+    let current = raw.map(|c| crate::engine::rules::score::judged_count(&p.sub, c, p.period));
     let (text, problem) = (&t.one, &t.problem);
     let Rule::CountBands { bands, max_count } = &p.sub.rule else {
         return html! {};
@@ -219,6 +223,9 @@ fn count_input(p: &RuleInputProps, t: &Typed) -> Html {
                     </li>
                 }) }
             </ul>
+            if let (Some(r), Some(c)) = (raw, current) {
+                if r != c { <p class="hint" data-judged="">{format!("Ở kỳ này {r} được tính như {c} của cả năm (chỉ phần thiếu so với số đến hạn bị trừ).")}</p> }
+            }
         </div>
     }
 }

@@ -274,6 +274,22 @@ pub fn score_sub(sub: &SubCriterion, answer: Option<&Answer>, excluded: bool) ->
     score_sub_at(sub, answer, excluded, Period::Year)
 }
 
+/// The count a growing count is judged as at `period`: what is missing of
+/// what was due by the cut-off is missing of the year's
+/// (`count + (expected[Năm] − expected[kỳ])`, at most the year's or the
+/// count itself). Any other count, and any count at "Năm", as it is.
+pub fn judged_count(sub: &SubCriterion, count: u64, period: Period) -> u64 {
+    match &sub.period_rule {
+        PeriodRule::Cumulative { expected } if period != Period::Year => {
+            let (due, year) = (expected[period.index()], expected[3]);
+            count
+                .saturating_add(year.saturating_sub(due))
+                .min(year.max(count))
+        }
+        _ => count,
+    }
+}
+
 /// The value to score and, for a count that grows, the counts due.
 type Judged = (Option<Value>, Option<(u64, u64)>);
 
@@ -292,9 +308,8 @@ fn at_period(sub: &SubCriterion, value: Option<&Value>, period: Period) -> Resul
                 (Some(Value::Count { count }), Rule::CountBands { max_count, .. })
                     if max_count.is_none_or(|m| *count <= m) =>
                 {
-                    let judged = count.saturating_add(due.1.saturating_sub(due.0));
                     Some(Value::Count {
-                        count: judged.min(due.1.max(*count)),
+                        count: judged_count(sub, *count, period),
                     })
                 }
                 (v, _) => v.cloned(),
