@@ -17,9 +17,9 @@ const KiB = 1024;
 const builds = [
   // Agency: period-aware scoring (#15: two figures in the bar, results page,
   // report and desk, period notes and carried marks at each item, the trend
-  // table and chart) adds 11.2 KiB brotli / 13.8 gzip (254.8 → 266.0); the
-  // trend alone is 4.1 KiB brotli / 4.8 gzip. Gzip ceiling 330 → 336.
-  { name: "agency's app", dir: 'dist', ceilings: { brotli: 270 * KiB, gzip: 336 * KiB } },
+  // table and chart) adds 12.6 KiB brotli / 15.2 gzip (254.8 → 267.4); the
+  // trend alone is 4.1 KiB brotli / 4.8 gzip. Gzip ceiling 330 → 338.
+  { name: "agency's app", dir: 'dist', ceilings: { brotli: 270 * KiB, gzip: 338 * KiB } },
   // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
   // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
   // (zip + flate2 + quick-xml) 57 KiB gzip / 49 KiB brotli (509.8 / 405.3 in all).
@@ -27,8 +27,8 @@ const builds = [
   // confirmations, the table kept across reloads, the printed table, flags
   // dealt with one by one) add 13.7 KiB brotli / 17.8 gzip (406.2 → 419.9).
   // #15 adds the same to the full build, with the editor's period rules
-  // (420.7 → 433.2 brotli): ceilings 430/540 → 436/548.
-  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 436 * KiB, gzip: 548 * KiB } },
+  // (420.7 → 433.2 brotli, 529.9 → 547.9 gzip): ceilings 430/540 → 436/550.
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 436 * KiB, gzip: 550 * KiB } },
 ];
 
 const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;

@@ -319,8 +319,22 @@ fn a_clone_into_the_next_period_marks_what_grows() {
     assert!(b.answers["1.4.1"].carried);
     assert!(!b.answers["1.1.1"].carried);
     assert_eq!(r.to_update, 2);
+    // a year-end item answered before it could be judged, and a "no case
+    // so far" on a growing ratio: both to confirm at "Năm"
+    let mut q = at(&fw, Period::Q3);
+    q.set_answer("5.3.1", value(Value::Choice { option: "a".into() }));
+    q.set_answer(
+        "6.3.1",
+        Answer {
+            no_case: true,
+            ..Answer::default()
+        },
+    );
+    let (y2, r2) = next_period_copy(Some(&fw), &q, "y", "2025-12-01T08:00:00+07:00");
+    assert!(y2.answers["5.3.1"].carried && y2.answers["6.3.1"].carried);
+    assert_eq!(r2.to_update, 2);
     assert!(r.describe().contains(
-        "2 mục tăng dần theo kỳ (số báo cáo, việc đến hạn) giữ số liệu kỳ trước làm điểm xuất phát, đánh dấu \"chưa cập nhật cho kỳ này\"."
+        "2 mục tăng dần theo kỳ (số báo cáo, việc đến hạn) hoặc chỉ đánh giá cuối năm giữ số liệu kỳ trước làm điểm xuất phát, đánh dấu \"chưa cập nhật cho kỳ này\"."
     ));
     let s = score(&fw, &b);
     assert_eq!(s.carried, ["1.2.1", "1.4.1"]);

@@ -81,7 +81,7 @@ test('actions, plan and the printed report', async () => {
   // succeed: 2.5 + 1.5 = 4 of 100 → 4,00%
   assert.match(await page.locator('[data-plan="projected"]').innerText(), /^4,00%/);
   assert.equal(await page.locator('[data-summary="index"]').innerText(), '3,29%');
-  assert.equal(await page.locator('[data-summary="year"]').innerText(), '4,00% (Yếu)');
+  assert.equal(await page.locator('[data-summary="year"]').innerText(), '4,00%');
 
   // For Excel: an .xlsx with the actions (numbers stay numbers)
   const [xl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel (.xlsx)' }).click()]);

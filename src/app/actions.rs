@@ -141,6 +141,9 @@ pub fn ActionsPage() -> Html {
                 <div><dt>{ if quarter { "Chỉ số đến kỳ báo cáo" } else { "Chỉ số hiện tại" } }</dt><dd>{format!("{}%", cur.summary.index.to_vi_fixed())}</dd></div>
                 <div><dt>{ if quarter { "Dự kiến cả năm, nếu hoàn thành các biện pháp" } else { "Nếu hoàn thành các biện pháp" } }</dt><dd data-plan="projected">{format!("{}% ({})", p.index.to_vi_fixed(), p.band.clone().unwrap_or_default())}</dd></div>
             </dl>
+            if quarter {
+                <p class="hint" data-plan="projected-note">{"Số dự kiến cả năm tính trên 100 điểm, gồm cả các mục chỉ đánh giá cuối năm theo câu trả lời đã nhập (chưa trả lời, kể cả điều tra XHH chưa ước tính: 0 điểm), nên có thể thấp hơn chỉ số đến kỳ báo cáo. Mỗi biện pháp chưa hoàn thành cộng điểm dự kiến thu hồi, không quá số điểm tiêu chí đó còn mất."}</p>
+            }
             if !uncovered.is_empty() {
                 <details class="uncovered">
                     <summary>{format!("{} tiêu chí đang mất điểm chưa có biện pháp", uncovered.len())}</summary>

@@ -27,6 +27,8 @@ pub fn PlanPage() -> Html {
     let fw = cur.framework.clone();
     let fig = plan::plan_figure(&fw, &a);
     let plan_sub = fw.plan_completion_sub.clone();
+    let due_by = fig.and_then(|f| f.due_by);
+    let undated = a.plan.iter().filter(|t| t.deadline.is_empty()).count();
 
     let groups = ReformArea::ALL.iter().map(|&area| {
         let tasks: Vec<&PlanTask> = a.plan.iter().filter(|t| t.area == area).collect();
@@ -61,6 +63,7 @@ pub fn PlanPage() -> Html {
         let c = plan::plan_choice(&fw, &a);
         let crit = fw.criterion_of(id).map(|c| c.id.clone());
         let state = match &c {
+            Some(c) if c.using_plan && sc.state == crate::engine::SubState::NotYet => c.figure.describe(),
             Some(c) if c.using_plan => format!("dùng số liệu kế hoạch: {} điểm", sc.points.to_vi()),
             Some(_) => format!("đang dùng số liệu nhập tay ở tiêu chí: {} điểm (chọn nguồn số liệu ở tiêu chí)", sc.points.to_vi()),
             None => "chưa có nhiệm vụ".to_string(),
@@ -85,9 +88,12 @@ pub fn PlanPage() -> Html {
                 if let Some(p) = fig.and_then(|f| f.due_by) {
                     <div><dt>{format!("Đến hạn trước hoặc đúng ngày {}", p.cutoff_short())}</dt><dd data-plan="due">{fig.map_or(0, |f| f.total)}</dd></div>
                 }
-                <div><dt>{"Đã hoàn thành"}</dt><dd data-plan="done">{fig.map_or("0".into(), |f| f.done.to_string())}</dd></div>
-                <div><dt>{"Tỷ lệ hoàn thành"}</dt><dd data-plan="rate">{fig.map_or("—".into(), |f| format!("{}%", Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed()))}</dd></div>
+                <div><dt>{ if due_by.is_some() { "Đã hoàn thành (trong số đến hạn)" } else { "Đã hoàn thành" } }</dt><dd data-plan="done">{fig.map_or("0".into(), |f| f.done.to_string())}</dd></div>
+                <div><dt>{"Tỷ lệ hoàn thành"}</dt><dd data-plan="rate">{fig.filter(|f| f.total > 0).map_or("—".into(), |f| format!("{}%", Dec2::from_int(f.done as i64).percent_of(Dec2::from_int(f.total as i64)).to_vi_fixed()))}</dd></div>
             </dl>
+            if due_by.is_some() && undated > 0 {
+                <p class="hint warn-hint" role="note" data-plan="undated">{format!("{undated} nhiệm vụ chưa có thời hạn: được coi là đến hạn cuối năm, chưa tính ở kỳ {}. Nhập thời hạn để tính đúng kỳ.", a.period.label())}</p>
+            }
             {feed.unwrap_or_default()}
             <div class="toolbar"><button class="btn" onclick={on_csv} disabled={a.plan.is_empty()}>{"Xuất Excel (.xlsx)"}</button></div>
             { for groups }

@@ -164,11 +164,11 @@ pub fn Shell() -> Html {
                 <dl>
                     <div class="secondary"><dt>{"Tự chấm"}</dt><dd><span data-summary="self">{s.self_points.to_vi()}</span>{format!(" / {}", s.self_max.to_vi())}</dd></div>
                     <div class="secondary"><dt>{"Điều tra XHH "}<span class="badge">{"ước tính"}</span></dt>
-                        <dd><span data-summary="survey">{s.survey_estimate.to_vi()}</span>{format!(" / {}", s.survey_max.to_vi())}</dd></div>
+                        <dd>{ if quarter && s.survey_max == Dec2::ZERO && s.survey_items == 0 { html!{ <span data-summary="survey">{"tính cuối năm"}</span> } } else { html!{ <><span data-summary="survey">{s.survey_estimate.to_vi()}</span>{format!(" / {}", s.survey_max.to_vi())}</> } } }</dd></div>
                     <div><dt>{ if quarter { "Tổng điểm đến kỳ" } else { "Tổng điểm" } }</dt><dd><span data-summary="total">{s.total.to_vi()}</span>{format!(" / {}", s.applicable_max.to_vi())}</dd></div>
                     <div><dt>{ if quarter { "Chỉ số đến kỳ" } else { "Chỉ số ước tính" } }</dt><dd data-summary="index">{pct(s.index)}</dd></div>
                     if quarter {
-                        <div><dt>{"Dự kiến cả năm"}</dt><dd data-summary="year">{format!("{}{}", pct(cur.year.index), cur.year.band.as_ref().map(|b| format!(" ({b})")).unwrap_or_default())}</dd></div>
+                        <div><dt>{"Dự kiến cả năm"}</dt><dd data-summary="year">{pct(cur.year.index)}</dd></div>
                     }
                     if !s.not_yet.is_empty() {
                         <div class="secondary"><dt>{"Chưa đánh giá được"}</dt><dd data-summary="not-yet">{format!("{} mục ({} điểm)", s.not_yet.len(), s.not_yet_max.to_vi())}</dd></div>

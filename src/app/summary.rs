@@ -87,7 +87,7 @@ pub fn SummaryPage() -> Html {
                     if quarter && s.not_yet_max > Dec2::ZERO {
                         <tr data-summary-row="not-yet"><th scope="row">{format!("Chưa đánh giá được ở kỳ {} ({} mục: chỉ đánh giá cuối năm hoặc chưa có việc đến hạn)", period.label(), s.not_yet.len())}</th><td class="num">{s.not_yet_max.to_vi()}</td><td class="num">{"—"}</td><td></td><td></td><td></td></tr>
                     }
-                    <tr class="total"><th scope="row">{ if quarter { "Tổng đến kỳ báo cáo (ước tính)" } else { "Tổng (ước tính)" } }</th><td class="num">{"100"}</td><td class="num">{s.applicable_max.to_vi()}</td><td class="num">{s.total.to_vi()}</td><td class="num">{format!("{}%", s.index.to_vi_fixed())}</td><td data-summary-band="">{super::widgets::band_text(s)}</td></tr>
+                    <tr class="total"><th scope="row">{ if quarter { "Tổng điểm đến kỳ báo cáo (ước tính)" } else { "Tổng (ước tính)" } }</th><td class="num">{"100"}</td><td class="num">{s.applicable_max.to_vi()}</td><td class="num">{s.total.to_vi()}</td><td class="num">{format!("{}%", s.index.to_vi_fixed())}</td><td data-summary-band="">{super::widgets::band_text(s)}</td></tr>
                     if quarter {
                         <tr class="projected" data-summary-row="year"><th scope="row">{"Dự kiến cả năm"}</th><td class="num">{"100"}</td><td class="num">{y.max.to_vi()}</td><td class="num">{y.total.to_vi()}</td><td class="num">{format!("{}%", y.index.to_vi_fixed())}</td><td>{y.band.clone().unwrap_or_default()}</td></tr>
                     }
@@ -96,7 +96,7 @@ pub fn SummaryPage() -> Html {
             </div>
             <p class="hint" data-index-note="">{super::widgets::INDEX_NOTE}</p>
             if quarter {
-                <p class="hint" data-period-note="">{format!("Kỳ {} (số liệu đến {}): \"đến kỳ báo cáo\" chấm theo những gì phải có đến ngày chốt số liệu — báo cáo đến hạn, nhiệm vụ kế hoạch đến hạn; mục chỉ đánh giá cuối năm không tính vào điểm tối đa. \"Dự kiến cả năm\" giả định các việc chưa đến hạn hoàn thành đúng hạn (nhiệm vụ đã quá hạn vẫn tính là chưa xong) và cộng điểm các biện pháp khắc phục đang thực hiện.", period.label(), period.cutoff_vi(cur.assessment.year))}</p>
+                <p class="hint" data-period-note="">{format!("Kỳ {} (số liệu đến {}): \"đến kỳ báo cáo\" chấm theo những gì phải có đến ngày chốt số liệu — báo cáo đến hạn, nhiệm vụ kế hoạch đến hạn; mục chỉ đánh giá cuối năm không tính vào điểm tối đa. \"Dự kiến cả năm\" giả định các việc chưa đến hạn hoàn thành đúng hạn (nhiệm vụ đã quá hạn vẫn tính là chưa xong) và cộng điểm dự kiến thu hồi của các biện pháp khắc phục chưa hoàn thành; mục chỉ đánh giá cuối năm tính theo câu trả lời đã nhập (chưa trả lời, kể cả điều tra XHH chưa ước tính: 0 điểm), nên số dự kiến có thể thấp hơn số đến kỳ.", period.label(), period.cutoff_vi(cur.assessment.year))}</p>
             }
             <h2>{"Tỷ lệ điểm đạt theo lĩnh vực"}</h2>
             {chart}

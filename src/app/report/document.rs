@@ -81,7 +81,12 @@ fn scoring_rows(cur: &Current) -> Vec<Html> {
                         None => format!("{}/{} nhiệm vụ (kế hoạch)", f.done, f.total),
                     })
                 } else {
-                    raw_figures(x, sc, ans)
+                    let f = raw_figures(x, sc, ans);
+                    if ans.is_some_and(|y| y.carried) {
+                        format!("{f} (chưa cập nhật cho kỳ này)")
+                    } else {
+                        f
+                    }
                 };
                 rows.push(html! {
                     <tr class={classes!("r-sub", inline.then_some("r-crit"))} key={format!("s{}", x.id)} data-report-sub={x.id.clone()}>
@@ -122,6 +127,13 @@ pub fn report_document(cur: &Current) -> Html {
         })
         .collect();
     let quarter = a.period != crate::engine::Period::Year;
+    let self_waiting: Dec2 = s
+        .not_yet
+        .iter()
+        .filter_map(|id| s.sub(id))
+        .filter(|x| !x.survey)
+        .map(|x| x.max)
+        .sum();
     let band = match s.band_shown() {
         Ok(Some(b)) => format!(", xếp loại {b}"),
         Ok(None) => String::new(),
@@ -166,7 +178,7 @@ pub fn report_document(cur: &Current) -> Html {
                 <thead><tr><th>{"STT"}</th><th>{"Lĩnh vực/Tiêu chí/Tiêu chí thành phần"}</th><th>{"Điểm tối đa"}</th><th>{"Số liệu tự đánh giá"}</th><th>{"Điểm tự đánh giá"}</th><th>{"Tài liệu kiểm chứng, giải trình"}</th></tr></thead>
                 <tbody>{ for scoring_rows(cur) }</tbody>
                 <tfoot>
-                    <tr><td></td><td>{"Tổng điểm tự đánh giá"}</td><td class="num">{s.self_max.to_vi()}</td><td></td><td class="num">{s.self_points.to_vi()}</td><td></td></tr>
+                    <tr><td></td><td>{ if self_waiting > Dec2::ZERO { format!("Tổng điểm tự đánh giá (không tính {} điểm của các mục chưa đánh giá được ở kỳ này)", self_waiting.to_vi()) } else { "Tổng điểm tự đánh giá".to_string() } }</td><td class="num">{s.self_max.to_vi()}</td><td></td><td class="num">{s.self_points.to_vi()}</td><td></td></tr>
                     <tr><td></td><td>{ if quarter { "Tổng điểm ước tính đến kỳ báo cáo (gồm điều tra XHH ước tính, điểm thưởng, điểm trừ)" } else { "Tổng điểm ước tính (gồm điều tra XHH ước tính, điểm thưởng, điểm trừ)" } }</td><td class="num">{s.applicable_max.to_vi()}</td><td></td><td class="num" data-report="total">{s.total.to_vi()}</td><td>{format!("Chỉ số: {}%", s.index.to_vi_fixed())}</td></tr>
                 </tfoot>
             </table>
@@ -205,7 +217,9 @@ pub fn report_document(cur: &Current) -> Html {
 fn actions_and_plan(cur: &Current) -> Html {
     let (a, fw) = (&cur.assessment, &cur.framework);
     let proj = cur.year.clone();
+    // overdue as of the report's data cut-off (or today, if earlier)
     let today: String = crate::services::now_iso().chars().take(10).collect();
+    let today = today.min(a.period.cutoff_iso(a.year));
     let fig = plan::plan_figure(fw, a);
     // Plan tasks numbered straight through, in the order printed.
     let plan_no: std::collections::HashMap<String, usize> = ReformArea::ALL
@@ -233,8 +247,8 @@ fn actions_and_plan(cur: &Current) -> Html {
                         }) }
                     </tbody>
                 </table>
-                <p data-report="projected">{format!("Đã hoàn thành {}/{} biện pháp. Nếu hoàn thành các biện pháp, Chỉ số CCHC ước tính đạt {}%{}.",
-                    proj.done_actions, a.actions.len(), proj.index.to_vi_fixed(), proj.band.as_ref().map(|b| format!(" ({b})")).unwrap_or_default())}</p>
+                <p data-report="projected">{format!("Đã hoàn thành {}/{} biện pháp. {}Nếu hoàn thành các biện pháp, Chỉ số CCHC ước tính đạt {}%{}.",
+                    proj.done_actions, a.actions.len(), if a.period == crate::engine::Period::Year { "" } else { "Dự kiến cả năm: " }, proj.index.to_vi_fixed(), proj.band.as_ref().map(|b| format!(" ({b})")).unwrap_or_default())}</p>
             }
             <h3>{"2. Tiến độ thực hiện Kế hoạch CCHC năm"}</h3>
             if let Some(f) = fig {

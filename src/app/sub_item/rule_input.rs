@@ -189,6 +189,14 @@ fn count_input(p: &RuleInputProps, t: &Typed) -> Html {
         Some(Value::Count { count }) => Some(*count),
         _ => None,
     };
+    let due = match &p.sub.period_rule {
+        crate::engine::model::PeriodRule::Cumulative { expected }
+            if p.period != crate::engine::Period::Year =>
+        {
+            Some(expected[p.period.index()])
+        }
+        _ => None,
+    };
     // the band that counts: the year's, for what the count is judged as
     let current = raw.map(|c| crate::engine::rules::score::judged_count(&p.sub, c, p.period));
     let (text, problem) = (&t.one, &t.problem);
@@ -225,6 +233,9 @@ fn count_input(p: &RuleInputProps, t: &Typed) -> Html {
             </ul>
             if let (Some(r), Some(c)) = (raw, current) {
                 if r != c { <p class="hint" data-judged="">{format!("Ở kỳ này {r} được tính như {c} của cả năm (chỉ phần thiếu so với số đến hạn bị trừ).")}</p> }
+            }
+            if let (Some(r), Some(d)) = (raw, due) {
+                if r > d { <p class="hint warn-hint" data-above-due="">{format!("{r} nhiều hơn số phải có đến ngày chốt số liệu của kỳ {} ({d}): kiểm tra lại số liệu.", p.period.label())}</p> }
             }
         </div>
     }

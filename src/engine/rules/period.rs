@@ -29,7 +29,7 @@ impl CarryReport {
         );
         if self.to_update > 0 {
             s.push_str(&format!(
-                " {} mục tăng dần theo kỳ (số báo cáo, việc đến hạn) giữ số liệu kỳ trước làm điểm xuất phát, đánh dấu \"chưa cập nhật cho kỳ này\".",
+                " {} mục tăng dần theo kỳ (số báo cáo, việc đến hạn) hoặc chỉ đánh giá cuối năm giữ số liệu kỳ trước làm điểm xuất phát, đánh dấu \"chưa cập nhật cho kỳ này\".",
                 self.to_update
             ));
         }
@@ -124,10 +124,19 @@ pub fn next_period_copy(
                 sub.period_rule,
                 PeriodRule::Cumulative { .. } | PeriodRule::DueByCutoff
             );
-            if let Some(ans) = b.answers.get_mut(&sub.id).filter(|_| grows) {
-                if ans.value.is_none() || ans.not_applicable {
+            // an answer given before the item could be judged is judged
+            // for the first time at "Năm": the user confirms it
+            let first_judged = sub.period_rule == PeriodRule::YearEnd
+                && period == Period::Year
+                && a.period != Period::Year;
+            if let Some(ans) = b.answers.get_mut(&sub.id).filter(|_| grows || first_judged) {
+                if (ans.value.is_none() && !ans.no_case) || ans.not_applicable {
+                } else if first_judged {
+                    ans.carried = true;
+                    r.to_update += 1;
                 } else if new_year {
                     ans.value = None;
+                    ans.no_case = false;
                     restarted += 1;
                 } else {
                     ans.carried = true;

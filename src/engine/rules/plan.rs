@@ -6,7 +6,6 @@ use crate::engine::model::{
     Assessment, CorrectiveAction, Dec2, Framework, Period, PeriodRule, PlanSource,
     PlanStatus as Status, PlanTask, Rule, Value,
 };
-use std::collections::BTreeSet;
 
 /// Where the plan-completion figure comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,18 +151,31 @@ pub fn project(fw: &Framework, a: &Assessment, s: &Summary) -> Projection {
         .iter()
         .filter(|x| x.status != Status::Done)
         .collect();
-    let expected: Dec2 = open.iter().map(|x| x.expected_points.max(Dec2::ZERO)).sum();
-    let mut targeted: BTreeSet<&str> = BTreeSet::new();
+    // Each action brings back what it expects, item by item in the order
+    // it names them, never more than an item still loses: two actions on
+    // one item together recover that item's loss at most.
+    let mut left: Vec<(&str, Dec2)> = Vec::new();
+    let mut gain = Dec2::ZERO;
     for x in &open {
-        targeted.extend(x.subs.iter().map(String::as_str));
+        let mut e = x.expected_points.max(Dec2::ZERO);
+        for id in &x.subs {
+            let pos = match left.iter().position(|(k, _)| *k == id.as_str()) {
+                Some(p) => p,
+                None => {
+                    let lost = s
+                        .sub(id)
+                        .filter(|y| !y.survey)
+                        .map_or(Dec2::ZERO, |y| y.lost);
+                    left.push((id.as_str(), lost));
+                    left.len() - 1
+                }
+            };
+            let take = e.min(left[pos].1);
+            left[pos].1 = left[pos].1 - take;
+            e = e - take;
+            gain += take;
+        }
     }
-    let recoverable: Dec2 = targeted
-        .iter()
-        .filter_map(|id| s.sub(id))
-        .filter(|x| !x.survey)
-        .map(|x| x.lost)
-        .sum();
-    let gain = expected.min(recoverable);
     let total = (s.total + gain).clamp_to(Dec2::ZERO, s.applicable_max);
     let index = total
         .percent_of(s.applicable_max)
