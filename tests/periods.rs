@@ -36,14 +36,8 @@ fn task(id: &str, deadline: &str, status: PlanStatus) -> PlanTask {
 /// The framework without its period rules: what older files read as.
 fn unaffected(fw: &Framework) -> Framework {
     let mut f = fw.clone();
-    for s in f
-        .fields
-        .iter_mut()
-        .flat_map(|x| x.criteria.iter_mut())
-        .flat_map(|c| c.subs.iter_mut())
-    {
-        s.period_rule = PeriodRule::Unaffected;
-    }
+    f.subs_mut()
+        .for_each(|s| s.period_rule = PeriodRule::Unaffected);
     f
 }
 
@@ -236,16 +230,9 @@ fn year_end_items_wait_and_leave_the_maximum_so_far() {
     );
     let fw2 = {
         let mut f = fw.clone();
-        for s in f
-            .fields
-            .iter_mut()
-            .flat_map(|x| x.criteria.iter_mut())
-            .flat_map(|c| c.subs.iter_mut())
-        {
-            if s.id == "1.3.1" {
-                s.may_be_not_applicable = true;
-            }
-        }
+        f.subs_mut()
+            .filter(|s| s.id == "1.3.1")
+            .for_each(|s| s.may_be_not_applicable = true);
         f
     };
     assert_eq!(

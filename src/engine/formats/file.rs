@@ -631,10 +631,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     if framework_sha256(&framework) != file.framework.sha256 {
         let mut plain = framework.clone();
         plain
-            .fields
-            .iter_mut()
-            .flat_map(|f| f.criteria.iter_mut())
-            .flat_map(|c| c.subs.iter_mut())
+            .subs_mut()
             .for_each(|s| s.period_rule = Default::default());
         warnings.push(if framework_sha256(&plain) == file.framework.sha256 {
             ImportWarning::PeriodRulesAdded
@@ -675,14 +672,12 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
     match FileSummary::from_json(&file.summary) {
         Ok(fs) => {
             let d = differences(&fs, &FileSummary::of(&framework, &summary));
-            if d.is_empty() {
-            } else if version == 1 && assessment.period != Period::Year {
-                warnings.push(ImportWarning::RescoredForPeriod(
-                    assessment.period.label().to_string(),
-                    d,
-                ));
-            } else {
-                warnings.push(ImportWarning::SummaryDiffers(d));
+            if !d.is_empty() {
+                warnings.push(if version == 1 && assessment.period != Period::Year {
+                    ImportWarning::RescoredForPeriod(assessment.period.label().to_string(), d)
+                } else {
+                    ImportWarning::SummaryDiffers(d)
+                });
             }
         }
         Err(_) => warnings.push(ImportWarning::SummaryUnreadable),

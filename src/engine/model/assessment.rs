@@ -162,11 +162,21 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// Nothing given (a carried mark alone is nothing).
     pub fn is_empty(&self) -> bool {
-        Answer {
-            carried: false,
-            ..self.clone()
-        } == Answer::default()
+        let Answer {
+            value,
+            no_case,
+            not_applicable,
+            evidence,
+            explanation,
+            carried: _,
+        } = self;
+        value.is_none()
+            && !no_case
+            && !not_applicable
+            && evidence.is_empty()
+            && explanation.is_empty()
     }
 
     pub fn has_support(&self) -> bool {

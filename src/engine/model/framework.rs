@@ -367,6 +367,13 @@ impl Framework {
             .flat_map(|c| c.subs.iter())
     }
 
+    pub fn subs_mut(&mut self) -> impl Iterator<Item = &mut SubCriterion> {
+        self.fields
+            .iter_mut()
+            .flat_map(|f| f.criteria.iter_mut())
+            .flat_map(|c| c.subs.iter_mut())
+    }
+
     pub fn sub(&self, id: &str) -> Option<&SubCriterion> {
         self.subs().find(|s| s.id == id)
     }
