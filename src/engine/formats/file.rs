@@ -181,6 +181,13 @@ impl FileSummary {
     }
 }
 
+/// Present in a file exported by "Nộp": which revision it is.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SubmissionInfo {
+    pub revision: u32,
+    pub submitted_at: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Checksum {
     pub algorithm: String,
@@ -210,6 +217,7 @@ pub struct SelfAssessmentFile {
     pub plan_override: bool,
     pub plan_confirmed: bool,
     pub report: ReportInfo,
+    pub submission: Option<SubmissionInfo>,
     pub summary: J,
     pub checksum: Checksum,
 }
@@ -293,6 +301,38 @@ pub fn period_tag(p: Period) -> &'static str {
 
 /// The file for an assessment, as pretty-printed UTF-8 JSON.
 pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str) -> String {
+    export_revision(a, fw, built_in, exported_at, None)
+}
+
+/// "Nộp": the file of submitted revision `revision` (its number and time
+/// are part of what the checksum covers), and its checksum.
+pub fn export_submitted(
+    a: &Assessment,
+    fw: &Framework,
+    built_in: bool,
+    at: &str,
+    revision: u32,
+) -> (String, String) {
+    let text = export_revision(a, fw, built_in, at, Some((revision, at)));
+    let sum = json::parse(&text)
+        .ok()
+        .and_then(|d| {
+            d.get("checksum")
+                .and_then(|c| c.get("value"))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    (text, sum)
+}
+
+fn export_revision(
+    a: &Assessment,
+    fw: &Framework,
+    built_in: bool,
+    exported_at: &str,
+    submitted: Option<(u32, &str)>,
+) -> String {
     let summary = FileSummary::with_projection(fw, &score(fw, a), a);
     let (d, m) = a.period.cutoff();
     let checksum = |value: &str| obj_out().f("algorithm", "sha256").f("value", value).done();
@@ -337,6 +377,14 @@ pub fn export(a: &Assessment, fw: &Framework, built_in: bool, exported_at: &str)
         .f("plan_override", &a.plan_override)
         .f_if(a.plan_confirmed, "plan_confirmed", &a.plan_confirmed)
         .f("report", &a.report)
+        .f_if(
+            submitted.is_some(),
+            "submission",
+            &submitted.map(|(revision, at)| SubmissionInfo {
+                revision,
+                submitted_at: at.to_string(),
+            }),
+        )
         // Written with its keys sorted, as the first versions did.
         .f("summary", &summary.to_json().sorted())
         .f("checksum", &checksum(""))
@@ -491,6 +539,11 @@ pub struct Imported {
     pub warnings: Vec<ImportWarning>,
     /// Format version the file was written in (before migration).
     pub from_version: u32,
+    /// SHA-256 of the file's canonical content (its checksum when intact):
+    /// what an appraisal of this revision names.
+    pub sha256: String,
+    /// The submitted revision's number ("Nộp"); `None` for a plain export.
+    pub submission: Option<SubmissionInfo>,
 }
 
 impl Imported {
@@ -597,7 +650,8 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         .and_then(|c| c.get("value"))
         .and_then(|v| v.as_str())
         .unwrap_or("");
-    if declared != sha256_hex(json::canonical(&doc, &NOT_CHECKSUMMED).as_bytes()) {
+    let content_sha = sha256_hex(json::canonical(&doc, &NOT_CHECKSUMMED).as_bytes());
+    if declared != content_sha {
         warnings.push(ImportWarning::ChecksumMismatch);
     }
     let file =
@@ -657,6 +711,7 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         plan_override: file.plan_override,
         plan_confirmed: file.plan_confirmed,
         report: file.report.clone(),
+        rounds: Default::default(),
     };
     limits::check(&assessment).map_err(|e| ImportError::Malformed(e.to_string()))?;
     let summary = score(&framework, &assessment);
@@ -688,6 +743,8 @@ pub fn import(bytes: &[u8], known: &[Framework], new_id: &str) -> Result<Importe
         framework_is_new,
         warnings,
         from_version: version,
+        sha256: content_sha,
+        submission: file.submission.clone(),
     })
 }
 
@@ -741,9 +798,14 @@ json_struct!(FileProjection {
     gain_from_actions: req
 });
 
+json_struct!(SubmissionInfo {
+    revision: req,
+    submitted_at: req
+});
+
 json_struct!(read Checksum { algorithm: req, value: req });
 
-json_struct!(read SelfAssessmentFile { format: req, format_version: req, app_version: req, exported_at: req, framework: req, unit: req, contact: opt, period: req, created: opt, updated: opt, answers: opt, excluded: opt, adjustments: opt, actions: opt, plan: opt, plan_override: opt, plan_confirmed: opt, report: opt, summary: req, checksum: req });
+json_struct!(read SelfAssessmentFile { format: req, format_version: req, app_version: req, exported_at: req, framework: req, unit: req, contact: opt, period: req, created: opt, updated: opt, answers: opt, excluded: opt, adjustments: opt, actions: opt, plan: opt, plan_override: opt, plan_confirmed: opt, report: opt, submission: opt, summary: req, checksum: req });
 
 #[cfg(test)]
 mod tests {

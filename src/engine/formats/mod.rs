@@ -4,6 +4,7 @@
 //! Excel workbooks.
 //! May import `rules` and `model`, never the other way round.
 
+pub mod appraisal;
 pub mod batch;
 pub mod file;
 pub mod framework;

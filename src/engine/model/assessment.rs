@@ -230,6 +230,8 @@ pub struct Assessment {
     pub plan_confirmed: bool,
     /// Heading and free-text parts of the printed report.
     pub report: ReportInfo,
+    /// Submitted revisions, appraisals received, explanations.
+    pub rounds: super::appraisal::UnitRounds,
 }
 
 /// Where the plan-completion item's figure comes from.
@@ -292,6 +294,7 @@ impl Assessment {
             plan_override: false,
             plan_confirmed: false,
             report: ReportInfo::default(),
+            rounds: Default::default(),
         }
     }
 

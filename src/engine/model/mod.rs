@@ -2,6 +2,7 @@
 //! assessment with its corrective actions and annual plan, the calendar.
 //! Imports nothing from `rules` or `formats` (a test checks).
 
+pub mod appraisal;
 pub mod assessment;
 pub mod dec;
 pub mod framework;

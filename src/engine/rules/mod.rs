@@ -2,6 +2,7 @@
 //! and plan figures, comparison, ranking, version migration, the next item
 //! to answer, and parsing what a user types. Imports `model` only.
 
+pub mod appraisal;
 pub mod compare;
 pub mod consolidate;
 pub mod input;

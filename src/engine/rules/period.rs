@@ -71,6 +71,9 @@ pub fn next_period_copy(
     b.year = year;
     b.created = now.to_string();
     b.updated = now.to_string();
+    // A new period is a new self-assessment: nothing submitted or
+    // appraised yet.
+    b.rounds = Default::default();
     let mut r = CarryReport::default();
 
     // Survey estimates are a guess for one report, never carried.

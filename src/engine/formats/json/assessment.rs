@@ -119,7 +119,8 @@ json_struct!(Assessment {
     plan: opt,
     plan_override: opt,
     plan_confirmed: skip,
-    report: opt
+    report: opt,
+    rounds: skip
 });
 
 json_struct!(ReportInfo {
@@ -231,4 +232,73 @@ json_struct!(Kept {
     previous: opt,
     chosen: opt,
     period: opt
+});
+
+use crate::engine::model::appraisal::{
+    Appraisal, AppraisedItem, Explanation, Received, Reply, Subject, Submission, UnitRounds,
+};
+
+json_struct!(Subject {
+    unit_name: req,
+    unit_type: req,
+    year: req,
+    period: req,
+    framework_id: req,
+    framework_version: req,
+    framework_sha256: req,
+    revision_sha256: req,
+    revision: req
+});
+
+json_struct!(AppraisedItem {
+    accepted: skip,
+    answer: skip,
+    note: skip,
+    request: skip,
+    by: skip
+});
+
+json_struct!(Appraisal {
+    subject: req,
+    round: req,
+    appraiser: opt,
+    scope: opt,
+    deadline: opt,
+    explanation_sha256: skip,
+    items: req
+});
+
+json_struct!(Reply {
+    text: opt,
+    evidence: skip
+});
+
+json_struct!(Explanation {
+    subject: req,
+    appraisal_sha256: req,
+    deadline: opt,
+    late: opt,
+    items: req
+});
+
+json_struct!(Submission {
+    revision: req,
+    at: req,
+    sha256: req,
+    answers: opt,
+    excluded: opt,
+    adjustments: opt
+});
+
+json_struct!(Received {
+    sha256: req,
+    received_at: opt,
+    appraisal: req
+});
+
+json_struct!(UnitRounds {
+    submissions: skip,
+    received: skip,
+    replies: skip,
+    explained_sha256: skip
 });

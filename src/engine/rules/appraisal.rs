@@ -1,0 +1,300 @@
+//! Points of an appraisal: the unit's assessment scored once as the unit
+//! answered it and once with the appraiser's inputs in place of the
+//! unit's, by the same rules (`score`). Merging partial appraisals, and
+//! telling two submitted revisions apart.
+
+use super::score::{score, Summary};
+use crate::engine::model::appraisal::{Appraisal, AppraisedItem, Submission};
+use crate::engine::model::{Answer, Assessment, Dec2, Framework};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The sub-criteria an appraiser judges: every one but the survey's
+/// (Sở Nội vụ enters those from the survey), within `scope` (field ids;
+/// empty: all).
+pub fn appraisable<'a>(
+    fw: &'a Framework,
+    scope: &'a BTreeSet<String>,
+) -> impl Iterator<Item = &'a crate::engine::model::SubCriterion> + 'a {
+    fw.fields
+        .iter()
+        .filter(move |f| scope.is_empty() || scope.contains(&f.id))
+        .flat_map(|f| f.criteria.iter().flat_map(|c| c.subs.iter()))
+        .filter(|s| !s.rule.is_survey())
+}
+
+/// The field a sub-criterion belongs to.
+pub fn field_of(fw: &Framework, sub_id: &str) -> Option<String> {
+    fw.fields
+        .iter()
+        .find(|f| {
+            f.criteria
+                .iter()
+                .any(|c| c.subs.iter().any(|s| s.id == sub_id))
+        })
+        .map(|f| f.id.clone())
+}
+
+/// The answer the appraiser's verdict stands for: the unit's when
+/// accepted, else the appraised inputs with the unit's evidence kept.
+pub fn appraised_answer(unit: Option<&Answer>, item: &AppraisedItem) -> Answer {
+    let unit = unit.cloned().unwrap_or_default();
+    if item.accepted {
+        return unit;
+    }
+    Answer {
+        value: item.answer.value.clone(),
+        no_case: item.answer.no_case,
+        not_applicable: item.answer.not_applicable,
+        carried: false,
+        ..unit
+    }
+}
+
+/// The unit's assessment with every appraised item's answer replaced by
+/// the appraiser's (items not appraised keep the unit's answer).
+pub fn appraised_assessment(
+    fw: &Framework,
+    a: &Assessment,
+    items: &BTreeMap<String, AppraisedItem>,
+) -> Assessment {
+    let mut b = a.clone();
+    for (id, item) in items {
+        if !item.accepted && fw.plan_completion_sub.as_deref() == Some(id.as_str()) {
+            // An appraised figure of the plan item is the appraiser's, not
+            // the plan's.
+            b.plan_override = true;
+            b.plan_confirmed = false;
+        }
+        b.set_answer(id, appraised_answer(a.answers.get(id), item));
+    }
+    b
+}
+
+/// One line of the side-by-side table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub id: String,
+    pub max: Dec2,
+    pub self_points: Dec2,
+    /// `None` while not appraised.
+    pub appraised: Option<Dec2>,
+    pub item: Option<AppraisedItem>,
+    /// The unit gave evidence or an explanation.
+    pub has_support: bool,
+}
+
+impl Line {
+    /// Points the appraisal takes off (negative when it gives more).
+    pub fn lost(&self) -> Dec2 {
+        self.appraised.map_or(Dec2::ZERO, |p| self.self_points - p)
+    }
+
+    pub fn flagged(&self) -> bool {
+        self.item
+            .as_ref()
+            .is_some_and(|i| !i.request.trim().is_empty())
+    }
+
+    pub fn disagrees(&self) -> bool {
+        self.appraised.is_some_and(|p| p != self.self_points)
+            || self.item.as_ref().is_some_and(|i| !i.accepted)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Compared {
+    pub unit: Summary,
+    pub appraised: Summary,
+    pub lines: Vec<Line>,
+}
+
+impl Compared {
+    pub fn appraised_count(&self) -> usize {
+        self.lines.iter().filter(|l| l.appraised.is_some()).count()
+    }
+
+    /// Items whose appraised points are lower and have no note.
+    pub fn missing_notes(&self) -> Vec<&str> {
+        self.lines
+            .iter()
+            .filter(|l| {
+                l.lost() > Dec2::ZERO && l.item.as_ref().is_some_and(|i| i.note.trim().is_empty())
+            })
+            .map(|l| l.id.as_str())
+            .collect()
+    }
+}
+
+/// Both scores and the line of every appraisable item in `scope`.
+pub fn compare(
+    fw: &Framework,
+    a: &Assessment,
+    items: &BTreeMap<String, AppraisedItem>,
+    scope: &BTreeSet<String>,
+) -> Compared {
+    let unit = score(fw, a);
+    let appraised = score(fw, &appraised_assessment(fw, a, items));
+    let lines = appraisable(fw, scope)
+        .map(|sub| {
+            let item = items.get(&sub.id).cloned();
+            let pts = |s: &Summary| s.sub(&sub.id).map_or(Dec2::ZERO, |x| x.points);
+            Line {
+                id: sub.id.clone(),
+                max: sub.max,
+                self_points: pts(&unit),
+                appraised: item.as_ref().map(|_| pts(&appraised)),
+                has_support: a.answers.get(&sub.id).is_some_and(Answer::has_support),
+                item,
+            }
+        })
+        .collect();
+    Compared {
+        unit,
+        appraised,
+        lines,
+    }
+}
+
+/// Accepts every item of `scope` not yet appraised (with evidence only,
+/// when `with_support`); returns the ids accepted, to undo.
+pub fn accept_remaining(
+    fw: &Framework,
+    a: &Assessment,
+    items: &mut BTreeMap<String, AppraisedItem>,
+    scope: &BTreeSet<String>,
+    with_support: bool,
+    by: &str,
+) -> Vec<String> {
+    let mut done = Vec::new();
+    for sub in appraisable(fw, scope) {
+        if items.contains_key(&sub.id) {
+            continue;
+        }
+        let supported = a.answers.get(&sub.id).is_some_and(Answer::has_support);
+        if with_support && !supported {
+            continue;
+        }
+        items.insert(
+            sub.id.clone(),
+            AppraisedItem {
+                accepted: true,
+                by: by.to_string(),
+                ..Default::default()
+            },
+        );
+        done.push(sub.id.clone());
+    }
+    done
+}
+
+/// Two appraisals of one item that disagree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub id: String,
+    pub ours: AppraisedItem,
+    pub theirs: AppraisedItem,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Merged {
+    /// Items taken from the part (not appraised here before).
+    pub added: Vec<String>,
+    /// Items both had, the same.
+    pub same: Vec<String>,
+    /// Items both had, different: kept as they were here, to resolve.
+    pub conflicts: Vec<Conflict>,
+    /// Items of the part outside its own scope (ignored).
+    pub out_of_scope: Vec<String>,
+}
+
+fn same_verdict(x: &AppraisedItem, y: &AppraisedItem) -> bool {
+    x.accepted == y.accepted
+        && (x.accepted
+            || (x.answer.value == y.answer.value
+                && x.answer.no_case == y.answer.no_case
+                && x.answer.not_applicable == y.answer.not_applicable))
+        && x.note.trim() == y.note.trim()
+        && x.request.trim() == y.request.trim()
+}
+
+/// Merges a (partial) appraisal into `items`: new items are added, equal
+/// ones left, disagreeing ones reported and never overwritten.
+pub fn merge(
+    fw: &Framework,
+    items: &mut BTreeMap<String, AppraisedItem>,
+    part: &Appraisal,
+) -> Merged {
+    let mut m = Merged::default();
+    for (id, theirs) in &part.items {
+        let in_scope =
+            part.scope.is_empty() || field_of(fw, id).is_some_and(|f| part.scope.contains(&f));
+        if !in_scope {
+            m.out_of_scope.push(id.clone());
+            continue;
+        }
+        let mut theirs = theirs.clone();
+        if theirs.by.is_empty() {
+            theirs.by = part.appraiser.clone();
+        }
+        match items.get(id) {
+            None => {
+                items.insert(id.clone(), theirs);
+                m.added.push(id.clone());
+            }
+            Some(ours) if same_verdict(ours, &theirs) => m.same.push(id.clone()),
+            Some(ours) => m.conflicts.push(Conflict {
+                id: id.clone(),
+                ours: ours.clone(),
+                theirs,
+            }),
+        }
+    }
+    m
+}
+
+/// The items whose answers (or exclusions, for a field or criterion)
+/// differ between two submitted revisions.
+pub fn revision_diff(fw: &Framework, old: &Submission, new: &Submission) -> Vec<String> {
+    let mut out = Vec::new();
+    for sub in fw.subs() {
+        if old.answers.get(&sub.id) != new.answers.get(&sub.id) {
+            out.push(sub.id.clone());
+        }
+    }
+    for id in old.excluded.symmetric_difference(&new.excluded) {
+        out.push(id.clone());
+    }
+    let adj: BTreeSet<&String> = old
+        .adjustments
+        .keys()
+        .chain(new.adjustments.keys())
+        .collect();
+    for id in adj {
+        if old.adjustments.get(id) != new.adjustments.get(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}
+
+/// A snapshot of `a` as a submission (revision number, time and checksum
+/// given by the caller).
+pub fn snapshot(a: &Assessment, revision: u32, at: &str, sha256: &str) -> Submission {
+    Submission {
+        revision,
+        at: at.to_string(),
+        sha256: sha256.to_string(),
+        answers: a.answers.clone(),
+        excluded: a.excluded.clone(),
+        adjustments: a.adjustments.clone(),
+    }
+}
+
+/// Whether `a` changed since its last submission (then the next export
+/// is a new revision).
+pub fn changed_since_submitted(fw: &Framework, a: &Assessment) -> Option<Vec<String>> {
+    let last = a.rounds.last_submission()?;
+    let now = snapshot(a, 0, "", "");
+    let d = revision_diff(fw, last, &now);
+    (!d.is_empty()).then_some(d)
+}
