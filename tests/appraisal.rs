@@ -67,13 +67,13 @@ fn the_submitted_file_names_its_revision_and_the_desk_reads_the_same_checksum() 
     let (text, sum) = submit(&fw, &mut a);
     assert!(text.contains("\"submission\": {"));
     assert!(text.contains("\"revision\": 1"));
-    let imp = file::import(text.as_bytes(), &[fw.clone()], "x").unwrap();
+    let imp = file::import(text.as_bytes(), std::slice::from_ref(&fw), "x").unwrap();
     assert_eq!(imp.sha256, sum);
     assert_eq!(imp.submission.as_ref().map(|s| s.revision), Some(1));
     assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
     // A plain export is not a submission, and has another checksum.
     let plain = file::export(&a, &fw, true, AT);
-    let imp = file::import(plain.as_bytes(), &[fw.clone()], "x").unwrap();
+    let imp = file::import(plain.as_bytes(), std::slice::from_ref(&fw), "x").unwrap();
     assert_eq!(imp.submission, None);
     assert_ne!(imp.sha256, sum);
 }
