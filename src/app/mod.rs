@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod annual_plan;
+pub mod appraisal;
 pub mod checklist;
 pub mod compare;
 pub mod desk;
@@ -90,7 +91,9 @@ impl Tools for Agency {
     }
     fn href(route: &Route) -> String {
         match route {
-            Route::Desk | Route::Frameworks => format!("{OFFICE_DIR}{}", route.href()),
+            Route::Desk | Route::Frameworks | Route::DeskAppraise { .. } => {
+                format!("{OFFICE_DIR}{}", route.href())
+            }
             r => r.href(),
         }
     }
@@ -121,6 +124,7 @@ impl Tools for Office {
     fn office_page(route: &Route) -> Html {
         match route {
             Route::Desk => html! { <desk::DeskPage /> },
+            Route::DeskAppraise { sha } => html! { <desk::appraise::AppraisePage sha={sha.clone()} /> },
             _ => html! { <editor::FrameworksPage /> },
         }
     }
@@ -154,7 +158,7 @@ pub fn App<T: Tools>() -> Html {
     let page = match &state.route {
         Route::Start => html! { <start::StartPage /> },
         Route::New => html! { <new::NewPage /> },
-        r @ (Route::Desk | Route::Frameworks) => T::office_page(r),
+        r @ (Route::Desk | Route::Frameworks | Route::DeskAppraise { .. }) => T::office_page(r),
         Route::NotFound => not_found("Không có trang này."),
         r => {
             let id = r.assessment_id().unwrap_or_default();

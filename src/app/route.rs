@@ -11,6 +11,10 @@ pub enum Route {
     Desk,
     /// `#/bo-tieu-chi`: frameworks and the framework editor.
     Frameworks,
+    /// `#/so-noi-vu/tham-dinh/<revision checksum>`: appraising one unit.
+    DeskAppraise {
+        sha: String,
+    },
     /// `#/a/<id>`, `#/a/<id>/tieu-chi/<criterion>` or
     /// `#/a/<id>/tieu-chi/<criterion>/<sub-criterion>` (focused).
     Checklist {
@@ -43,6 +47,10 @@ pub enum Route {
     Report {
         id: String,
     },
+    /// `#/a/<id>/tham-dinh`: submitting, the appraisal received, explaining.
+    Appraisal {
+        id: String,
+    },
     NotFound,
 }
 
@@ -55,6 +63,7 @@ impl Route {
             [] => Route::Start,
             ["moi"] => Route::New,
             ["so-noi-vu"] => Route::Desk,
+            ["so-noi-vu", "tham-dinh", sha] => Route::DeskAppraise { sha: dec(sha) },
             ["bo-tieu-chi"] => Route::Frameworks,
             ["a", id] => Route::Checklist {
                 id: dec(id),
@@ -84,6 +93,7 @@ impl Route {
             },
             ["a", id, "ke-hoach"] => Route::Plan { id: dec(id) },
             ["a", id, "bao-cao"] => Route::Report { id: dec(id) },
+            ["a", id, "tham-dinh"] => Route::Appraisal { id: dec(id) },
             _ => Route::NotFound,
         }
     }
@@ -94,6 +104,7 @@ impl Route {
             Route::New => "#/moi".into(),
             Route::Desk => "#/so-noi-vu".into(),
             Route::Frameworks => "#/bo-tieu-chi".into(),
+            Route::DeskAppraise { sha } => format!("#/so-noi-vu/tham-dinh/{}", encode(sha)),
             Route::Checklist {
                 id,
                 criterion: None,
@@ -118,6 +129,7 @@ impl Route {
             }
             Route::Plan { id } => format!("#/a/{}/ke-hoach", encode(id)),
             Route::Report { id } => format!("#/a/{}/bao-cao", encode(id)),
+            Route::Appraisal { id } => format!("#/a/{}/tham-dinh", encode(id)),
         }
     }
 
@@ -130,7 +142,8 @@ impl Route {
             | Route::Compare { id }
             | Route::Actions { id, .. }
             | Route::Plan { id }
-            | Route::Report { id } => Some(id),
+            | Route::Report { id }
+            | Route::Appraisal { id } => Some(id),
             _ => None,
         }
     }
@@ -179,6 +192,7 @@ mod tests {
             Route::New,
             Route::Desk,
             Route::Frameworks,
+            Route::DeskAppraise { sha: "ab12".into() },
             Route::Checklist {
                 id: "a1".into(),
                 criterion: None,
@@ -207,6 +221,7 @@ mod tests {
             },
             Route::Plan { id: "a1".into() },
             Route::Report { id: "a1".into() },
+            Route::Appraisal { id: "a1".into() },
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

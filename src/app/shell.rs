@@ -38,6 +38,7 @@ pub fn Shell() -> Html {
     let is_act = matches!(ctx.route, Route::Actions { .. });
     let is_plan = matches!(ctx.route, Route::Plan { .. });
     let is_rep = matches!(ctx.route, Route::Report { .. });
+    let is_apr = matches!(ctx.route, Route::Appraisal { .. });
     let body = match &ctx.route {
         Route::Info { .. } => html! { <InfoPage /> },
         Route::Summary { .. } => html! { <SummaryPage /> },
@@ -45,6 +46,7 @@ pub fn Shell() -> Html {
         Route::Actions { .. } => html! { <super::actions::ActionsPage /> },
         Route::Plan { .. } => html! { <super::annual_plan::PlanPage /> },
         Route::Report { .. } => html! { <super::report::ReportPage /> },
+        Route::Appraisal { .. } => html! { <super::appraisal::AppraisalPage /> },
         _ => html! { <ChecklistPage /> },
     };
 
@@ -156,6 +158,7 @@ pub fn Shell() -> Html {
                 {tab(Route::Plan { id: id.clone() }, "Kế hoạch CCHC năm", is_plan)}
                 {tab(Route::Report { id: id.clone() }, "Báo cáo", is_rep)}
                 {tab(Route::Compare { id: id.clone() }, "So sánh kỳ trước", is_cmp)}
+                {tab(Route::Appraisal { id: id.clone() }, "Nộp & thẩm định", is_apr)}
             </nav>
             <section class="summary-bar" aria-label="Kết quả tạm tính">
                 if ctx.conflict {

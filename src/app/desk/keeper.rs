@@ -116,5 +116,60 @@ pub fn DeskKeeper() -> Html {
             }
         });
     }
+    use_rounds_keeper(&ctx);
     html! {}
+}
+
+const ROUNDS_KEY: &str = "desk-rounds";
+
+/// The appraisal rounds: read back once, then every change kept (first
+/// line the tab that wrote it, then the JSON). A change saved by another
+/// tab since this one read or wrote pauses saving here, so neither
+/// overwrites the other's appraisals.
+#[hook]
+fn use_rounds_keeper(ctx: &crate::app::Ctx) {
+    use crate::engine::formats::json::{self, ToJson};
+    use crate::engine::model::appraisal::DeskRounds;
+    // (read back yet, the text last read or written)
+    let seen = use_mut_ref(|| (false, None::<String>));
+    {
+        let (ctx, seen) = (ctx.clone(), seen.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = idb::get(ROUNDS_KEY).await.ok().flatten();
+                let r: Option<DeskRounds> = text
+                    .as_deref()
+                    .and_then(|t| t.split_once('\n'))
+                    .and_then(|(_, j)| json::read(j).ok());
+                *seen.borrow_mut() = (true, text);
+                if let Some(r) = r {
+                    ctx.dispatch(Action::DeskRounds(Rc::new(r)));
+                }
+            });
+        });
+    }
+    let (ctx, rounds) = (ctx.clone(), ctx.rounds.clone());
+    use_effect_with(Rc::as_ptr(&rounds) as usize, move |_| {
+        if !seen.borrow().0 || ctx.rounds_conflict {
+            return;
+        }
+        let text = format!("{}\n{}", ctx.tab, rounds.to_json().compact());
+        if seen.borrow().1.as_deref() == Some(text.as_str()) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let now = idb::get(ROUNDS_KEY).await.ok().flatten();
+            let mine = now.as_deref().is_some_and(|t| t.starts_with(&format!("{}\n", ctx.tab)));
+            if now != seen.borrow().1 && !mine {
+                ctx.dispatch(Action::RoundsConflict);
+                return;
+            }
+            match idb::set(ROUNDS_KEY, Some(&text)).await {
+                Ok(()) => seen.borrow_mut().1 = Some(text),
+                Err(m) => ctx.dispatch(Action::Notify(Some(Notice::error(format!(
+                    "{m} Kết quả thẩm định vừa sửa chưa được lưu."
+                ))))),
+            }
+        });
+    });
 }

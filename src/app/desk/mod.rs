@@ -3,6 +3,7 @@
 //! criteria the province loses most on, compare with a previous batch,
 //! open any unit read-only.
 
+pub mod appraise;
 mod checks;
 mod keeper;
 mod ranking;

@@ -113,6 +113,7 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                     <th scope="col">{"Điều tra XHH (ước tính)"}</th>
                     {th("Hoàn thành".into(), SortKey::Completion)}
                     {th("Có kiểm chứng".into(), SortKey::Evidence)}
+                    <th scope="col" class="no-print">{"Thẩm định"}</th>
                     if has_prev { <th scope="col">{format!("So với kỳ trước ({})", c.previous_period.map(period_label).unwrap_or_default())}</th> }
                     { for fw.fields.iter().enumerate().map(|(k, f)| th(format!("LV {}", f.id), SortKey::Field(k))) }
                 </tr></thead>
@@ -142,6 +143,7 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                             <td class="num">{s.survey_estimate.to_vi()}</td>
                             <td class="num">{format!("{}%", s.completion.to_vi())}</td>
                             <td class="num">{format!("{}%", u.evidence_coverage.to_vi())}</td>
+                            <td class="no-print" data-col="appraisal">{appraisal_cell(&ctx, u)}</td>
                             if has_prev { <td class="num" data-col="change">{change(prev, s.index, r.rank)}</td> }
                             { for fw.fields.iter().map(|f| match s.field(&f.id) {
                                 // nothing of the field can be judged yet (the survey before the year ends)
@@ -160,4 +162,21 @@ pub fn RankingTable(p: &RankingProps) -> Html {
                 if quarter { " CĐG: chưa đánh giá được ở kỳ này (chỉ đánh giá cuối năm)." } else { "" })}</p>
         </section>
     }
+}
+
+/// The unit's appraisal: where it stands, and the link to it.
+fn appraisal_cell(ctx: &crate::app::Ctx, u: &consolidate::Checked) -> Html {
+    if u.revision.is_none() {
+        return html! { <span class="hint" title="Tệp xuất thường, không phải bản nộp">{"chưa nộp"}</span> };
+    }
+    let w = ctx.rounds.units.get(&u.sha256);
+    let status = match w {
+        None => "Thẩm định".to_string(),
+        Some(w) if !w.sent2.is_empty() => "Đã gửi kết quả cuối".into(),
+        Some(w) if w.round == 2 => "Vòng 2".into(),
+        Some(w) if !w.sent1.is_empty() => "Đã gửi vòng 1".into(),
+        Some(w) => format!("Vòng 1: {} mục", w.items.len()),
+    };
+    let href = Route::DeskAppraise { sha: u.sha256.clone() }.href();
+    html! { <a href={href} aria-label={format!("Thẩm định {}", u.assessment.unit_name)}>{status}</a> }
 }

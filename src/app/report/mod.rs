@@ -50,7 +50,7 @@ pub fn recipients(text: &str) -> Vec<String> {
     out
 }
 
-fn evidence_line(e: &Evidence) -> String {
+pub(crate) fn evidence_line(e: &Evidence) -> String {
     let mut parts = Vec::new();
     if !e.number.trim().is_empty() {
         parts.push(format!("Số {}", e.number.trim()));

@@ -1,5 +1,6 @@
 //! Changes to the open assessment, each applied as a whole.
 
+use crate::engine::model::appraisal::{Received, Reply, Submission};
 use crate::engine::model::{CorrectiveAction, PlanSource, PlanTask};
 use crate::engine::rules::plan::{consistent_action, consistent_task, Changed};
 use crate::engine::{Answer, Assessment, Contact, Period, ReportInfo};
@@ -22,6 +23,14 @@ pub enum Edit {
     /// Where the plan-completion item's figure comes from (the user's choice).
     PlanSource(PlanSource),
     Report(ReportInfo),
+    /// "Nộp": a submitted revision recorded.
+    Submit(Submission),
+    /// An appraisal file received (checked before).
+    Receive(Box<Received>),
+    /// The explanation of one flagged item.
+    Reply(String, Reply),
+    /// The explanation file exported (its checksum).
+    Explained(String),
 }
 
 /// Replaces the item with `id`, appends it if new, or removes it.
@@ -95,6 +104,15 @@ impl Edit {
             }
             Edit::PlanSource(s) => a.set_plan_source(s),
             Edit::Report(r) => a.report = r,
+            Edit::Submit(x) => a.rounds.submissions.push(x),
+            Edit::Receive(x) => a.rounds.received.push(*x),
+            Edit::Reply(id, r) if r.is_empty() => {
+                a.rounds.replies.remove(&id);
+            }
+            Edit::Reply(id, r) => {
+                a.rounds.replies.insert(id, r);
+            }
+            Edit::Explained(sum) => a.rounds.explained_sha256 = sum,
         }
     }
 }

@@ -182,6 +182,12 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Sở Nội vụ's desk: the batch of units' files loaded.
     pub desk: Rc<Desk>,
+    /// The desk's appraisal rounds (kept apart from the batch, which is
+    /// large and changes rarely).
+    pub rounds: Rc<crate::engine::model::appraisal::DeskRounds>,
+    /// Another tab saved the rounds since this one read them: saving them
+    /// here is paused (a reload shows the other tab's work).
+    pub rounds_conflict: bool,
     /// Storage work waiting for the root effect, in order: (sequence, command).
     pub outbox: Rc<Vec<(u64, Command)>>,
     /// Sequence number of the next command queued.
@@ -248,6 +254,8 @@ impl AppState {
             pending: None,
             notice: None,
             desk: Rc::new(Desk::default()),
+            rounds: Rc::default(),
+            rounds_conflict: false,
             outbox: Rc::new(Vec::new()),
             next_seq: 1,
         }
@@ -492,6 +500,9 @@ pub enum Action {
     /// Rank this period (`None`: the one most files share).
     DeskPeriod(Option<(u16, Period)>),
     DeskClear,
+    /// The appraisal rounds, changed as a whole.
+    DeskRounds(Rc<crate::engine::model::appraisal::DeskRounds>),
+    RoundsConflict,
     Close,
     /// An edit, with the time it was made (ISO 8601).
     Edit(Edit, String),
@@ -679,6 +690,8 @@ impl Reducible for AppState {
                     ..Desk::default()
                 })
             }
+            Action::DeskRounds(r) => s.rounds = r,
+            Action::RoundsConflict => s.rounds_conflict = true,
             Action::Close => {
                 s.current = None;
                 s.conflict = false;

@@ -3,7 +3,7 @@
 
 mod evidence;
 mod plan_box;
-mod rule_input;
+pub mod rule_input;
 
 use super::edit;
 use super::state::Edit;

@@ -64,7 +64,14 @@ pub fn check_with(
                     (Rc::new(imp.framework.clone()), true)
                 }
             };
-            Outcome::Checked(Box::new(grade(imp.assessment, fw, warnings, foreign)))
+            let (sha256, revision) = (
+                imp.sha256.clone(),
+                imp.submission.as_ref().map(|s| s.revision),
+            );
+            let mut c = grade(imp.assessment, fw, warnings, foreign);
+            c.sha256 = sha256;
+            c.revision = revision;
+            Outcome::Checked(Box::new(c))
         }
     };
     Entry {

@@ -144,3 +144,42 @@ impl UnitRounds {
         self.round(FINAL_ROUND).or_else(|| self.round(1))
     }
 }
+
+/// Sở Nội vụ's (or a lead agency's) work on one unit's revision.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeskWork {
+    /// The revision appraised (its file's checksum).
+    pub revision_sha256: String,
+    pub unit_name: String,
+    /// The round being worked on: 1, then 2.
+    pub round: u8,
+    /// This round's verdicts (round 2 starts from round 1's).
+    pub items: BTreeMap<String, AppraisedItem>,
+    /// Disagreeing verdicts from merged partial appraisals, to resolve
+    /// (ours is in `items`).
+    pub conflicts: BTreeMap<String, AppraisedItem>,
+    /// Round 1 as sent, kept beside round 2.
+    pub round1: BTreeMap<String, AppraisedItem>,
+    /// Checksum of the round-1 file sent to the unit.
+    pub sent1: String,
+    /// Checksum of the final (round-2) file sent.
+    pub sent2: String,
+    /// The unit's explanation, once imported.
+    pub explanation: Option<Explanation>,
+    pub explanation_sha256: String,
+    /// Checksums of every file merged here (partials, explanations).
+    pub seen: Vec<String>,
+}
+
+/// Everything the desk's appraisers keep for a batch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeskRounds {
+    /// Who appraises here ("Sở Nội vụ", "Sở Tư pháp").
+    pub appraiser: String,
+    /// Fields appraised here (empty: all; a lead agency picks its own).
+    pub scope: BTreeSet<String>,
+    /// The explanation deadline set once for the batch (ISO date).
+    pub deadline: String,
+    /// Revision checksum → work.
+    pub units: BTreeMap<String, DeskWork>,
+}

@@ -298,3 +298,115 @@ pub fn changed_since_submitted(fw: &Framework, a: &Assessment) -> Option<Vec<Str
     let d = revision_diff(fw, last, &now);
     (!d.is_empty()).then_some(d)
 }
+
+use crate::engine::model::appraisal::{DeskRounds, DeskWork, Explanation, FINAL_ROUND};
+
+/// A new piece of work on a unit's revision (round 1).
+pub fn new_work(revision_sha256: &str, unit_name: &str) -> DeskWork {
+    DeskWork {
+        revision_sha256: revision_sha256.to_string(),
+        unit_name: unit_name.to_string(),
+        round: 1,
+        ..Default::default()
+    }
+}
+
+/// Round 2 starts from round 1 as sent (which is kept beside it).
+pub fn start_round2(w: &mut DeskWork) -> bool {
+    if w.round != 1 || w.sent1.is_empty() {
+        return false;
+    }
+    w.round1 = w.items.clone();
+    w.round = FINAL_ROUND;
+    true
+}
+
+/// Merges a partial appraisal file (checksum `sha`) into `w`.
+pub fn merge_part(fw: &Framework, w: &mut DeskWork, part: &Appraisal, sha: &str) -> Merged {
+    let m = merge(fw, &mut w.items, part);
+    for c in &m.conflicts {
+        w.conflicts.insert(c.id.clone(), c.theirs.clone());
+    }
+    w.seen.push(sha.to_string());
+    m
+}
+
+/// Resolves a conflict: theirs replaces ours, or ours stays.
+pub fn resolve(w: &mut DeskWork, id: &str, take_theirs: bool) {
+    if let Some(t) = w.conflicts.remove(id) {
+        if take_theirs {
+            w.items.insert(id.to_string(), t);
+        }
+    }
+}
+
+pub fn take_explanation(w: &mut DeskWork, ex: Explanation, sha: &str) {
+    w.explanation = Some(ex);
+    w.explanation_sha256 = sha.to_string();
+    w.seen.push(sha.to_string());
+}
+
+/// Why this round cannot be exported yet (empty: it can).
+pub fn export_problems(c: &Compared, w: &DeskWork) -> Vec<String> {
+    let mut p = Vec::new();
+    if !w.conflicts.is_empty() {
+        let ids: Vec<&str> = w.conflicts.keys().map(String::as_str).collect();
+        p.push(format!(
+            "{} mục có hai kết quả thẩm định khác nhau chưa chọn: {}",
+            ids.len(),
+            ids.join(", ")
+        ));
+    }
+    let m = c.missing_notes();
+    if !m.is_empty() {
+        p.push(format!(
+            "{} mục bị trừ điểm chưa có ghi chú thẩm định: {}",
+            m.len(),
+            m.join(", ")
+        ));
+    }
+    if w.items.is_empty() {
+        p.push("Chưa thẩm định mục nào.".into());
+    }
+    p
+}
+
+/// The appraisal to export for `w` (scope and appraiser from the desk).
+pub fn appraisal_of(
+    d: &DeskRounds,
+    w: &DeskWork,
+    subject: crate::engine::model::appraisal::Subject,
+    fw: &Framework,
+) -> Appraisal {
+    let items = w
+        .items
+        .iter()
+        .filter(|(id, _)| {
+            d.scope.is_empty() || field_of(fw, id).is_some_and(|f| d.scope.contains(&f))
+        })
+        .map(|(id, i)| {
+            let mut i = i.clone();
+            if i.by.is_empty() {
+                i.by = d.appraiser.clone();
+            }
+            (id.clone(), i)
+        })
+        .collect();
+    Appraisal {
+        subject,
+        round: w.round,
+        appraiser: d.appraiser.clone(),
+        scope: d.scope.clone(),
+        deadline: if w.round == 1 {
+            d.deadline.clone()
+        } else {
+            String::new()
+        },
+        explanation_sha256: if w.round == FINAL_ROUND {
+            w.explanation_sha256.clone()
+        } else {
+            String::new()
+        },
+        items,
+    }
+}

@@ -35,6 +35,10 @@ pub struct Checked {
     pub foreign: bool,
     /// "Dự kiến cả năm" index (at "Năm": the year's with the actions).
     pub projected: Dec2,
+    /// SHA-256 of the file's content: the revision an appraisal names.
+    pub sha256: String,
+    /// The submitted revision's number ("Nộp"), if the file is one.
+    pub revision: Option<u32>,
 }
 
 impl Checked {
@@ -133,6 +137,8 @@ pub fn grade(
     };
     Checked {
         projected,
+        sha256: String::new(),
+        revision: None,
         assessment,
         framework,
         summary,

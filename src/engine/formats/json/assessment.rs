@@ -302,3 +302,26 @@ json_struct!(UnitRounds {
     replies: skip,
     explained_sha256: skip
 });
+
+use crate::engine::model::appraisal::{DeskRounds, DeskWork};
+
+json_struct!(DeskWork {
+    revision_sha256: req,
+    unit_name: opt,
+    round: req,
+    items: opt,
+    conflicts: skip,
+    round1: skip,
+    sent1: skip,
+    sent2: skip,
+    explanation: skip,
+    explanation_sha256: skip,
+    seen: skip
+});
+
+json_struct!(DeskRounds {
+    appraiser: opt,
+    scope: opt,
+    deadline: opt,
+    units: opt
+});

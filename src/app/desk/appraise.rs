@@ -1,0 +1,472 @@
+//! Appraising one unit's submitted revision (full build): item by item
+//! with the rule inputs the unit used, or accepting its answer; notes,
+//! explanation requests, filters, "accept every remaining item with
+//! evidence" (undoable), partial appraisals merged with conflicts shown,
+//! the unit's explanation beside round 1, and the files of each round.
+//! State: `AppState.rounds` (kept by the desk keeper); the points come
+//! from `rules::appraisal`.
+
+use crate::app::route::Route;
+use crate::app::state::Action;
+use crate::app::sub_item::rule_input::RuleInput;
+use crate::app::widgets::{check, event_value, JSON};
+use crate::engine::formats::appraisal as af;
+use crate::engine::model::appraisal::{AppraisedItem, DeskRounds, DeskWork, FINAL_ROUND};
+use crate::engine::rules::appraisal as ra;
+use crate::engine::rules::consolidate::{Checked, Outcome};
+use crate::engine::{Dec2, Framework};
+use crate::services;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    All,
+    Open,
+    Differ,
+    NoEvidence,
+    Flagged,
+    Conflicts,
+}
+
+const SHOWS: [(Show, &str); 6] = [
+    (Show::All, "Tất cả"),
+    (Show::Open, "Chưa thẩm định"),
+    (Show::Differ, "Khác tự chấm"),
+    (Show::NoEvidence, "Thiếu minh chứng"),
+    (Show::Flagged, "Cần giải trình"),
+    (Show::Conflicts, "Xung đột"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct AppraiseProps {
+    pub sha: String,
+}
+
+/// Replaces this unit's work in the desk's rounds.
+fn put(ctx: &crate::app::Ctx, w: DeskWork) {
+    let mut r = (*ctx.rounds).clone();
+    r.units.insert(w.revision_sha256.clone(), w);
+    ctx.dispatch(Action::DeskRounds(Rc::new(r)));
+}
+
+fn put_desk(ctx: &crate::app::Ctx, f: impl FnOnce(&mut DeskRounds)) {
+    let mut r = (*ctx.rounds).clone();
+    f(&mut r);
+    ctx.dispatch(Action::DeskRounds(Rc::new(r)));
+}
+
+#[component]
+pub fn AppraisePage(p: &AppraiseProps) -> Html {
+    let ctx = crate::app::use_app();
+    let show = use_state(|| Show::All);
+    let undo = use_state(|| None::<Vec<String>>);
+    let msg = use_state(|| None::<(bool, String)>);
+    let back = html! { <a href={Route::Desk.href()}>{"← Về trang Tổng hợp"}</a> };
+    let found = ctx.desk.entries.iter().find_map(|e| match &e.outcome {
+        Outcome::Checked(c) if c.sha256 == p.sha => Some(c.clone()),
+        _ => None,
+    });
+    let Some(u) = found else {
+        return html! {
+            <section class="page">
+                <h1>{"Thẩm định"}</h1>
+                if ctx.desk.ready { <p role="alert">{"Không có tệp này trong danh sách đã nạp (có thể danh sách đã bị xóa). Hãy nạp lại tệp nộp của đơn vị."}</p> }
+                else { <p role="status">{"Đang khôi phục danh sách tệp đã nạp lần trước…"}</p> }
+                <p>{back}</p>
+            </section>
+        };
+    };
+    let a = &u.assessment;
+    let fw = &u.framework;
+    let d = ctx.rounds.clone();
+    let w = d
+        .units
+        .get(&p.sha)
+        .cloned()
+        .unwrap_or_else(|| ra::new_work(&p.sha, &a.unit_name));
+    let c = ra::compare(fw, a, &w.items, &d.scope);
+    let Some(revision) = u.revision else {
+        return html! {
+            <section class="page">
+                <h1>{format!("Thẩm định: {}", a.unit_name)}</h1>
+                <p class="banner warn" role="alert">{"Tệp này là tệp xuất thường, không phải bản nộp: đơn vị chưa bấm \"Nộp\" ở mục \"Nộp & thẩm định\". Hãy đề nghị đơn vị nộp và gửi lại tệp nộp, để kết quả thẩm định gắn với đúng bản đã nộp."}</p>
+                <p>{back}</p>
+            </section>
+        };
+    };
+    let subject = af::subject_of(fw, a, &p.sha, revision);
+
+    // batch-wide settings
+    let on_appraiser = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = event_value(&e);
+            put_desk(&ctx, |r| r.appraiser = v)
+        })
+    };
+    let on_deadline = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let v = event_value(&e);
+            put_desk(&ctx, |r| r.deadline = v)
+        })
+    };
+    let scope_box = |fid: String, title: String| {
+        let ctx = ctx.clone();
+        let on = d.scope.contains(&fid);
+        let cb = Callback::from(move |v: bool| {
+            let f = fid.clone();
+            put_desk(&ctx, |r| {
+                if v {
+                    r.scope.insert(f);
+                } else {
+                    r.scope.remove(&f);
+                }
+            })
+        });
+        check(&title, on, cb)
+    };
+
+    let on_accept_all = {
+        let (ctx, w, a, fw, undo, scope, by) = (ctx.clone(), w.clone(), a.clone(), fw.clone(), undo.clone(), d.scope.clone(), d.appraiser.clone());
+        Callback::from(move |_| {
+            let mut w = w.clone();
+            let done = ra::accept_remaining(&fw, &a, &mut w.items, &scope, true, &by);
+            undo.set(Some(done));
+            put(&ctx, w);
+        })
+    };
+    let on_undo = {
+        let (ctx, w, undo) = (ctx.clone(), w.clone(), undo.clone());
+        Callback::from(move |_| {
+            if let Some(ids) = &*undo {
+                let mut w = w.clone();
+                for id in ids {
+                    // only what the step accepted and nobody changed since
+                    if w.items.get(id).is_some_and(|i| i.accepted && i.note.is_empty() && i.request.is_empty()) {
+                        w.items.remove(id);
+                    }
+                }
+                put(&ctx, w);
+            }
+            undo.set(None);
+        })
+    };
+
+    let on_file = {
+        let (ctx, w, u, msg) = (ctx.clone(), w.clone(), u.clone(), msg.clone());
+        Callback::from(move |e: Event| {
+            let files = services::files::files_of_event(&e);
+            services::files::reset_input(&e);
+            let (ctx, w, u, msg) = (ctx.clone(), w.clone(), u.clone(), msg.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut w = w;
+                let mut notes = Vec::new();
+                let mut ok = true;
+                for f in files {
+                    let name = f.name();
+                    let r = match services::files::read(&f, crate::engine::formats::file::MAX_FILE_BYTES).await {
+                        Ok(b) => take_file(&u, &mut w, &b),
+                        Err(services::files::ReadError::TooLarge(n)) => Err(af::Refusal::TooLarge(n).to_string()),
+                        Err(_) => Err("Không đọc được tệp.".into()),
+                    };
+                    match r {
+                        Ok(m) => notes.push(format!("{name}: {m}")),
+                        Err(m) => {
+                            ok = false;
+                            notes.push(format!("{name}: không nhận — {m}"));
+                        }
+                    }
+                }
+                put(&ctx, w);
+                msg.set(Some((ok, notes.join(" "))));
+            });
+        })
+    };
+
+    let problems = ra::export_problems(&c, &w);
+    let partial = !d.scope.is_empty();
+    let on_export = {
+        let (ctx, w, fw, a, d, msg, subject) = (ctx.clone(), w.clone(), fw.clone(), a.clone(), d.clone(), msg.clone(), subject.clone());
+        Callback::from(move |_| {
+            let ap = ra::appraisal_of(&d, &w, subject.clone(), &fw);
+            let (text, sum) = af::export_appraisal(&fw, &a, &ap, &services::now_iso());
+            let by = (!d.scope.is_empty()).then_some(d.appraiser.as_str());
+            let name = af::appraisal_file_name(&subject, w.round, by);
+            match services::files::download(&name, text.as_bytes(), JSON) {
+                Ok(()) => {
+                    if by.is_none() {
+                        let mut w = w.clone();
+                        if w.round == 1 { w.sent1 = sum } else { w.sent2 = sum }
+                        put(&ctx, w);
+                    }
+                    msg.set(Some((true, format!("Đã tải xuống {name}."))));
+                }
+                Err(m) => msg.set(Some((false, m))),
+            }
+        })
+    };
+    let on_round2 = {
+        let (ctx, w) = (ctx.clone(), w.clone());
+        Callback::from(move |_| {
+            let mut w = w.clone();
+            if ra::start_round2(&mut w) {
+                put(&ctx, w);
+            }
+        })
+    };
+
+    let shown: Vec<&ra::Line> = c
+        .lines
+        .iter()
+        .filter(|l| match *show {
+            Show::All => true,
+            Show::Open => l.appraised.is_none(),
+            Show::Differ => l.disagrees(),
+            Show::NoEvidence => !l.has_support,
+            Show::Flagged => l.flagged(),
+            Show::Conflicts => w.conflicts.contains_key(&l.id),
+        })
+        .collect();
+    let pct = |x: Dec2| format!("{}%", x.to_vi_fixed());
+    let round_label = if w.round == FINAL_ROUND { "Vòng 2 (cuối cùng)" } else { "Vòng 1" };
+    let sent = if w.round == FINAL_ROUND { &w.sent2 } else { &w.sent1 };
+
+    html! {
+        <section class="page desk-appraise">
+            <p class="no-print">{back}</p>
+            <h1>{format!("Thẩm định: {}", a.unit_name)}</h1>
+            if ctx.rounds_conflict {
+                <p class="banner warn" role="alert" data-rounds-conflict="">{"Kết quả thẩm định vừa được lưu từ một thẻ (tab) khác: thẻ này tạm dừng lưu để không ghi đè. Hãy đóng một thẻ và tải lại trang để làm tiếp với bản mới nhất."}</p>
+            }
+            {crate::app::appraisal::guide()}
+            <p class="sub-title">{format!("{} {} · bản nộp lần {revision} · mã {}… · {}", a.period.label(), a.year, p.sha.get(..12).unwrap_or(&p.sha), fw.title)}</p>
+            <fieldset class="apr-settings">
+                <legend>{"Thiết lập chung cho cả danh sách"}</legend>
+                <div class="field"><label for="apr-by">{"Cơ quan thẩm định"}</label>
+                    <input id="apr-by" type="text" value={d.appraiser.clone()} oninput={on_appraiser} maxlength="300" placeholder="Sở Nội vụ" /></div>
+                <div class="field"><label for="apr-deadline">{"Hạn đơn vị gửi giải trình"}</label>
+                    <input id="apr-deadline" type="date" value={d.deadline.clone()} onchange={on_deadline} /></div>
+                <div class="field"><span class="label">{"Lĩnh vực thẩm định ở đây (không chọn: tất cả; cơ quan chủ trì chọn lĩnh vực của mình, xuất tệp một phần)"}</span>
+                    { for fw.fields.iter().map(|f| scope_box(f.id.clone(), format!("{} {}", f.id, f.title))) }</div>
+            </fieldset>
+            <h2>{round_label}</h2>
+            <dl class="cards apr-totals" aria-live="polite">
+                <div><dt>{"Tổng điểm tự đánh giá"}</dt><dd data-apr="self">{c.unit.total.to_vi()}</dd></div>
+                <div><dt>{"Tổng điểm sau thẩm định"}</dt><dd data-apr="appraised">{c.appraised.total.to_vi()}</dd></div>
+                <div><dt>{"Chỉ số tự đánh giá"}</dt><dd>{pct(c.unit.index)}</dd></div>
+                <div><dt>{"Chỉ số sau thẩm định"}</dt><dd data-apr="index">{pct(c.appraised.index)}</dd></div>
+                <div><dt>{"Đã thẩm định"}</dt><dd data-apr="count">{format!("{}/{} mục", c.appraised_count(), c.lines.len())}</dd></div>
+                if !w.conflicts.is_empty() { <div><dt>{"Xung đột"}</dt><dd class="bad" data-apr="conflicts">{w.conflicts.len()}</dd></div> }
+            </dl>
+            <div class="toolbar no-print">
+                <div role="group" aria-label="Lọc các mục">
+                    { for SHOWS.iter().map(|&(s, label)| {
+                        let st = show.clone();
+                        html! { <button class={classes!("btn", "filter", (*show == s).then_some("on"))} aria-pressed={(*show == s).to_string()} onclick={Callback::from(move |_| st.set(s))}>{label}</button> }
+                    }) }
+                </div>
+                <button class="btn" onclick={on_accept_all} data-accept-all="">{"Chấp nhận mọi mục còn lại có minh chứng"}</button>
+                if let Some(ids) = &*undo { <button class="btn" onclick={on_undo} data-undo="">{format!("Hoàn tác (bỏ chấp nhận {} mục)", ids.len())}</button> }
+                <label class="btn file-pick">{"Nhập tệp thẩm định một phần hoặc tệp giải trình (.json)"}
+                    <input type="file" multiple=true accept=".json,application/json" onchange={on_file} data-import-apr="" /></label>
+            </div>
+            if let Some((ok, m)) = &*msg {
+                <p class={classes!("banner", if *ok { "ok" } else { "warn" })} role={if *ok { "status" } else { "alert" }} data-apr-msg="">{m.clone()}</p>
+            }
+            if let Some(ex) = &w.explanation {
+                <p class="banner note" data-explained="">{format!("Đơn vị đã gửi giải trình {} mục{}.", ex.items.len(), if ex.late { " (gửi sau hạn)" } else { "" })}</p>
+            }
+            <div class="apr-items">
+                { for shown.iter().map(|l| item_view(&ctx, &u, &w, l, &d.appraiser)) }
+                if shown.is_empty() { <p class="empty">{"Không có mục nào theo bộ lọc này."}</p> }
+            </div>
+            <div class="apr-export">
+                if !problems.is_empty() {
+                    <ul class="banner warn" data-apr-problems="">{ for problems.iter().map(|m| html!{ <li>{m.clone()}</li> }) }</ul>
+                }
+                <button class="btn primary" onclick={on_export} disabled={!problems.is_empty()} data-export-apr="">{
+                    if partial { format!("Xuất kết quả thẩm định một phần ({}, .json)", d.scope.iter().cloned().collect::<Vec<_>>().join(", ")) }
+                    else if w.round == FINAL_ROUND { "Xuất kết quả thẩm định cuối cùng (vòng 2, .json)".to_string() }
+                    else { "Xuất kết quả thẩm định vòng 1 gửi đơn vị (.json)".to_string() }
+                }</button>
+                if !sent.is_empty() { <small class="hint">{format!(" Đã gửi: mã {}…", sent.get(..12).unwrap_or(sent))}</small> }
+                if w.round == 1 && !w.sent1.is_empty() {
+                    <button class="btn" onclick={on_round2} data-round2="">{"Bắt đầu vòng 2 (sau khi nhận giải trình)"}</button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// A partial appraisal merged, or the unit's explanation taken.
+fn take_file(u: &Checked, w: &mut DeskWork, bytes: &[u8]) -> Result<String, String> {
+    let fw = &u.framework;
+    let a = &u.assessment;
+    match af::read_appraisal(bytes) {
+        Ok((ap, sum)) => {
+            af::accept_partial(fw, a, &u.sha256, w.round, &w.seen, &ap, &sum).map_err(|e| e.to_string())?;
+            let m = ra::merge_part(fw, w, &ap, &sum);
+            Ok(format!(
+                "đã gộp kết quả của {}: {} mục mới, {} mục trùng khớp, {} mục xung đột{}.",
+                ap.appraiser,
+                m.added.len(),
+                m.same.len(),
+                m.conflicts.len(),
+                if m.out_of_scope.is_empty() { String::new() } else { format!(", bỏ qua {} mục ngoài lĩnh vực của cơ quan đó", m.out_of_scope.len()) }
+            ))
+        }
+        Err(af::Refusal::WrongKind { .. }) => {
+            let (ex, sum) = af::read_explanation(bytes).map_err(|e| e.to_string())?;
+            let sent = (!w.sent1.is_empty()).then_some(w.sent1.as_str());
+            af::accept_explanation(fw, a, &u.sha256, sent, &w.seen, &ex, &sum).map_err(|e| e.to_string())?;
+            let n = ex.items.len();
+            let late = ex.late;
+            ra::take_explanation(w, ex, &sum);
+            Ok(format!("đã nhận giải trình {n} mục{}.", if late { " (gửi sau hạn)" } else { "" }))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn item_view(ctx: &crate::app::Ctx, u: &Checked, w: &DeskWork, l: &ra::Line, by: &str) -> Html {
+    let fw: &Framework = &u.framework;
+    let a = &u.assessment;
+    let Some(sub) = fw.sub(&l.id) else { return html! {} };
+    let ans = a.answers.get(&l.id);
+    let sc = u.summary.sub(&l.id);
+    let figures = match sc {
+        Some(sc) => crate::app::report::raw_figures(sub, sc, ans),
+        None => String::new(),
+    };
+    let item = l.item.clone();
+    let set = {
+        let (ctx, w, id, by) = (ctx.clone(), w.clone(), l.id.clone(), by.to_string());
+        Rc::new(move |i: Option<AppraisedItem>| {
+            let mut w = w.clone();
+            match i {
+                Some(mut i) => {
+                    if i.by.is_empty() {
+                        i.by = by.clone();
+                    }
+                    w.items.insert(id.clone(), i);
+                }
+                None => {
+                    w.items.remove(&id);
+                }
+            }
+            put(&ctx, w);
+        })
+    };
+    let cur = item.clone().unwrap_or_default();
+    let on_accept = {
+        let (set, cur) = (set.clone(), cur.clone());
+        Callback::from(move |_| set(Some(AppraisedItem { accepted: true, ..cur.clone() })))
+    };
+    let on_correct = {
+        let (set, cur, ans) = (set.clone(), cur.clone(), ans.cloned().unwrap_or_default());
+        Callback::from(move |_| {
+            // start from the unit's figures: the appraiser corrects them
+            let mut answer = cur.answer.clone();
+            if cur.accepted || item_is_blank(&cur) {
+                answer.value = ans.value.clone();
+                answer.no_case = ans.no_case;
+                answer.not_applicable = ans.not_applicable;
+            }
+            set(Some(AppraisedItem { accepted: false, answer, ..cur.clone() }))
+        })
+    };
+    let on_value = {
+        let (set, cur) = (set.clone(), cur.clone());
+        Callback::from(move |v| {
+            let mut i = cur.clone();
+            i.accepted = false;
+            i.answer.value = v;
+            set(Some(i))
+        })
+    };
+    let on_text = |f: fn(&mut AppraisedItem, String)| {
+        let (set, cur) = (set.clone(), cur.clone());
+        Callback::from(move |e: InputEvent| {
+            let mut i = cur.clone();
+            f(&mut i, event_value(&e));
+            set(Some(i))
+        })
+    };
+    let lost = l.lost() > Dec2::ZERO;
+    let nid = format!("apr-note-{}", l.id);
+    let rid = format!("apr-req-{}", l.id);
+    let conflict = w.conflicts.get(&l.id).cloned();
+    let r1 = (w.round == FINAL_ROUND).then(|| w.round1.get(&l.id).cloned()).flatten();
+    let reply = w.explanation.as_ref().and_then(|x| x.items.get(&l.id)).cloned();
+    let evidence: Vec<String> = ans.map(|x| x.evidence.iter().filter(|e| !e.is_blank()).map(crate::app::report::evidence_line).collect()).unwrap_or_default();
+    let expl = ans.map(|x| x.explanation.trim().to_string()).unwrap_or_default();
+    html! {
+        <article class={classes!("apr-item", lost.then_some("lost"), conflict.is_some().then_some("conflict"))} data-apr-item={l.id.clone()}>
+            <h3>{format!("{} {}", l.id, sub.title)}</h3>
+            <p class="apr-unit">{format!("Tối đa {} · đơn vị tự chấm {} điểm", l.max.to_vi(), l.self_points.to_vi())}
+                if !figures.is_empty() { {format!(" · số liệu: {figures}")} }</p>
+            if evidence.is_empty() && expl.is_empty() { <p class="hint bad">{"Đơn vị không gửi minh chứng hay giải trình."}</p> }
+            else {
+                <ul class="apr-evidence">{ for evidence.iter().map(|e| html!{ <li>{e.clone()}</li> }) }
+                    if !expl.is_empty() { <li>{format!("Giải trình: {expl}")}</li> }</ul>
+            }
+            if let Some(r1) = &r1 {
+                <p class="apr-r1">{format!("Vòng 1: {}{}{}", if r1.accepted { "chấp nhận" } else { "sửa" },
+                    if r1.note.is_empty() { String::new() } else { format!(" — {}", r1.note) },
+                    if r1.request.is_empty() { String::new() } else { format!(" · yêu cầu giải trình: {}", r1.request) })}</p>
+            }
+            if let Some(r) = &reply {
+                <div class="apr-reply" data-reply-shown="">
+                    <p><strong>{"Đơn vị giải trình: "}</strong>{r.text.clone()}</p>
+                    <ul>{ for r.evidence.iter().filter(|e| !e.is_blank()).map(|e| html!{ <li>{crate::app::report::evidence_line(e)}</li> }) }</ul>
+                </div>
+            }
+            <div class="apr-verdict" role="group" aria-label={format!("Thẩm định mục {}", l.id)}>
+                <button class={classes!("btn", cur.accepted.then_some("on"))} aria-pressed={(item.is_some() && cur.accepted).to_string()} onclick={on_accept} data-accept="">{"Chấp nhận"}</button>
+                <button class={classes!("btn", (item.is_some() && !cur.accepted).then_some("on"))} aria-pressed={(item.is_some() && !cur.accepted).to_string()} onclick={on_correct} data-correct="">{"Sửa số liệu"}</button>
+                <span class="apr-points" data-apr-points="">{match l.appraised { Some(p) => format!("Điểm thẩm định: {}", p.to_vi()), None => "Chưa thẩm định".into() }}</span>
+            </div>
+            if item.is_some() && !cur.accepted {
+                <RuleInput sub={sub.clone()} answer={cur.answer.clone()} period={a.period} onchange={on_value} />
+            }
+            if item.is_some() {
+                <div class="field"><label for={nid.clone()}>{ if lost { "Ghi chú thẩm định * (bắt buộc: điểm bị trừ)" } else { "Ghi chú thẩm định" } }</label>
+                    <textarea id={nid} value={cur.note.clone()} oninput={on_text(|i, v| i.note = v)} maxlength="10000" aria-invalid={(lost && cur.note.trim().is_empty()).to_string()} /></div>
+                <div class="field"><label for={rid.clone()}>{"Yêu cầu đơn vị giải trình (để trống nếu không)"}</label>
+                    <textarea id={rid} value={cur.request.clone()} oninput={on_text(|i, v| i.request = v)} maxlength="10000" /></div>
+            }
+            if let Some(t) = conflict { {conflict_view(ctx, w, &l.id, &cur, &t)} }
+        </article>
+    }
+}
+
+fn item_is_blank(i: &AppraisedItem) -> bool {
+    i.answer.value.is_none() && !i.answer.no_case && !i.answer.not_applicable
+}
+
+fn verdict_text(i: &AppraisedItem) -> String {
+    let what = if i.accepted { "chấp nhận".to_string() } else { "sửa số liệu".to_string() };
+    format!("{}: {what}{}", if i.by.is_empty() { "—" } else { &i.by }, if i.note.is_empty() { String::new() } else { format!(" — {}", i.note) })
+}
+
+fn conflict_view(ctx: &crate::app::Ctx, w: &DeskWork, id: &str, ours: &AppraisedItem, theirs: &AppraisedItem) -> Html {
+    let choose = |take: bool| {
+        let (ctx, w, id) = (ctx.clone(), w.clone(), id.to_string());
+        Callback::from(move |_| {
+            let mut w = w.clone();
+            ra::resolve(&mut w, &id, take);
+            put(&ctx, w);
+        })
+    };
+    html! {
+        <div class="banner warn apr-conflict" role="group" aria-label={format!("Xung đột ở mục {id}")} data-conflict-item="">
+            <p><strong>{"Hai kết quả thẩm định khác nhau — chọn một:"}</strong></p>
+            <p>{format!("Đang dùng — {}", verdict_text(ours))}</p>
+            <p>{format!("Bản nhập — {}", verdict_text(theirs))}</p>
+            <button class="btn" onclick={choose(false)}>{"Giữ bản đang dùng"}</button>
+            <button class="btn" onclick={choose(true)}>{"Dùng bản nhập"}</button>
+        </div>
+    }
+}
