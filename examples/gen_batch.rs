@@ -35,11 +35,16 @@ fn main() {
     let mut out = PathBuf::from("target/batch");
     let mut kind = "so".to_string();
     let mut hostile = false;
+    let mut submitted = false;
     let mut period = Period::Year;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--hostile" {
             hostile = true;
+            continue;
+        }
+        if a == "--submitted" {
+            submitted = true;
             continue;
         }
         let v = args.next().unwrap_or_default();
@@ -58,7 +63,7 @@ fn main() {
             }
             _ => {
                 eprintln!(
-                    "usage: gen_batch [--count N] [--seed S] [--out DIR] [--kind so|xa|mixed] [--period q1|h1|q3|year] [--hostile]"
+                    "usage: gen_batch [--count N] [--seed S] [--out DIR] [--kind so|xa|mixed] [--period q1|h1|q3|year] [--hostile] [--submitted]"
                 );
                 std::process::exit(2);
             }
@@ -135,7 +140,13 @@ fn main() {
                 },
             );
         }
-        let text = file::export(&a, fw, true, AT);
+        // --submitted: each file is revision 1 as "Nộp" writes it (the desk
+        // can appraise it)
+        let text = if submitted {
+            file::export_submitted(&a, fw, true, AT, 1).0
+        } else {
+            file::export(&a, fw, true, AT)
+        };
         std::fs::write(out.join(file::file_name(&a)), text).expect("write file");
         if hostile && n == 0 {
             write_hostile(&out, &a, fw);

@@ -620,3 +620,107 @@ fn days_left_counts_calendar_days() {
     assert_eq!(days_left("2026-12-21", ""), None);
     assert_eq!(days_left("2026-13-01", "2026-12-20"), None);
 }
+
+#[test]
+fn desk_work_through_both_rounds() {
+    let fw = so();
+    let mut a = answered(&fw);
+    let (_, sum) = submit(&fw, &mut a);
+    let mut d = DeskRounds {
+        appraiser: "Sở Nội vụ".into(),
+        deadline: "2026-12-20".into(),
+        ..Default::default()
+    };
+    let ids: Vec<String> = appraisable(&fw, &none()).map(|s| s.id.clone()).collect();
+    let sub0 = fw.sub(&ids[0]).unwrap();
+    apply(
+        &mut d,
+        &sum,
+        &a.unit_name,
+        WorkEdit::Item(ids[0].clone(), Some(corrected(worst(sub0), ""))),
+    );
+    let w = d.units[&sum].clone();
+    assert_eq!(
+        w.items[&ids[0]].by, "Sở Nội vụ",
+        "an empty 'by' is the desk's appraiser"
+    );
+    let c = compare(&fw, &a, &w.items, &d.scope);
+    let p = export_problems(&c, &w);
+    assert_eq!(
+        p,
+        vec![format!(
+            "1 mục bị trừ điểm chưa có ghi chú thẩm định: {}",
+            ids[0]
+        )]
+    );
+    let mut w2 = w.clone();
+    assert!(
+        !start_round2(&mut w2),
+        "round 2 waits for round 1 to be sent"
+    );
+    apply(
+        &mut d,
+        &sum,
+        &a.unit_name,
+        WorkEdit::Item(
+            ids[0].clone(),
+            Some(AppraisedItem {
+                note: "Sai kỳ".into(),
+                request: "Giải trình".into(),
+                ..corrected(worst(sub0), "")
+            }),
+        ),
+    );
+    let mut w = d.units[&sum].clone();
+    let c = compare(&fw, &a, &w.items, &d.scope);
+    assert!(export_problems(&c, &w).is_empty());
+    let ap = appraisal_of(&d, &w, subject_of(&fw, &a, &sum, 1), &fw);
+    assert_eq!(
+        (ap.round, ap.deadline.as_str(), ap.items.len()),
+        (1, "2026-12-20", 1)
+    );
+    let (_, s1) = export_appraisal(&fw, &a, &ap, AT);
+    w.sent1 = s1.clone();
+    assert!(start_round2(&mut w));
+    assert_eq!(w.round, 2);
+    assert_eq!(w.round1, w.items);
+    let ex = Explanation {
+        subject: ap.subject.clone(),
+        appraisal_sha256: s1,
+        ..Default::default()
+    };
+    take_explanation(&mut w, ex, "e1");
+    let ap2 = appraisal_of(&d, &w, subject_of(&fw, &a, &sum, 1), &fw);
+    assert_eq!(
+        (
+            ap2.round,
+            ap2.deadline.as_str(),
+            ap2.explanation_sha256.as_str()
+        ),
+        (2, "", "e1")
+    );
+    // a conflict blocks the export until resolved
+    w.conflicts.insert(
+        ids[0].clone(),
+        AppraisedItem {
+            accepted: true,
+            by: "Sở Tư pháp".into(),
+            ..Default::default()
+        },
+    );
+    let c = compare(&fw, &a, &w.items, &d.scope);
+    assert!(export_problems(&c, &w)[0]
+        .starts_with("1 mục có hai kết quả thẩm định khác nhau chưa chọn"));
+    resolve(&mut w, &ids[0], true);
+    assert!(w.items[&ids[0]].accepted && w.conflicts.is_empty());
+    // a partial scope exports only its fields
+    let mut dp = d.clone();
+    dp.scope = [fw.fields[1].id.clone()].into();
+    let part = appraisal_of(&dp, &w, subject_of(&fw, &a, &sum, 1), &fw);
+    assert!(
+        part.items.is_empty(),
+        "item {} is in field {}",
+        ids[0],
+        fw.fields[0].id
+    );
+}

@@ -214,3 +214,26 @@ test('appraisal rounds by file between a unit and Sở Nội vụ (1280 px)', as
 test('the unit side at 360 px', async () => {
   await roundTrip({ width: 360, height: 740 });
 });
+
+test('two tabs on the same appraisal: the second pauses saving and says so', async () => {
+  const files = batch('batch-e2e-sub');
+  const a = await openPage(browser, srv.origin);
+  await a.page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
+  await a.page.locator('#desk-files').setInputFiles(files);
+  await a.page.locator('td[data-col="appraisal"] a').first().click();
+  await a.page.locator('[data-apr-item]').first().waitFor();
+  const b = await a.context.newPage();
+  await b.goto(a.page.url());
+  await b.locator('[data-apr-item]').first().waitFor();
+  // tab A appraises an item, then tab B (which read the rounds before) too
+  await a.page.locator('[data-apr-item]').first().locator('[data-accept]').click();
+  await a.page.waitForTimeout(400);
+  await b.locator('[data-apr-item]').nth(1).locator('[data-accept]').click();
+  await b.locator('[data-rounds-conflict]').waitFor();
+  assert.match(await b.locator('[data-rounds-conflict]').innerText(), /vừa được lưu từ một thẻ \(tab\) khác/);
+  // tab A's work is what a reload finds
+  await b.reload();
+  await b.locator('[data-apr="count"]').filter({ hasText: /^1\// }).waitFor();
+  assert.deepEqual(a.problems, []);
+  await a.context.close();
+});

@@ -124,7 +124,9 @@ impl Tools for Office {
     fn office_page(route: &Route) -> Html {
         match route {
             Route::Desk => html! { <desk::DeskPage /> },
-            Route::DeskAppraise { sha } => html! { <desk::appraise::AppraisePage sha={sha.clone()} /> },
+            Route::DeskAppraise { sha } => {
+                html! { <desk::appraise::AppraisePage sha={sha.clone()} /> }
+            }
             _ => html! { <editor::FrameworksPage /> },
         }
     }

@@ -7,12 +7,14 @@
 //! from `rules::appraisal`.
 
 use crate::app::route::Route;
-use crate::app::state::Action;
+use crate::app::state::{Action, Shared};
 use crate::app::sub_item::rule_input::RuleInput;
 use crate::app::widgets::{check, event_value, JSON};
 use crate::engine::formats::appraisal as af;
+use crate::engine::model::appraisal::Reply;
 use crate::engine::model::appraisal::{AppraisedItem, DeskRounds, DeskWork, FINAL_ROUND};
 use crate::engine::rules::appraisal as ra;
+use crate::engine::rules::appraisal::WorkEdit;
 use crate::engine::rules::consolidate::{Checked, Outcome};
 use crate::engine::{Dec2, Framework};
 use crate::services;
@@ -62,12 +64,34 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
     let show = use_state(|| Show::All);
     let undo = use_state(|| None::<Vec<String>>);
     let msg = use_state(|| None::<(bool, String)>);
+    // open at first while the settings are not made; then the user's
+    let settings_open =
+        *use_state(|| ctx.rounds.appraiser.trim().is_empty() || ctx.rounds.deadline.is_empty());
     let back = html! { <a href={Route::Desk.href()}>{"← Về trang Tổng hợp"}</a> };
-    let found = ctx.desk.entries.iter().find_map(|e| match &e.outcome {
-        Outcome::Checked(c) if c.sha256 == p.sha => Some(c.clone()),
-        _ => None,
-    });
-    let Some(u) = found else {
+    // the unit's checked file, found once per batch (not per keystroke)
+    let found = {
+        let (desk, sha) = (ctx.desk.clone(), p.sha.clone());
+        use_memo((Rc::as_ptr(&desk) as usize, p.sha.clone()), move |_| {
+            desk.entries.iter().find_map(|e| match &e.outcome {
+                Outcome::Checked(c) if c.sha256 == sha => Some(Shared(Rc::new((**c).clone()))),
+                _ => None,
+            })
+        })
+    };
+    // Items change the latest rounds (not the ones of their last render),
+    // through one callback that never changes: an item repaints only when
+    // its own props do.
+    let latest = use_mut_ref(|| ctx.rounds.clone());
+    *latest.borrow_mut() = ctx.rounds.clone();
+    let edit = {
+        let (latest, d) = (latest.clone(), ctx.dispatcher());
+        use_callback((), move |(sha, unit, e): (String, String, WorkEdit), _| {
+            let mut r = (*latest.borrow().0).clone();
+            ra::apply(&mut r, &sha, &unit, e);
+            d.dispatch(Action::DeskRounds(Rc::new(r)));
+        })
+    };
+    let Some(u) = (*found).clone() else {
         return html! {
             <section class="page">
                 <h1>{"Thẩm định"}</h1>
@@ -129,7 +153,15 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
     };
 
     let on_accept_all = {
-        let (ctx, w, a, fw, undo, scope, by) = (ctx.clone(), w.clone(), a.clone(), fw.clone(), undo.clone(), d.scope.clone(), d.appraiser.clone());
+        let (ctx, w, a, fw, undo, scope, by) = (
+            ctx.clone(),
+            w.clone(),
+            a.clone(),
+            fw.clone(),
+            undo.clone(),
+            d.scope.clone(),
+            d.appraiser.clone(),
+        );
         Callback::from(move |_| {
             let mut w = w.clone();
             let done = ra::accept_remaining(&fw, &a, &mut w.items, &scope, true, &by);
@@ -144,7 +176,10 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 let mut w = w.clone();
                 for id in ids {
                     // only what the step accepted and nobody changed since
-                    if w.items.get(id).is_some_and(|i| i.accepted && i.note.is_empty() && i.request.is_empty()) {
+                    if w.items
+                        .get(id)
+                        .is_some_and(|i| i.accepted && i.note.is_empty() && i.request.is_empty())
+                    {
                         w.items.remove(id);
                     }
                 }
@@ -166,9 +201,16 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 let mut ok = true;
                 for f in files {
                     let name = f.name();
-                    let r = match services::files::read(&f, crate::engine::formats::file::MAX_FILE_BYTES).await {
+                    let r = match services::files::read(
+                        &f,
+                        crate::engine::formats::file::MAX_FILE_BYTES,
+                    )
+                    .await
+                    {
                         Ok(b) => take_file(&u, &mut w, &b),
-                        Err(services::files::ReadError::TooLarge(n)) => Err(af::Refusal::TooLarge(n).to_string()),
+                        Err(services::files::ReadError::TooLarge(n)) => {
+                            Err(af::Refusal::TooLarge(n).to_string())
+                        }
                         Err(_) => Err("Không đọc được tệp.".into()),
                     };
                     match r {
@@ -188,7 +230,15 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
     let problems = ra::export_problems(&c, &w);
     let partial = !d.scope.is_empty();
     let on_export = {
-        let (ctx, w, fw, a, d, msg, subject) = (ctx.clone(), w.clone(), fw.clone(), a.clone(), d.clone(), msg.clone(), subject.clone());
+        let (ctx, w, fw, a, d, msg, subject) = (
+            ctx.clone(),
+            w.clone(),
+            fw.clone(),
+            a.clone(),
+            d.clone(),
+            msg.clone(),
+            subject.clone(),
+        );
         Callback::from(move |_| {
             let ap = ra::appraisal_of(&d, &w, subject.clone(), &fw);
             let (text, sum) = af::export_appraisal(&fw, &a, &ap, &services::now_iso());
@@ -198,7 +248,11 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 Ok(()) => {
                     if by.is_none() {
                         let mut w = w.clone();
-                        if w.round == 1 { w.sent1 = sum } else { w.sent2 = sum }
+                        if w.round == 1 {
+                            w.sent1 = sum
+                        } else {
+                            w.sent2 = sum
+                        }
                         put(&ctx, w);
                     }
                     msg.set(Some((true, format!("Đã tải xuống {name}."))));
@@ -230,8 +284,16 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
         })
         .collect();
     let pct = |x: Dec2| format!("{}%", x.to_vi_fixed());
-    let round_label = if w.round == FINAL_ROUND { "Vòng 2 (cuối cùng)" } else { "Vòng 1" };
-    let sent = if w.round == FINAL_ROUND { &w.sent2 } else { &w.sent1 };
+    let round_label = if w.round == FINAL_ROUND {
+        "Vòng 2 (cuối cùng)"
+    } else {
+        "Vòng 1"
+    };
+    let sent = if w.round == FINAL_ROUND {
+        &w.sent2
+    } else {
+        &w.sent1
+    };
 
     html! {
         <section class="page desk-appraise">
@@ -240,8 +302,12 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
             if ctx.rounds_conflict {
                 <p class="banner warn" role="alert" data-rounds-conflict="">{"Kết quả thẩm định vừa được lưu từ một thẻ (tab) khác: thẻ này tạm dừng lưu để không ghi đè. Hãy đóng một thẻ và tải lại trang để làm tiếp với bản mới nhất."}</p>
             }
-            {crate::app::appraisal::guide()}
             <p class="sub-title">{format!("{} {} · bản nộp lần {revision} · mã {}… · {}", a.period.label(), a.year, p.sha.get(..12).unwrap_or(&p.sha), fw.title)}</p>
+            {crate::app::appraisal::guide()}
+            <details class="apr-settings-box" open={settings_open}>
+            <summary>{format!("Thiết lập chung: {} · hạn giải trình {} · {}", if d.appraiser.trim().is_empty() { "chưa ghi cơ quan thẩm định" } else { d.appraiser.as_str() },
+                if d.deadline.is_empty() { "chưa đặt".to_string() } else { crate::engine::model::time::date_vi(&d.deadline) },
+                if d.scope.is_empty() { "mọi lĩnh vực".to_string() } else { format!("lĩnh vực {}", d.scope.iter().cloned().collect::<Vec<_>>().join(", ")) })}</summary>
             <fieldset class="apr-settings">
                 <legend>{"Thiết lập chung cho cả danh sách"}</legend>
                 <div class="field"><label for="apr-by">{"Cơ quan thẩm định"}</label>
@@ -249,8 +315,9 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 <div class="field"><label for="apr-deadline">{"Hạn đơn vị gửi giải trình"}</label>
                     <input id="apr-deadline" type="date" value={d.deadline.clone()} onchange={on_deadline} /></div>
                 <div class="field"><span class="label">{"Lĩnh vực thẩm định ở đây (không chọn: tất cả; cơ quan chủ trì chọn lĩnh vực của mình, xuất tệp một phần)"}</span>
-                    { for fw.fields.iter().map(|f| scope_box(f.id.clone(), format!("{} {}", f.id, f.title))) }</div>
+                    <div class="scope-grid">{ for fw.fields.iter().map(|f| scope_box(f.id.clone(), format!("{} {}", f.id, f.title))) }</div></div>
             </fieldset>
+            </details>
             <h2>{round_label}</h2>
             <dl class="cards apr-totals" aria-live="polite">
                 <div><dt>{"Tổng điểm tự đánh giá"}</dt><dd data-apr="self">{c.unit.total.to_vi()}</dd></div>
@@ -279,7 +346,13 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 <p class="banner note" data-explained="">{format!("Đơn vị đã gửi giải trình {} mục{}.", ex.items.len(), if ex.late { " (gửi sau hạn)" } else { "" })}</p>
             }
             <div class="apr-items">
-                { for shown.iter().map(|l| item_view(&ctx, &u, &w, l, &d.appraiser)) }
+                { for shown.iter().map(|l| html! {
+                    <AprItem key={l.id.clone()} u={u.clone()} line={(*l).clone()} round={w.round}
+                        conflict={w.conflicts.get(&l.id).cloned()}
+                        r1={(w.round == FINAL_ROUND).then(|| w.round1.get(&l.id).cloned()).flatten()}
+                        reply={w.explanation.as_ref().and_then(|x| x.items.get(&l.id)).cloned()}
+                        edit={edit.clone()} />
+                }) }
                 if shown.is_empty() { <p class="empty">{"Không có mục nào theo bộ lọc này."}</p> }
             </div>
             <div class="apr-export">
@@ -306,7 +379,8 @@ fn take_file(u: &Checked, w: &mut DeskWork, bytes: &[u8]) -> Result<String, Stri
     let a = &u.assessment;
     match af::read_appraisal(bytes) {
         Ok((ap, sum)) => {
-            af::accept_partial(fw, a, &u.sha256, w.round, &w.seen, &ap, &sum).map_err(|e| e.to_string())?;
+            af::accept_partial(fw, a, &u.sha256, w.round, &w.seen, &ap, &sum)
+                .map_err(|e| e.to_string())?;
             let m = ra::merge_part(fw, w, &ap, &sum);
             Ok(format!(
                 "đã gộp kết quả của {}: {} mục mới, {} mục trùng khớp, {} mục xung đột{}.",
@@ -314,55 +388,81 @@ fn take_file(u: &Checked, w: &mut DeskWork, bytes: &[u8]) -> Result<String, Stri
                 m.added.len(),
                 m.same.len(),
                 m.conflicts.len(),
-                if m.out_of_scope.is_empty() { String::new() } else { format!(", bỏ qua {} mục ngoài lĩnh vực của cơ quan đó", m.out_of_scope.len()) }
+                if m.out_of_scope.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", bỏ qua {} mục ngoài lĩnh vực của cơ quan đó",
+                        m.out_of_scope.len()
+                    )
+                }
             ))
         }
         Err(af::Refusal::WrongKind { .. }) => {
             let (ex, sum) = af::read_explanation(bytes).map_err(|e| e.to_string())?;
             let sent = (!w.sent1.is_empty()).then_some(w.sent1.as_str());
-            af::accept_explanation(fw, a, &u.sha256, sent, &w.seen, &ex, &sum).map_err(|e| e.to_string())?;
+            af::accept_explanation(fw, a, &u.sha256, sent, &w.seen, &ex, &sum)
+                .map_err(|e| e.to_string())?;
             let n = ex.items.len();
             let late = ex.late;
             ra::take_explanation(w, ex, &sum);
-            Ok(format!("đã nhận giải trình {n} mục{}.", if late { " (gửi sau hạn)" } else { "" }))
+            Ok(format!(
+                "đã nhận giải trình {n} mục{}.",
+                if late { " (gửi sau hạn)" } else { "" }
+            ))
         }
         Err(e) => Err(e.to_string()),
     }
 }
 
-fn item_view(ctx: &crate::app::Ctx, u: &Checked, w: &DeskWork, l: &ra::Line, by: &str) -> Html {
+#[derive(Properties, PartialEq)]
+struct AprItemProps {
+    u: Shared<Checked>,
+    line: ra::Line,
+    round: u8,
+    conflict: Option<AppraisedItem>,
+    r1: Option<AppraisedItem>,
+    reply: Option<Reply>,
+    edit: Callback<(String, String, WorkEdit)>,
+}
+
+/// One item: the unit's answer and evidence, the verdict, note, request.
+/// Its own component with props compared, so a change repaints only it
+/// (and the totals), whatever the size of the framework.
+#[component]
+fn AprItem(p: &AprItemProps) -> Html {
+    let u = &p.u;
+    let l = &p.line;
     let fw: &Framework = &u.framework;
     let a = &u.assessment;
-    let Some(sub) = fw.sub(&l.id) else { return html! {} };
+    let Some(sub) = fw.sub(&l.id) else {
+        return html! {};
+    };
     let ans = a.answers.get(&l.id);
-    let sc = u.summary.sub(&l.id);
-    let figures = match sc {
+    let figures = match u.summary.sub(&l.id) {
         Some(sc) => crate::app::report::raw_figures(sub, sc, ans),
         None => String::new(),
     };
     let item = l.item.clone();
+    let send = {
+        let (edit, sha, unit) = (p.edit.clone(), u.sha256.clone(), a.unit_name.clone());
+        let f: Rc<dyn Fn(WorkEdit)> =
+            Rc::new(move |e: WorkEdit| edit.emit((sha.clone(), unit.clone(), e)));
+        f
+    };
     let set = {
-        let (ctx, w, id, by) = (ctx.clone(), w.clone(), l.id.clone(), by.to_string());
-        Rc::new(move |i: Option<AppraisedItem>| {
-            let mut w = w.clone();
-            match i {
-                Some(mut i) => {
-                    if i.by.is_empty() {
-                        i.by = by.clone();
-                    }
-                    w.items.insert(id.clone(), i);
-                }
-                None => {
-                    w.items.remove(&id);
-                }
-            }
-            put(&ctx, w);
-        })
+        let (send, id) = (send.clone(), l.id.clone());
+        Rc::new(move |i: Option<AppraisedItem>| send(WorkEdit::Item(id.clone(), i)))
     };
     let cur = item.clone().unwrap_or_default();
     let on_accept = {
         let (set, cur) = (set.clone(), cur.clone());
-        Callback::from(move |_| set(Some(AppraisedItem { accepted: true, ..cur.clone() })))
+        Callback::from(move |_| {
+            set(Some(AppraisedItem {
+                accepted: true,
+                ..cur.clone()
+            }))
+        })
     };
     let on_correct = {
         let (set, cur, ans) = (set.clone(), cur.clone(), ans.cloned().unwrap_or_default());
@@ -374,7 +474,11 @@ fn item_view(ctx: &crate::app::Ctx, u: &Checked, w: &DeskWork, l: &ra::Line, by:
                 answer.no_case = ans.no_case;
                 answer.not_applicable = ans.not_applicable;
             }
-            set(Some(AppraisedItem { accepted: false, answer, ..cur.clone() }))
+            set(Some(AppraisedItem {
+                accepted: false,
+                answer,
+                ..cur.clone()
+            }))
         })
     };
     let on_value = {
@@ -397,13 +501,20 @@ fn item_view(ctx: &crate::app::Ctx, u: &Checked, w: &DeskWork, l: &ra::Line, by:
     let lost = l.lost() > Dec2::ZERO;
     let nid = format!("apr-note-{}", l.id);
     let rid = format!("apr-req-{}", l.id);
-    let conflict = w.conflicts.get(&l.id).cloned();
-    let r1 = (w.round == FINAL_ROUND).then(|| w.round1.get(&l.id).cloned()).flatten();
-    let reply = w.explanation.as_ref().and_then(|x| x.items.get(&l.id)).cloned();
-    let evidence: Vec<String> = ans.map(|x| x.evidence.iter().filter(|e| !e.is_blank()).map(crate::app::report::evidence_line).collect()).unwrap_or_default();
-    let expl = ans.map(|x| x.explanation.trim().to_string()).unwrap_or_default();
+    let evidence: Vec<String> = ans
+        .map(|x| {
+            x.evidence
+                .iter()
+                .filter(|e| !e.is_blank())
+                .map(crate::app::report::evidence_line)
+                .collect()
+        })
+        .unwrap_or_default();
+    let expl = ans
+        .map(|x| x.explanation.trim().to_string())
+        .unwrap_or_default();
     html! {
-        <article class={classes!("apr-item", lost.then_some("lost"), conflict.is_some().then_some("conflict"))} data-apr-item={l.id.clone()}>
+        <article class={classes!("apr-item", lost.then_some("lost"), p.conflict.is_some().then_some("conflict"))} data-apr-item={l.id.clone()}>
             <h3>{format!("{} {}", l.id, sub.title)}</h3>
             <p class="apr-unit">{format!("Tối đa {} · đơn vị tự chấm {} điểm", l.max.to_vi(), l.self_points.to_vi())}
                 if !figures.is_empty() { {format!(" · số liệu: {figures}")} }</p>
@@ -412,19 +523,19 @@ fn item_view(ctx: &crate::app::Ctx, u: &Checked, w: &DeskWork, l: &ra::Line, by:
                 <ul class="apr-evidence">{ for evidence.iter().map(|e| html!{ <li>{e.clone()}</li> }) }
                     if !expl.is_empty() { <li>{format!("Giải trình: {expl}")}</li> }</ul>
             }
-            if let Some(r1) = &r1 {
+            if let Some(r1) = &p.r1 {
                 <p class="apr-r1">{format!("Vòng 1: {}{}{}", if r1.accepted { "chấp nhận" } else { "sửa" },
                     if r1.note.is_empty() { String::new() } else { format!(" — {}", r1.note) },
                     if r1.request.is_empty() { String::new() } else { format!(" · yêu cầu giải trình: {}", r1.request) })}</p>
             }
-            if let Some(r) = &reply {
+            if let Some(r) = &p.reply {
                 <div class="apr-reply" data-reply-shown="">
                     <p><strong>{"Đơn vị giải trình: "}</strong>{r.text.clone()}</p>
                     <ul>{ for r.evidence.iter().filter(|e| !e.is_blank()).map(|e| html!{ <li>{crate::app::report::evidence_line(e)}</li> }) }</ul>
                 </div>
             }
             <div class="apr-verdict" role="group" aria-label={format!("Thẩm định mục {}", l.id)}>
-                <button class={classes!("btn", cur.accepted.then_some("on"))} aria-pressed={(item.is_some() && cur.accepted).to_string()} onclick={on_accept} data-accept="">{"Chấp nhận"}</button>
+                <button class={classes!("btn", (item.is_some() && cur.accepted).then_some("on"))} aria-pressed={(item.is_some() && cur.accepted).to_string()} onclick={on_accept} data-accept="">{"Chấp nhận"}</button>
                 <button class={classes!("btn", (item.is_some() && !cur.accepted).then_some("on"))} aria-pressed={(item.is_some() && !cur.accepted).to_string()} onclick={on_correct} data-correct="">{"Sửa số liệu"}</button>
                 <span class="apr-points" data-apr-points="">{match l.appraised { Some(p) => format!("Điểm thẩm định: {}", p.to_vi()), None => "Chưa thẩm định".into() }}</span>
             </div>
@@ -437,7 +548,7 @@ fn item_view(ctx: &crate::app::Ctx, u: &Checked, w: &DeskWork, l: &ra::Line, by:
                 <div class="field"><label for={rid.clone()}>{"Yêu cầu đơn vị giải trình (để trống nếu không)"}</label>
                     <textarea id={rid} value={cur.request.clone()} oninput={on_text(|i, v| i.request = v)} maxlength="10000" /></div>
             }
-            if let Some(t) = conflict { {conflict_view(ctx, w, &l.id, &cur, &t)} }
+            if let Some(t) = &p.conflict { {conflict_view(&send, &l.id, &cur, t)} }
         </article>
     }
 }
@@ -447,18 +558,31 @@ fn item_is_blank(i: &AppraisedItem) -> bool {
 }
 
 fn verdict_text(i: &AppraisedItem) -> String {
-    let what = if i.accepted { "chấp nhận".to_string() } else { "sửa số liệu".to_string() };
-    format!("{}: {what}{}", if i.by.is_empty() { "—" } else { &i.by }, if i.note.is_empty() { String::new() } else { format!(" — {}", i.note) })
+    let what = if i.accepted {
+        "chấp nhận".to_string()
+    } else {
+        "sửa số liệu".to_string()
+    };
+    format!(
+        "{}: {what}{}",
+        if i.by.is_empty() { "—" } else { &i.by },
+        if i.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", i.note)
+        }
+    )
 }
 
-fn conflict_view(ctx: &crate::app::Ctx, w: &DeskWork, id: &str, ours: &AppraisedItem, theirs: &AppraisedItem) -> Html {
+fn conflict_view(
+    send: &Rc<dyn Fn(WorkEdit)>,
+    id: &str,
+    ours: &AppraisedItem,
+    theirs: &AppraisedItem,
+) -> Html {
     let choose = |take: bool| {
-        let (ctx, w, id) = (ctx.clone(), w.clone(), id.to_string());
-        Callback::from(move |_| {
-            let mut w = w.clone();
-            ra::resolve(&mut w, &id, take);
-            put(&ctx, w);
-        })
+        let (send, id) = (send.clone(), id.to_string());
+        Callback::from(move |_| send(WorkEdit::Resolve(id.clone(), take)))
     };
     html! {
         <div class="banner warn apr-conflict" role="group" aria-label={format!("Xung đột ở mục {id}")} data-conflict-item="">

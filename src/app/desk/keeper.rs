@@ -149,7 +149,7 @@ fn use_rounds_keeper(ctx: &crate::app::Ctx) {
         });
     }
     let (ctx, rounds) = (ctx.clone(), ctx.rounds.clone());
-    use_effect_with(Rc::as_ptr(&rounds) as usize, move |_| {
+    use_effect_with(Rc::as_ptr(&rounds.0) as usize, move |_| {
         if !seen.borrow().0 || ctx.rounds_conflict {
             return;
         }
@@ -159,7 +159,9 @@ fn use_rounds_keeper(ctx: &crate::app::Ctx) {
         }
         wasm_bindgen_futures::spawn_local(async move {
             let now = idb::get(ROUNDS_KEY).await.ok().flatten();
-            let mine = now.as_deref().is_some_and(|t| t.starts_with(&format!("{}\n", ctx.tab)));
+            let mine = now
+                .as_deref()
+                .is_some_and(|t| t.starts_with(&format!("{}\n", ctx.tab)));
             if now != seen.borrow().1 && !mine {
                 ctx.dispatch(Action::RoundsConflict);
                 return;

@@ -177,6 +177,9 @@ fn appraisal_cell(ctx: &crate::app::Ctx, u: &consolidate::Checked) -> Html {
         Some(w) if !w.sent1.is_empty() => "Đã gửi vòng 1".into(),
         Some(w) => format!("Vòng 1: {} mục", w.items.len()),
     };
-    let href = Route::DeskAppraise { sha: u.sha256.clone() }.href();
+    let href = Route::DeskAppraise {
+        sha: u.sha256.clone(),
+    }
+    .href();
     html! { <a href={href} aria-label={format!("Thẩm định {}", u.assessment.unit_name)}>{status}</a> }
 }

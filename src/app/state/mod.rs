@@ -142,6 +142,24 @@ impl Notice {
     }
 }
 
+/// An `Rc` compared by address: a new value is always a new `Rc` (the
+/// reducer never edits one in place), and no deep comparison is compiled.
+#[derive(Clone, Debug, Default)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// The ids the desk gives the units of its batch ("snv-3").
 pub const DESK_ID: &str = "snv-";
 
@@ -184,7 +202,7 @@ pub struct AppState {
     pub desk: Rc<Desk>,
     /// The desk's appraisal rounds (kept apart from the batch, which is
     /// large and changes rarely).
-    pub rounds: Rc<crate::engine::model::appraisal::DeskRounds>,
+    pub rounds: Shared<crate::engine::model::appraisal::DeskRounds>,
     /// Another tab saved the rounds since this one read them: saving them
     /// here is paused (a reload shows the other tab's work).
     pub rounds_conflict: bool,
@@ -254,7 +272,7 @@ impl AppState {
             pending: None,
             notice: None,
             desk: Rc::new(Desk::default()),
-            rounds: Rc::default(),
+            rounds: Shared::default(),
             rounds_conflict: false,
             outbox: Rc::new(Vec::new()),
             next_seq: 1,
@@ -690,7 +708,7 @@ impl Reducible for AppState {
                     ..Desk::default()
                 })
             }
-            Action::DeskRounds(r) => s.rounds = r,
+            Action::DeskRounds(r) => s.rounds = Shared(r),
             Action::RoundsConflict => s.rounds_conflict = true,
             Action::Close => {
                 s.current = None;

@@ -255,22 +255,20 @@ pub fn merge(
 /// The items whose answers (or exclusions, for a field or criterion)
 /// differ between two submitted revisions.
 pub fn revision_diff(fw: &Framework, old: &Submission, new: &Submission) -> Vec<String> {
-    let mut out = Vec::new();
-    for sub in fw.subs() {
-        if old.answers.get(&sub.id) != new.answers.get(&sub.id) {
-            out.push(sub.id.clone());
+    let mut out: Vec<String> = fw
+        .subs()
+        .filter(|s| old.answers.get(&s.id) != new.answers.get(&s.id))
+        .map(|s| s.id.clone())
+        .collect();
+    out.extend(old.excluded.symmetric_difference(&new.excluded).cloned());
+    // (no set collected: that compiles a sort)
+    for (id, n) in &old.adjustments {
+        if new.adjustments.get(id) != Some(n) {
+            out.push(id.clone());
         }
     }
-    for id in old.excluded.symmetric_difference(&new.excluded) {
-        out.push(id.clone());
-    }
-    let adj: BTreeSet<&String> = old
-        .adjustments
-        .keys()
-        .chain(new.adjustments.keys())
-        .collect();
-    for id in adj {
-        if old.adjustments.get(id) != new.adjustments.get(id) {
+    for id in new.adjustments.keys() {
+        if !old.adjustments.contains_key(id) {
             out.push(id.clone());
         }
     }
@@ -408,5 +406,35 @@ pub fn appraisal_of(
             String::new()
         },
         items,
+    }
+}
+
+/// One change to a unit's work, applied to the desk's current rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkEdit {
+    /// Set (or clear) the verdict of an item; `by` fills an empty `by`.
+    Item(String, Option<AppraisedItem>),
+    /// Resolve a conflict: take theirs, or keep ours.
+    Resolve(String, bool),
+}
+
+/// Applies `e` to the work on revision `sha` (created for `unit` if new).
+pub fn apply(d: &mut DeskRounds, sha: &str, unit: &str, e: WorkEdit) {
+    let by = d.appraiser.clone();
+    let w = d
+        .units
+        .entry(sha.to_string())
+        .or_insert_with(|| new_work(sha, unit));
+    match e {
+        WorkEdit::Item(id, Some(mut i)) => {
+            if i.by.is_empty() {
+                i.by = by;
+            }
+            w.items.insert(id, i);
+        }
+        WorkEdit::Item(id, None) => {
+            w.items.remove(&id);
+        }
+        WorkEdit::Resolve(id, take) => resolve(w, &id, take),
     }
 }
