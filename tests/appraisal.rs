@@ -645,7 +645,7 @@ fn desk_work_through_both_rounds() {
         "an empty 'by' is the desk's appraiser"
     );
     let c = compare(&fw, &a, &w.items, &d.scope);
-    let p = export_problems(&c, &w);
+    let p = export_problems(&c, &w, &d);
     assert_eq!(
         p,
         vec![format!(
@@ -653,6 +653,12 @@ fn desk_work_through_both_rounds() {
             ids[0]
         )]
     );
+    // without an appraiser, the file could not say who appraised
+    let nobody = DeskRounds {
+        appraiser: " ".into(),
+        ..d.clone()
+    };
+    assert!(export_problems(&c, &w, &nobody)[0].starts_with("Chưa ghi cơ quan thẩm định"));
     let mut w2 = w.clone();
     assert!(
         !start_round2(&mut w2),
@@ -673,7 +679,19 @@ fn desk_work_through_both_rounds() {
     );
     let mut w = d.units[&sum].clone();
     let c = compare(&fw, &a, &w.items, &d.scope);
-    assert!(export_problems(&c, &w).is_empty());
+    assert!(export_problems(&c, &w, &d).is_empty());
+    // a request without a deadline: the unit would not know by when
+    let undated = DeskRounds {
+        deadline: String::new(),
+        ..d.clone()
+    };
+    assert_eq!(
+        export_problems(&c, &w, &undated),
+        vec![
+            "Có mục yêu cầu giải trình nhưng chưa đặt hạn gửi giải trình (ở \"Thiết lập chung\")."
+                .to_string()
+        ]
+    );
     let ap = appraisal_of(&d, &w, subject_of(&fw, &a, &sum, 1), &fw);
     assert_eq!(
         (ap.round, ap.deadline.as_str(), ap.items.len()),
@@ -681,9 +699,15 @@ fn desk_work_through_both_rounds() {
     );
     let (_, s1) = export_appraisal(&fw, &a, &ap, AT);
     w.sent1 = s1.clone();
+    let before = w.items.clone();
     assert!(start_round2(&mut w));
     assert_eq!(w.round, 2);
-    assert_eq!(w.round1, w.items);
+    assert_eq!(w.round1, before, "round 1 kept as sent, requests and all");
+    assert!(
+        w.items.values().all(|i| i.request.is_empty()),
+        "the final round starts without round 1's requests"
+    );
+    assert_eq!(w.items[&ids[0]].note, "Sai kỳ");
     let ex = Explanation {
         subject: ap.subject.clone(),
         appraisal_sha256: s1,
@@ -709,7 +733,7 @@ fn desk_work_through_both_rounds() {
         },
     );
     let c = compare(&fw, &a, &w.items, &d.scope);
-    assert!(export_problems(&c, &w)[0]
+    assert!(export_problems(&c, &w, &d)[0]
         .starts_with("1 mục có hai kết quả thẩm định khác nhau chưa chọn"));
     resolve(&mut w, &ids[0], true);
     assert!(w.items[&ids[0]].accepted && w.conflicts.is_empty());
@@ -723,4 +747,116 @@ fn desk_work_through_both_rounds() {
         ids[0],
         fw.fields[0].id
     );
+}
+
+#[test]
+fn the_unit_sees_the_appraisal_against_what_it_submitted() {
+    let fw = so();
+    let mut a = answered(&fw);
+    let (_, sum) = submit(&fw, &mut a);
+    let s = fw
+        .subs()
+        .find(|s| !s.rule.is_survey() && fw.plan_completion_sub.as_deref() != Some(&s.id))
+        .unwrap();
+    // edited after submitting: the appraisal judged the submitted answers
+    a.set_answer(&s.id, worst(s));
+    let sub = a.rounds.last_submission().unwrap().clone();
+    assert_eq!(sub.sha256, sum);
+    let then = as_submitted(&a, &sub);
+    assert_eq!(then.answers, sub.answers);
+    let c = compare(&fw, &then, &BTreeMap::new(), &none());
+    let line = c.lines.iter().find(|l| l.id == s.id).unwrap();
+    assert_eq!(
+        line.self_points, s.max,
+        "the submitted answer, not the edit"
+    );
+    assert_eq!(changed_since_submitted(&fw, &a), Some(vec![s.id.clone()]));
+}
+
+#[test]
+fn an_invalid_corrected_figure_is_an_error_and_blocks_the_export() {
+    let fw = so();
+    let mut a = answered(&fw);
+    let (_, sum) = submit(&fw, &mut a);
+    let s = fw
+        .subs()
+        .find(|s| matches!(s.rule, Rule::RatioBands { .. } | Rule::Proportional { .. }))
+        .expect("a ratio item");
+    let mut items = BTreeMap::new();
+    items.insert(
+        s.id.clone(),
+        AppraisedItem {
+            note: "Sai số liệu".into(),
+            ..corrected(ratio(400, 376), "")
+        },
+    );
+    let c = compare(&fw, &a, &items, &none());
+    let line = c.lines.iter().find(|l| l.id == s.id).unwrap();
+    assert_eq!(line.error, Some(AnswerError::NumeratorExceedsDenominator));
+    let d = DeskRounds {
+        appraiser: "Sở Nội vụ".into(),
+        ..Default::default()
+    };
+    let w = DeskWork {
+        items,
+        ..new_work(&sum, &a.unit_name)
+    };
+    assert_eq!(
+        export_problems(&c, &w, &d),
+        vec![format!("1 mục có số liệu thẩm định không hợp lệ: {}", s.id)]
+    );
+    // an accepted item carries no appraiser's figures, so no error
+    let mut ok = w.items.clone();
+    ok.get_mut(&s.id).unwrap().accepted = true;
+    let c = compare(&fw, &a, &ok, &none());
+    assert!(c.lines.iter().all(|l| l.error.is_none()));
+}
+
+#[test]
+fn a_whole_round_one_file_restores_what_was_sent_on_a_fresh_desk() {
+    let fw = so();
+    let mut a = answered(&fw);
+    let (_, sum) = submit(&fw, &mut a);
+    let mut ap = appraisal(&fw, &a, &sum, 1);
+    let id = appraisable(&fw, &none()).next().unwrap().id.clone();
+    ap.items.insert(
+        id.clone(),
+        AppraisedItem {
+            accepted: true,
+            request: "Bổ sung".into(),
+            ..Default::default()
+        },
+    );
+    let (_, s1) = export_appraisal(&fw, &a, &ap, AT);
+    // a fresh desk: no appraiser, no deadline, no work
+    let mut d = DeskRounds::default();
+    d.units.insert(sum.clone(), new_work(&sum, &a.unit_name));
+    let w = d.units.get_mut(&sum).unwrap();
+    accept_partial(&fw, &a, &sum, 1, &w.seen, &ap, &s1).unwrap();
+    merge_part(&fw, w, &ap, &s1);
+    assert!(restore_sent(&mut d, &sum, &ap, &s1));
+    assert_eq!(d.units[&sum].sent1, s1);
+    assert_eq!(
+        (d.deadline.as_str(), d.appraiser.as_str()),
+        ("2026-12-20", "Sở Nội vụ")
+    );
+    // so the unit's explanation of it is taken
+    let ex = Explanation {
+        subject: ap.subject.clone(),
+        appraisal_sha256: s1.clone(),
+        ..Default::default()
+    };
+    let w = &d.units[&sum];
+    assert_eq!(
+        accept_explanation(&fw, &a, &sum, Some(&w.sent1), &w.seen, &ex, "e"),
+        Ok(())
+    );
+    // a second time, or a partial one, restores nothing
+    assert!(!restore_sent(&mut d, &sum, &ap, "other"));
+    let mut part = ap.clone();
+    part.scope = [fw.fields[0].id.clone()].into();
+    let mut d2 = DeskRounds::default();
+    d2.units.insert(sum.clone(), new_work(&sum, &a.unit_name));
+    assert!(!restore_sent(&mut d2, &sum, &part, "p"));
+    assert!(d2.units[&sum].sent1.is_empty());
 }

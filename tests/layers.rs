@@ -17,8 +17,8 @@ fn forbidden(layer: &str) -> Vec<&'static str> {
         "super::super",
     ];
     match layer {
-        "model" => v.extend(["rules::", "formats::", "serde_json", "sha2"]),
-        "rules" => v.extend(["formats::", "serde_json", "sha2"]),
+        "model" => v.extend(["rules::", "formats::", "serde_json", "sha2::"]),
+        "rules" => v.extend(["formats::", "serde_json", "sha2::"]),
         _ => {}
     }
     v
@@ -85,5 +85,15 @@ fn the_check_catches_a_higher_import() {
     assert_eq!(
         violations("use crate::engine::rules::score;", &forbidden("model")).len(),
         1
+    );
+    // The hashing crate is forbidden below `formats`; a field named after
+    // the digest it holds is not.
+    assert_eq!(
+        violations("use sha2::{Digest, Sha256};", &forbidden("rules")).len(),
+        1
+    );
+    assert_eq!(
+        violations("    pub revision_sha256: String,", &forbidden("model")).len(),
+        0
     );
 }

@@ -8,7 +8,25 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { serve, launch, openPage, ensureOut, root, axe, noSideScroll } from '../lib/harness.js';
+
+// The files the app really writes match the schemas in schemas/.
+const schemas = (() => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 });
+  const read = (f) => JSON.parse(fs.readFileSync(path.join(root, 'schemas', f), 'utf8'));
+  ajv.addSchema(read('framework.schema.json'), 'framework.schema.json');
+  ajv.addSchema(read('self-assessment.schema.json'), 'self-assessment.schema.json');
+  return {
+    self: ajv.getSchema('self-assessment.schema.json'),
+    appraisal: ajv.compile(read('appraisal.schema.json')),
+    explanation: ajv.compile(read('explanation.schema.json')),
+  };
+})();
+function matches(kind, doc) {
+  const v = schemas[kind];
+  assert.ok(v(doc), `${kind}: ${JSON.stringify(v.errors?.slice(0, 3))}`);
+}
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -58,6 +76,7 @@ async function roundTrip(viewport) {
   assert.match(submitted.name, /_ban-1\.json$/);
   const subDoc = JSON.parse(submitted.buffer.toString('utf8'));
   assert.equal(subDoc.submission.revision, 1);
+  matches('self', subDoc);
   assert.match(await unit.locator('[data-rev="1"]').innerText(), /Đã nộp bản lần 1/);
   assert.ok(await unit.locator('[data-submit]').isDisabled(), 'nothing changed: nothing to submit again');
   // before any appraisal: a wrong file is refused with its reason
@@ -79,9 +98,13 @@ async function roundTrip(viewport) {
   assert.equal(await total(desk, 'appraised'), selfTotal);
   assert.match(await desk.locator('[data-apr="count"]').innerText(), /^0\/\d+ mục$/);
 
+  // nothing can be sent before the file can say who appraised
+  assert.ok(await desk.locator('[data-export-apr]').isDisabled());
+  assert.match(await desk.locator('[data-apr-problems]').innerText(), /Chưa ghi cơ quan thẩm định/);
   const deadline = new Date(Date.now() + 10 * 86400e3).toISOString().slice(0, 10);
   await desk.locator('#apr-deadline').fill(deadline);
   await desk.locator('#apr-by').fill('Sở Nội vụ');
+  assert.doesNotMatch(await desk.locator('[data-apr-problems]').innerText(), /Chưa ghi cơ quan thẩm định/);
 
   // three deductions: items the unit scored above 0 whose input has a 0-point choice
   const items = desk.locator('[data-apr-item]');
@@ -120,26 +143,33 @@ async function roundTrip(viewport) {
   assert.equal(await desk.locator('[data-apr="count"]').innerText(), after);
   assert.equal(await total(desk, 'appraised'), r2(selfTotal - lost));
   // filters
-  await desk.getByRole('button', { name: 'Cần giải trình', exact: true }).click();
+  await desk.getByRole('button', { name: 'Cần giải trình (2)', exact: true }).click();
   assert.equal(await items.count(), 2);
-  await desk.getByRole('button', { name: 'Khác tự chấm', exact: true }).click();
+  await desk.getByRole('button', { name: 'Khác tự chấm (3)', exact: true }).click();
   assert.equal(await items.count(), 3);
-  await desk.getByRole('button', { name: 'Tất cả', exact: true }).click();
-  // autosaved: a reload finds the work
+  await desk.getByRole('button', { name: /^Tất cả \(\d+\)$/ }).click();
+  // what was sent cannot be undone by the page
+  assert.equal(await desk.locator('[data-undo]').count(), 1);
+  await axe(desk, 'desk appraisal');
+  await desk.screenshot({ path: path.join(ensureOut(), 'appraisal-desk.png'), fullPage: false });
+  const round1 = await download(desk, () => desk.locator('[data-export-apr]').click());
+  assert.match(round1.name, /_tham-dinh-vong-1\.json$/);
+  assert.equal(await desk.locator('[data-undo]').count(), 0);
+  assert.match(await desk.locator('[data-apr-msg]').innerText(), /gửi tệp này cho đơn vị/);
+  // autosaved: a reload finds the work, and that it was sent
   await desk.waitForTimeout(300);
   await desk.reload();
   await desk.getByRole('heading', { name: `Thẩm định: ${unitName}` }).waitFor();
   await desk.locator('[data-apr="count"]').getByText(after).waitFor();
   assert.equal(await total(desk, 'appraised'), r2(selfTotal - lost));
-  await axe(desk, 'desk appraisal');
-  await desk.screenshot({ path: path.join(ensureOut(), 'appraisal-desk.png'), fullPage: false });
-  const round1 = await download(desk, () => desk.locator('[data-export-apr]').click());
-  assert.match(round1.name, /_tham-dinh-vong-1\.json$/);
+  await desk.locator('[data-round2]').waitFor();
   const r1doc = JSON.parse(round1.buffer.toString('utf8'));
   assert.equal(r1doc.format, 'cchc-appraisal');
   assert.equal(r1doc.subject.revision_sha256, subDoc.checksum.value);
   assert.equal(r1doc.round, 1);
   assert.equal(r1doc.deadline, deadline);
+  matches('appraisal', r1doc);
+  assert.equal(schemas.appraisal({ ...r1doc, round: 3 }), false);
 
   // the unit: sees the differences and explains
   await unit.locator('[data-import-appraisal]').setInputFiles(round1);
@@ -151,6 +181,12 @@ async function roundTrip(viewport) {
   await unit.getByRole('button', { name: 'Sắp theo điểm bị trừ' }).click();
   const firstRows = await unit.locator('tr[data-line]').evaluateAll((rs) => rs.slice(0, 3).map((r) => r.dataset.line));
   assert.deepEqual([...firstRows].sort(), [...cut].sort());
+  // the short list: only what the appraisal changed or asks about
+  await unit.locator('[data-only-diff]').click();
+  assert.equal(await unit.locator('tr[data-line]').count(), 3);
+  await unit.locator('[data-only-diff]').click();
+  // nothing written yet: no empty explanation file
+  assert.ok(await unit.locator('[data-export-explanation]').isDisabled());
   // the same file again: refused, nothing changed
   await unit.locator('[data-import-appraisal]').setInputFiles(round1);
   await unit.locator('[data-appraisal-msg]').filter({ hasText: /Tệp này đã được nhập rồi\./ }).waitFor();
@@ -169,22 +205,46 @@ async function roundTrip(viewport) {
   assert.equal(exDoc.appraisal_sha256, r1doc.checksum.value);
   assert.equal(Object.keys(exDoc.items).length, 2);
   assert.equal(exDoc.late, false);
+  matches('explanation', exDoc);
+  assert.equal(schemas.explanation({ ...exDoc, format: 'cchc-appraisal' }), false);
+
+  if (viewport.width === 1280) {
+    // another desk (a colleague's machine) with only the files: the round-1
+    // file counts as sent, so the explanation answering it is taken
+    const f = await openPage(browser, srv.origin);
+    await f.page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
+    await f.page.locator('#desk-files').setInputFiles([submitted]);
+    await f.page.getByRole('link', { name: `Thẩm định ${unitName}` }).click();
+    await f.page.locator('[data-import-apr]').setInputFiles([round1, explanation]);
+    const m = await f.page.locator('[data-apr-msg]').innerText();
+    assert.match(m, /đã gộp kết quả của Sở Nội vụ: \d+ mục mới, 0 mục trùng khớp, 0 mục xung đột\./);
+    assert.match(m, /đã nhận giải trình 2 mục\./);
+    assert.match(m, /đã ghi nhận là đã gửi/);
+    assert.equal(await f.page.locator('#apr-by').inputValue(), 'Sở Nội vụ');
+    assert.equal(await f.page.locator('#apr-deadline').inputValue(), deadline);
+    assert.deepEqual(f.problems, []);
+    await f.context.close();
+  }
 
   // Sở Nội vụ: the explanation beside round 1, round 2 settles one item
   await desk.locator('[data-import-apr]').setInputFiles(explanation);
   await desk.locator('[data-apr-msg]').filter({ hasText: /đã nhận giải trình 2 mục\./ }).waitFor();
   await desk.locator('[data-round2]').click();
   await desk.getByRole('heading', { name: 'Vòng 2 (cuối cùng)' }).waitFor();
+  assert.equal(await desk.locator('[data-round2-confirm]').count(), 0, 'with the explanation in, no question');
   assert.equal(await desk.locator('[data-reply-shown]').count(), 2);
   const settled = desk.locator(`[data-apr-item="${cut[0]}"]`);
-  assert.match(await settled.locator('.apr-r1').innerText(), /Vòng 1: sửa — Mục .*minh chứng không đúng kỳ/);
+  assert.match(await settled.locator('.apr-r1').innerText(), /Vòng 1: sửa số liệu — Mục .*minh chứng không đúng kỳ/);
+  assert.equal(await settled.locator(`#apr-req-${CSS_escape(cut[0])}`).count(), 0, 'round 2 asks nothing more');
   assert.match(await settled.locator('[data-reply-shown]').innerText(), /Đơn vị ban hành đúng hạn/);
   await settled.locator('[data-accept]').click();
   const back = num((await settled.locator('.apr-unit').innerText()).match(/tự chấm ([\d,]+) điểm/)[1]);
   assert.equal(await total(desk, 'appraised'), r2(selfTotal - lost + back));
   const final = await download(desk, () => desk.locator('[data-export-apr]').click());
   assert.match(final.name, /_tham-dinh-vong-2\.json$/);
-  assert.equal(JSON.parse(final.buffer.toString('utf8')).explanation_sha256, exDoc.checksum.value);
+  const finalDoc = JSON.parse(final.buffer.toString('utf8'));
+  assert.equal(finalDoc.explanation_sha256, exDoc.checksum.value);
+  matches('appraisal', finalDoc);
 
   // the unit: the final result
   await unit.locator('[data-import-appraisal]').setInputFiles(final);

@@ -8,20 +8,16 @@ use super::widgets::{download, event_value, JSON};
 use crate::engine::formats::appraisal as af;
 use crate::engine::formats::file;
 use crate::engine::model::appraisal::{Explanation, Received, Reply, FINAL_ROUND};
-use crate::engine::rules::appraisal::{changed_since_submitted, compare, snapshot};
+use crate::engine::model::time::{date_vi, datetime_vi};
+use crate::engine::rules::appraisal::{
+    appraised_answer, as_submitted, changed_since_submitted, compare, snapshot,
+};
 use crate::engine::{Dec2, Evidence};
 use crate::services;
 use yew::prelude::*;
 
 fn short(sum: &str) -> &str {
     sum.get(..12).unwrap_or(sum)
-}
-
-fn date_vi(iso: &str) -> String {
-    match iso.get(..10).map(|d| d.split('-').collect::<Vec<_>>()) {
-        Some(p) if p.len() == 3 => format!("{}/{}/{}", p[2], p[1], p[0]),
-        _ => iso.to_string(),
-    }
 }
 
 /// Who sends which file to whom, in what order (both sides show it).
@@ -36,7 +32,7 @@ pub const GUIDE: [&str; 5] = [
 /// The guide, folded.
 pub fn guide() -> Html {
     html! {
-        <details class="help">
+        <details class="help no-print">
             <summary>{"Hướng dẫn: ai gửi tệp nào cho ai, theo thứ tự nào"}</summary>
             <ol>{ for GUIDE.iter().map(|g| html! { <li>{*g}</li> }) }</ol>
         </details>
@@ -48,6 +44,9 @@ pub fn AppraisalPage() -> Html {
     let (ctx, cur) = super::use_current();
     let msg = use_state(|| None::<(bool, String)>);
     let by_loss = use_state(|| false);
+    let only_diff = use_state(|| false);
+    // "Nộp" answers beside its button; imports beside theirs
+    let submit_msg = use_state(|| None::<(bool, String)>);
     let Some(cur) = cur else {
         return html! {};
     };
@@ -59,7 +58,7 @@ pub fn AppraisalPage() -> Html {
     let next_rev = r.submissions.len() as u32 + 1;
 
     let on_submit = {
-        let (ctx, a, fw, msg) = (ctx.clone(), a.clone(), fw.clone(), msg.clone());
+        let (ctx, a, fw, msg) = (ctx.clone(), a.clone(), fw.clone(), submit_msg.clone());
         Callback::from(move |_| {
             let now = services::now_iso();
             let (text, sum) = file::export_submitted(&a, &fw, built_in, &now, next_rev);
@@ -118,51 +117,77 @@ pub fn AppraisalPage() -> Html {
 
     let (rev_tag, rev_warn, rev_text) = match (r.last_submission(), &changed) {
         (None, _) => ("none".to_string(), false, "Chưa nộp. Khi hoàn thành, bấm \"Nộp\": ứng dụng tải xuống tệp của bản nộp (bản cố định, có mã kiểm tra) để gửi Sở Nội vụ; sửa sau đó sẽ thành bản nộp mới.".to_string()),
-        (Some(s), None) => (s.revision.to_string(), false, format!("Đã nộp bản lần {} lúc {}; chưa sửa gì sau đó.", s.revision, date_vi(&s.at))),
+        (Some(s), None) => (s.revision.to_string(), false, format!("Đã nộp bản lần {} lúc {}; chưa sửa gì sau đó.", s.revision, datetime_vi(&s.at))),
         (Some(s), Some(d)) => (format!("changed-{}", d.len()), true, format!("Đã sửa {} mục sau khi nộp bản lần {} ({}). Sở Nội vụ thẩm định bản đã nộp; nếu cần, hãy nộp lại: bản mới sẽ là bản lần {next_rev}.", d.len(), s.revision, d.iter().take(8).cloned().collect::<Vec<_>>().join(", "))),
     };
     let can_submit = !cur.read_only && (r.submissions.is_empty() || changed.is_some());
 
     html! {
         <section class="appraisal-page">
+            <h2 class="print-title">{format!("Kết quả thẩm định — {} · {} {}", a.unit_name, a.period.label(), a.year)}</h2>
             {guide()}
             <h2>{"Nộp bản tự đánh giá"}</h2>
             <p class={classes!(rev_warn.then_some("banner warn"))} data-rev={rev_tag}>{rev_text}</p>
-            <button class="btn primary" onclick={on_submit} disabled={!can_submit} data-submit="">{format!("Nộp bản lần {next_rev} và tải tệp (.json)")}</button>
+            <button class="btn primary no-print" onclick={on_submit} disabled={!can_submit} data-submit="">{format!("Nộp bản lần {next_rev} và tải tệp (.json)")}</button>
+            if let Some((ok, m)) = &*submit_msg {
+                <p class={classes!("banner", if *ok { "ok" } else { "warn" })} role={if *ok { "status" } else { "alert" }} data-submit-msg="">{m.clone()}</p>
+            }
             if !r.submissions.is_empty() {
                 <ul class="revisions">
                     { for r.submissions.iter().rev().map(|s| html! {
-                        <li>{format!("Bản lần {} · nộp {} · mã kiểm tra {}…", s.revision, date_vi(&s.at), short(&s.sha256))}</li>
+                        <li>{format!("Bản lần {} · nộp lúc {} · mã kiểm tra {}…", s.revision, datetime_vi(&s.at), short(&s.sha256))}</li>
                     }) }
                 </ul>
             }
             <h2>{"Kết quả thẩm định của Sở Nội vụ"}</h2>
-            <label class="btn file-pick">{"Nhập tệp kết quả thẩm định (.json)"}
+            <label class="btn file-pick no-print">{"Nhập tệp kết quả thẩm định (.json)"}
                 <input type="file" accept=".json,application/json" onchange={on_file} disabled={cur.read_only} data-import-appraisal="" />
             </label>
             if let Some((ok, m)) = &*msg {
                 <p class={classes!("banner", if *ok { "ok" } else { "warn" })} role={if *ok { "status" } else { "alert" }} data-appraisal-msg="">{m.clone()}</p>
             }
-            {received(&ctx, &cur, *by_loss, Callback::from(move |_| by_loss.set(!*by_loss)))}
+            {received(&ctx, &cur, View {
+                by_loss: *by_loss,
+                only_diff: *only_diff,
+                on_sort: Callback::from(move |_| by_loss.set(!*by_loss)),
+                on_diff: Callback::from(move |_| only_diff.set(!*only_diff)),
+            })}
         </section>
     }
 }
 
-/// The latest appraisal received: totals, the table, explanations.
-fn received(
-    ctx: &super::Ctx,
-    cur: &super::state::Current,
+/// How the table is shown: sorted by points lost, only the items where
+/// the appraisal differs (the short list a phone needs).
+struct View {
     by_loss: bool,
+    only_diff: bool,
     on_sort: Callback<MouseEvent>,
-) -> Html {
-    let a = &cur.assessment;
+    on_diff: Callback<MouseEvent>,
+}
+
+/// The latest appraisal received: totals, the table, explanations.
+fn received(ctx: &super::Ctx, cur: &super::state::Current, v: View) -> Html {
     let fw = &cur.framework;
-    let Some(rec) = a.rounds.latest() else {
+    let Some(rec) = cur.assessment.rounds.latest() else {
         return html! { <p>{"Chưa nhận kết quả thẩm định."}</p> };
     };
     let ap = &rec.appraisal;
+    // the appraisal judged the submitted revision, not later edits
+    let then = cur
+        .assessment
+        .rounds
+        .submissions
+        .iter()
+        .find(|s| s.sha256 == ap.subject.revision_sha256)
+        .map(|s| as_submitted(&cur.assessment, s));
+    let a = then.as_ref().unwrap_or(&cur.assessment);
     let c = compare(fw, a, &ap.items, &ap.scope);
-    let mut lines: Vec<_> = c.lines.iter().collect();
+    let by_loss = v.by_loss;
+    let mut lines: Vec<_> = c
+        .lines
+        .iter()
+        .filter(|l| !v.only_diff || l.disagrees() || l.flagged())
+        .collect();
     if by_loss {
         crate::engine::sort_by_key(&mut lines, |l| std::cmp::Reverse(l.lost()));
     }
@@ -178,31 +203,47 @@ fn received(
     let flagged: Vec<_> = c.lines.iter().filter(|l| l.flagged()).collect();
     let row = |l: &&crate::engine::rules::appraisal::Line| {
         let it = l.item.clone().unwrap_or_default();
-        let title = fw.sub(&l.id).map(|s| s.title.clone()).unwrap_or_default();
+        let sub = fw.sub(&l.id);
+        let title = sub.map(|s| s.title.clone()).unwrap_or_default();
         let lost = l.lost();
+        // the appraiser's figures, where they corrected the unit's
+        let figures = match (sub, c.appraised.sub(&l.id)) {
+            (Some(sub), Some(sc)) if l.item.as_ref().is_some_and(|i| !i.accepted) => {
+                let ans = appraised_answer(a.answers.get(&l.id), &it);
+                crate::app::report::raw_figures(sub, sc, Some(&ans))
+            }
+            _ => String::new(),
+        };
         html! {
             <tr class={classes!((lost > Dec2::ZERO).then_some("lost"))} data-line={l.id.clone()}>
                 <th scope="row">{format!("{} {title}", l.id)}</th>
                 { for [l.max.to_vi(), l.self_points.to_vi(), l.appraised.map_or("—".to_string(), |p| p.to_vi()),
                        if lost == Dec2::ZERO { String::new() } else { (Dec2::ZERO - lost).to_vi() }]
                     .into_iter().map(|v| html! { <td class="num">{v}</td> }) }
-                { for [it.note, it.request].into_iter().map(|v| html! { <td>{v}</td> }) }
+                { for [figures, it.note, it.request].into_iter().map(|v| html! { <td>{v}</td> }) }
             </tr>
         }
     };
     let pct = |d: Dec2| format!("{}%", d.to_vi_fixed());
     html! {
         <>
-            <p class={classes!(late_cls.then_some("banner warn"))} title={format!("Vòng {} · {} · nhận {} · mã {}…", ap.round, ap.appraiser, date_vi(&rec.received_at), short(&rec.sha256))} data-final={final_round.then_some("")} data-days-left={left.filter(|_| !final_round).map(|n| n.to_string())}>{format!("{} (do {} gửi) {deadline}", if final_round { "Kết quả thẩm định cuối cùng" } else { "Kết quả thẩm định vòng 1" }, ap.appraiser)}</p>
+            <p class={classes!(late_cls.then_some("banner warn"))} title={format!("Vòng {} · {} · nhận {} · mã {}…", ap.round, ap.appraiser, date_vi(&rec.received_at), short(&rec.sha256))} data-final={final_round.then_some("")} data-days-left={left.filter(|_| !final_round).map(|n| n.to_string())}>{format!("{}{} {deadline}", if final_round { "Kết quả thẩm định cuối cùng" } else { "Kết quả thẩm định vòng 1" },
+                if ap.appraiser.trim().is_empty() { String::new() } else { format!(" (do {} gửi)", ap.appraiser) })}</p>
             <dl class="apr-totals">
                 { for [("Tổng điểm tự đánh giá", "self", c.unit.total.to_vi()), ("Tổng điểm sau thẩm định", "appraised", c.appraised.total.to_vi()),
                        ("Chỉ số tự đánh giá", "self-index", pct(c.unit.index)), ("Chỉ số sau thẩm định", "index", pct(c.appraised.index))]
                     .into_iter().map(|(t, k, v)| html! { <div><dt>{t}</dt><dd data-apr={k}>{v}</dd></div> }) }
             </dl>
-            <button class="btn" onclick={on_sort} aria-pressed={by_loss.to_string()}>{"Sắp theo điểm bị trừ"}</button>
+            if then.is_some() && changed_since_submitted(fw, &cur.assessment).is_some() {
+                <p class="hint" data-compared-submitted="">{format!("Điểm tự đánh giá ở đây là của bản đã nộp lần {} (bản Sở Nội vụ thẩm định), không tính các sửa đổi sau khi nộp.", ap.subject.revision)}</p>
+            }
+            <div class="toolbar no-print">
+                <button class="btn" onclick={v.on_sort} aria-pressed={by_loss.to_string()}>{"Sắp theo điểm bị trừ"}</button>
+                <button class="btn" onclick={v.on_diff} aria-pressed={v.only_diff.to_string()} data-only-diff="">{format!("Chỉ các mục bị trừ, sửa hoặc cần giải trình ({})", c.lines.iter().filter(|l| l.disagrees() || l.flagged()).count())}</button>
+            </div>
             <div class="table-wrap" tabindex="0">
                 <table class="apr-table">
-                    <thead><tr>{ for ["Tiêu chí thành phần", "Tối đa", "Tự chấm", "Thẩm định", "Chênh lệch", "Ghi chú thẩm định", "Yêu cầu giải trình"].iter().map(|h| html! { <th scope="col">{*h}</th> }) }</tr></thead>
+                    <thead><tr>{ for ["Tiêu chí thành phần", "Tối đa", "Tự chấm", "Thẩm định", "Chênh lệch", "Số liệu thẩm định", "Ghi chú thẩm định", "Yêu cầu giải trình"].iter().map(|h| html! { <th scope="col">{*h}</th> }) }</tr></thead>
                     <tbody>{ for lines.iter().map(row) }</tbody>
                 </table>
             </div>
@@ -318,9 +359,11 @@ fn explain_button(
         text.into_bytes()
     });
     html! {
-        <p>
-            <button class="btn primary" onclick={on_export} data-export-explanation="">{format!("Xuất tệp giải trình ({n} mục, .json){}", if late { " — gửi muộn" } else { "" })}</button>
-            {if a.rounds.explained_sha256.is_empty() { String::new() } else { format!(" Đã xuất lần gần nhất: mã {}…", short(&a.rounds.explained_sha256)) }}
+        <p class="no-print">
+            <button class="btn primary" onclick={on_export} disabled={n == 0} data-export-explanation="">{format!("Xuất tệp giải trình ({n} mục, .json){}", if late { " — gửi muộn" } else { "" })}</button>
+            { if n == 0 { " Viết giải trình hoặc minh chứng cho ít nhất một mục được yêu cầu để xuất tệp.".to_string() }
+              else if a.rounds.explained_sha256.is_empty() { String::new() }
+              else { format!(" Đã xuất lần gần nhất: mã {}…", short(&a.rounds.explained_sha256)) } }
         </p>
     }
 }

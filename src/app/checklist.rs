@@ -198,7 +198,10 @@ pub fn ChecklistPage() -> Html {
                  onkeydown={Callback::from(arrow_keys)}>
                 <ul>{ for nav }</ul>
             </nav>
-            <div class="panel" id="cham-diem" tabindex="-1"><fieldset class="plain" disabled={cur.read_only}>{panel}</fieldset></div>
+            <div class="panel" id="cham-diem" tabindex="-1">
+                {after_submit(&cur)}
+                <fieldset class="plain" disabled={cur.read_only}>{panel}</fieldset>
+            </div>
         </div>
     }
 }
@@ -267,5 +270,23 @@ fn arrow_keys(e: KeyboardEvent) {
         }
         let _ = l.set_attribute("tabindex", "0");
         let _ = l.focus();
+    }
+}
+
+/// Editing after "Nộp": Sở Nội vụ appraises the revision sent, so the
+/// unit is told that these changes reach it only when submitted again.
+fn after_submit(cur: &super::state::Current) -> Html {
+    let a = &cur.assessment;
+    let Some(last) = a.rounds.last_submission() else {
+        return html! {};
+    };
+    match crate::engine::rules::appraisal::changed_since_submitted(&cur.framework, a) {
+        None => html! {},
+        Some(d) => html! {
+            <p class="banner note" data-after-submit="">
+                {format!("Đã sửa {} mục sau khi nộp bản lần {}: Sở Nội vụ thẩm định bản đã nộp. Sửa xong, hãy nộp lại ở ", d.len(), last.revision)}
+                <a href={Route::Appraisal { id: a.id.clone() }.href()}>{"Nộp & thẩm định"}</a>{"."}
+            </p>
+        },
     }
 }

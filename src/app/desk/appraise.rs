@@ -63,6 +63,8 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
     let ctx = crate::app::use_app();
     let show = use_state(|| Show::All);
     let undo = use_state(|| None::<Vec<String>>);
+    // "start round 2" without the unit's explanation asks once more
+    let confirm_r2 = use_state(|| false);
     let msg = use_state(|| None::<(bool, String)>);
     // open at first while the settings are not made; then the user's
     let settings_open =
@@ -153,6 +155,7 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
     };
 
     let on_accept_all = {
+        let msg = msg.clone();
         let (ctx, w, a, fw, undo, scope, by) = (
             ctx.clone(),
             w.clone(),
@@ -165,6 +168,14 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
         Callback::from(move |_| {
             let mut w = w.clone();
             let done = ra::accept_remaining(&fw, &a, &mut w.items, &scope, true, &by);
+            if done.is_empty() {
+                undo.set(None);
+                msg.set(Some((
+                    true,
+                    "Không còn mục nào chưa thẩm định mà có minh chứng.".into(),
+                )));
+                return;
+            }
             undo.set(Some(done));
             put(&ctx, w);
         })
@@ -196,7 +207,10 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
             services::files::reset_input(&e);
             let (ctx, w, u, msg) = (ctx.clone(), w.clone(), u.clone(), msg.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut w = w;
+                let mut w = Taking {
+                    work: w,
+                    restored: None,
+                };
                 let mut notes = Vec::new();
                 let mut ok = true;
                 for f in files {
@@ -221,16 +235,24 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                         }
                     }
                 }
-                put(&ctx, w);
+                let restored = w.restored.take();
+                let mut r = (*ctx.rounds).clone();
+                r.units.insert(w.work.revision_sha256.clone(), w.work);
+                if let Some((ap, sum)) = restored {
+                    if ra::restore_sent(&mut r, &u.sha256, &ap, &sum) {
+                        notes.push("Đây là tệp vòng 1 đã gửi đơn vị: đã ghi nhận là đã gửi (khôi phục hạn giải trình và cơ quan thẩm định nếu chưa có), nên nhận được tệp giải trình trả lời tệp này.".into());
+                    }
+                }
+                ctx.dispatch(Action::DeskRounds(Rc::new(r)));
                 msg.set(Some((ok, notes.join(" "))));
             });
         })
     };
 
-    let problems = ra::export_problems(&c, &w);
+    let problems = ra::export_problems(&c, &w, &d);
     let partial = !d.scope.is_empty();
     let on_export = {
-        let (ctx, w, fw, a, d, msg, subject) = (
+        let (ctx, w, fw, a, d, msg, subject, undo) = (
             ctx.clone(),
             w.clone(),
             fw.clone(),
@@ -238,8 +260,11 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
             d.clone(),
             msg.clone(),
             subject.clone(),
+            undo.clone(),
         );
         Callback::from(move |_| {
+            // what was sent cannot be taken back by the page's undo
+            undo.set(None);
             let ap = ra::appraisal_of(&d, &w, subject.clone(), &fw);
             let (text, sum) = af::export_appraisal(&fw, &a, &ap, &services::now_iso());
             let by = (!d.scope.is_empty()).then_some(d.appraiser.as_str());
@@ -255,34 +280,55 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                         }
                         put(&ctx, w);
                     }
-                    msg.set(Some((true, format!("Đã tải xuống {name}."))));
+                    let to = if by.is_some() {
+                        "gửi tệp này cho Sở Nội vụ (cơ quan điều phối) để gộp"
+                    } else if w.round == 1 {
+                        "gửi tệp này cho đơn vị; đơn vị nhập tệp ở mục \"Nộp & thẩm định\" và gửi lại tệp giải trình"
+                    } else {
+                        "gửi tệp này cho đơn vị: đây là kết quả cuối cùng"
+                    };
+                    msg.set(Some((true, format!("Đã tải xuống {name}: {to}."))));
                 }
                 Err(m) => msg.set(Some((false, m))),
             }
         })
     };
     let on_round2 = {
-        let (ctx, w) = (ctx.clone(), w.clone());
+        let (ctx, w, undo, confirm_r2, msg) = (
+            ctx.clone(),
+            w.clone(),
+            undo.clone(),
+            confirm_r2.clone(),
+            msg.clone(),
+        );
         Callback::from(move |_| {
+            if w.explanation.is_none() && !*confirm_r2 {
+                confirm_r2.set(true);
+                return;
+            }
             let mut w = w.clone();
             if ra::start_round2(&mut w) {
+                undo.set(None);
+                confirm_r2.set(false);
+                msg.set(Some((true, "Đã bắt đầu vòng 2: kết quả vòng 1 giữ nguyên bên cạnh từng mục; các yêu cầu giải trình của vòng 1 không chuyển sang vòng 2.".into())));
                 put(&ctx, w);
             }
         })
     };
+    let cancel_r2 = {
+        let c = confirm_r2.clone();
+        Callback::from(move |_| c.set(false))
+    };
 
-    let shown: Vec<&ra::Line> = c
-        .lines
-        .iter()
-        .filter(|l| match *show {
-            Show::All => true,
-            Show::Open => l.appraised.is_none(),
-            Show::Differ => l.disagrees(),
-            Show::NoEvidence => !l.has_support,
-            Show::Flagged => l.flagged(),
-            Show::Conflicts => w.conflicts.contains_key(&l.id),
-        })
-        .collect();
+    let keep = |s: Show, l: &ra::Line| match s {
+        Show::All => true,
+        Show::Open => l.appraised.is_none(),
+        Show::Differ => l.disagrees(),
+        Show::NoEvidence => !l.has_support,
+        Show::Flagged => l.flagged(),
+        Show::Conflicts => w.conflicts.contains_key(&l.id),
+    };
+    let shown: Vec<&ra::Line> = c.lines.iter().filter(|l| keep(*show, l)).collect();
     let pct = |x: Dec2| format!("{}%", x.to_vi_fixed());
     let round_label = if w.round == FINAL_ROUND {
         "Vòng 2 (cuối cùng)"
@@ -331,7 +377,8 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 <div role="group" aria-label="Lọc các mục">
                     { for SHOWS.iter().map(|&(s, label)| {
                         let st = show.clone();
-                        html! { <button class={classes!("btn", "filter", (*show == s).then_some("on"))} aria-pressed={(*show == s).to_string()} onclick={Callback::from(move |_| st.set(s))}>{label}</button> }
+                        let n = c.lines.iter().filter(|l| keep(s, l)).count();
+                        html! { <button class={classes!("btn", "filter", (*show == s).then_some("on"))} aria-pressed={(*show == s).to_string()} onclick={Callback::from(move |_| st.set(s))}>{format!("{label} ({n})")}</button> }
                     }) }
                 </div>
                 <button class="btn" onclick={on_accept_all} data-accept-all="">{"Chấp nhận mọi mục còn lại có minh chứng"}</button>
@@ -360,31 +407,53 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                     <ul class="banner warn" data-apr-problems="">{ for problems.iter().map(|m| html!{ <li>{m.clone()}</li> }) }</ul>
                 }
                 <button class="btn primary" onclick={on_export} disabled={!problems.is_empty()} data-export-apr="">{
-                    if partial { format!("Xuất kết quả thẩm định một phần ({}, .json)", d.scope.iter().cloned().collect::<Vec<_>>().join(", ")) }
+                    if partial { format!("Xuất kết quả thẩm định một phần (lĩnh vực {}, .json)", d.scope.iter().cloned().collect::<Vec<_>>().join(", ")) }
                     else if w.round == FINAL_ROUND { "Xuất kết quả thẩm định cuối cùng (vòng 2, .json)".to_string() }
                     else { "Xuất kết quả thẩm định vòng 1 gửi đơn vị (.json)".to_string() }
                 }</button>
-                if !sent.is_empty() { <small class="hint">{format!(" Đã gửi: mã {}…", sent.get(..12).unwrap_or(sent))}</small> }
+                if !sent.is_empty() { <small class="hint">{format!(" Đã xuất: mã {}…", sent.get(..12).unwrap_or(sent))}</small> }
                 if w.round == 1 && !w.sent1.is_empty() {
-                    <button class="btn" onclick={on_round2} data-round2="">{"Bắt đầu vòng 2 (sau khi nhận giải trình)"}</button>
+                    <button class="btn" onclick={on_round2.clone()} data-round2="">{"Bắt đầu vòng 2 (sau khi nhận giải trình)"}</button>
+                }
+                if *confirm_r2 && w.round == 1 {
+                    <div class="banner warn" role="alertdialog" aria-label="Xác nhận bắt đầu vòng 2" data-round2-confirm="">
+                        <p>{"Chưa nhận tệp giải trình của đơn vị. Bắt đầu vòng 2 bây giờ thì kết quả cuối cùng không xét giải trình (vẫn nhập được tệp giải trình sau đó)."}</p>
+                        <button class="btn primary" onclick={on_round2}>{"Vẫn bắt đầu vòng 2"}</button>
+                        <button class="btn" onclick={cancel_r2}>{"Chờ giải trình"}</button>
+                    </div>
                 }
             </div>
         </section>
     }
 }
 
+/// The work files are taken into, and the whole round-1 file among them
+/// (to count as sent once merged).
+struct Taking {
+    work: DeskWork,
+    restored: Option<(crate::engine::model::appraisal::Appraisal, String)>,
+}
+
 /// A partial appraisal merged, or the unit's explanation taken.
-fn take_file(u: &Checked, w: &mut DeskWork, bytes: &[u8]) -> Result<String, String> {
+fn take_file(u: &Checked, t: &mut Taking, bytes: &[u8]) -> Result<String, String> {
     let fw = &u.framework;
     let a = &u.assessment;
+    let w = &mut t.work;
     match af::read_appraisal(bytes) {
         Ok((ap, sum)) => {
             af::accept_partial(fw, a, &u.sha256, w.round, &w.seen, &ap, &sum)
                 .map_err(|e| e.to_string())?;
             let m = ra::merge_part(fw, w, &ap, &sum);
+            let by = if ap.appraiser.trim().is_empty() {
+                "tệp".to_string()
+            } else {
+                ap.appraiser.clone()
+            };
+            if ap.scope.is_empty() && ap.round == 1 {
+                t.restored = Some((ap.clone(), sum.clone()));
+            }
             Ok(format!(
-                "đã gộp kết quả của {}: {} mục mới, {} mục trùng khớp, {} mục xung đột{}.",
-                ap.appraiser,
+                "đã gộp kết quả của {by}: {} mục mới, {} mục trùng khớp, {} mục xung đột{}.",
                 m.added.len(),
                 m.same.len(),
                 m.conflicts.len(),
@@ -399,8 +468,16 @@ fn take_file(u: &Checked, w: &mut DeskWork, bytes: &[u8]) -> Result<String, Stri
             ))
         }
         Err(af::Refusal::WrongKind { .. }) => {
-            let (ex, sum) = af::read_explanation(bytes).map_err(|e| e.to_string())?;
-            let sent = (!w.sent1.is_empty()).then_some(w.sent1.as_str());
+            let (ex, sum) = af::read_explanation(bytes).map_err(|e| match e {
+                af::Refusal::WrongKind { .. } => {
+                    "tệp không phải tệp thẩm định hay tệp giải trình.".to_string()
+                }
+                e => e.to_string(),
+            })?;
+            // (the round-1 file just merged counts, when chosen with it)
+            let sent = (!w.sent1.is_empty())
+                .then_some(w.sent1.as_str())
+                .or(t.restored.as_ref().map(|(_, s)| s.as_str()));
             af::accept_explanation(fw, a, &u.sha256, sent, &w.seen, &ex, &sum)
                 .map_err(|e| e.to_string())?;
             let n = ex.items.len();
@@ -458,8 +535,10 @@ fn AprItem(p: &AprItemProps) -> Html {
     let on_accept = {
         let (set, cur) = (set.clone(), cur.clone());
         Callback::from(move |_| {
+            // accepted: the unit's answer stands, no corrected figures kept
             set(Some(AppraisedItem {
                 accepted: true,
+                answer: Default::default(),
                 ..cur.clone()
             }))
         })
@@ -524,7 +603,7 @@ fn AprItem(p: &AprItemProps) -> Html {
                     if !expl.is_empty() { <li>{format!("Giải trình: {expl}")}</li> }</ul>
             }
             if let Some(r1) = &p.r1 {
-                <p class="apr-r1">{format!("Vòng 1: {}{}{}", if r1.accepted { "chấp nhận" } else { "sửa" },
+                <p class="apr-r1">{format!("Vòng 1: {}{}{}", if r1.accepted { "chấp nhận" } else { "sửa số liệu" },
                     if r1.note.is_empty() { String::new() } else { format!(" — {}", r1.note) },
                     if r1.request.is_empty() { String::new() } else { format!(" · yêu cầu giải trình: {}", r1.request) })}</p>
             }
@@ -541,14 +620,17 @@ fn AprItem(p: &AprItemProps) -> Html {
             </div>
             if item.is_some() && !cur.accepted {
                 <RuleInput sub={sub.clone()} answer={cur.answer.clone()} period={a.period} onchange={on_value} />
+                if let Some(e) = &l.error { <p class="error" role="alert" data-apr-error="">{format!("Số liệu thẩm định không hợp lệ: {e} Mục này tính 0 điểm và chưa xuất được tệp cho đến khi sửa.")}</p> }
             }
             if item.is_some() {
                 <div class="field"><label for={nid.clone()}>{ if lost { "Ghi chú thẩm định * (bắt buộc: điểm bị trừ)" } else { "Ghi chú thẩm định" } }</label>
                     <textarea id={nid} value={cur.note.clone()} oninput={on_text(|i, v| i.note = v)} maxlength="10000" aria-invalid={(lost && cur.note.trim().is_empty()).to_string()} /></div>
-                <div class="field"><label for={rid.clone()}>{"Yêu cầu đơn vị giải trình (để trống nếu không)"}</label>
-                    <textarea id={rid} value={cur.request.clone()} oninput={on_text(|i, v| i.request = v)} maxlength="10000" /></div>
+                if p.round != FINAL_ROUND {
+                    <div class="field"><label for={rid.clone()}>{"Yêu cầu đơn vị giải trình (để trống nếu không)"}</label>
+                        <textarea id={rid} value={cur.request.clone()} oninput={on_text(|i, v| i.request = v)} maxlength="10000" /></div>
+                }
             }
-            if let Some(t) = &p.conflict { {conflict_view(&send, &l.id, &cur, t)} }
+            if let Some(t) = &p.conflict { {conflict_view(&send, sub, ans, a.period, &cur, t)} }
         </article>
     }
 }
@@ -557,12 +639,31 @@ fn item_is_blank(i: &AppraisedItem) -> bool {
     i.answer.value.is_none() && !i.answer.no_case && !i.answer.not_applicable
 }
 
-fn verdict_text(i: &AppraisedItem) -> String {
-    let what = if i.accepted {
-        "chấp nhận".to_string()
-    } else {
-        "sửa số liệu".to_string()
-    };
+/// A verdict in words, with the points it gives and the figures behind
+/// them, so two verdicts can be told apart at a glance.
+fn verdict_text(
+    sub: &crate::engine::SubCriterion,
+    unit: Option<&crate::engine::Answer>,
+    period: crate::engine::Period,
+    i: &AppraisedItem,
+) -> String {
+    let ans = ra::appraised_answer(unit, i);
+    let sc = crate::engine::rules::score::score_sub_at(sub, Some(&ans), false, period);
+    let figures = crate::app::report::raw_figures(sub, &sc, Some(&ans));
+    let what = format!(
+        "{} — {} điểm{}",
+        if i.accepted {
+            "chấp nhận"
+        } else {
+            "sửa số liệu"
+        },
+        sc.points.to_vi(),
+        if figures.is_empty() {
+            String::new()
+        } else {
+            format!(" (số liệu: {figures})")
+        }
+    );
     format!(
         "{}: {what}{}",
         if i.by.is_empty() { "—" } else { &i.by },
@@ -576,10 +677,13 @@ fn verdict_text(i: &AppraisedItem) -> String {
 
 fn conflict_view(
     send: &Rc<dyn Fn(WorkEdit)>,
-    id: &str,
+    sub: &crate::engine::SubCriterion,
+    unit: Option<&crate::engine::Answer>,
+    period: crate::engine::Period,
     ours: &AppraisedItem,
     theirs: &AppraisedItem,
 ) -> Html {
+    let id = sub.id.as_str();
     let choose = |take: bool| {
         let (send, id) = (send.clone(), id.to_string());
         Callback::from(move |_| send(WorkEdit::Resolve(id.clone(), take)))
@@ -587,8 +691,8 @@ fn conflict_view(
     html! {
         <div class="banner warn apr-conflict" role="group" aria-label={format!("Xung đột ở mục {id}")} data-conflict-item="">
             <p><strong>{"Hai kết quả thẩm định khác nhau — chọn một:"}</strong></p>
-            <p>{format!("Đang dùng — {}", verdict_text(ours))}</p>
-            <p>{format!("Bản nhập — {}", verdict_text(theirs))}</p>
+            <p>{format!("Đang dùng — {}", verdict_text(sub, unit, period, ours))}</p>
+            <p>{format!("Bản nhập — {}", verdict_text(sub, unit, period, theirs))}</p>
             <button class="btn" onclick={choose(false)}>{"Giữ bản đang dùng"}</button>
             <button class="btn" onclick={choose(true)}>{"Dùng bản nhập"}</button>
         </div>

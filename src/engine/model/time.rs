@@ -52,6 +52,14 @@ pub fn date_vi(iso: &str) -> String {
     }
 }
 
+/// `2025-03-14T08:05…` → `08:05 14/03/2025`; a bare date as `date_vi`.
+pub fn datetime_vi(iso: &str) -> String {
+    match (iso.get(10..11), iso.get(11..16)) {
+        (Some("T"), Some(hm)) => format!("{hm} {}", date_vi(iso)),
+        _ => date_vi(iso),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +76,8 @@ mod tests {
         assert_eq!(date_vi("2025-03-14T10:00:00+07:00"), "14/03/2025");
         assert_eq!(date_vi("hôm qua"), "hôm qua");
         assert_eq!(date_vi("ắắắắắắ"), "ắắắắắắ");
+        assert_eq!(datetime_vi("2025-03-14T08:05:09+07:00"), "08:05 14/03/2025");
+        assert_eq!(datetime_vi("2025-03-14"), "14/03/2025");
+        assert_eq!(datetime_vi("2025-03-14Tắắ"), "14/03/2025");
     }
 }

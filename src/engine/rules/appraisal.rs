@@ -3,7 +3,7 @@
 //! unit's, by the same rules (`score`). Merging partial appraisals, and
 //! telling two submitted revisions apart.
 
-use super::score::{score, Summary};
+use super::score::{score, AnswerError, Summary};
 use crate::engine::model::appraisal::{Appraisal, AppraisedItem, Submission};
 use crate::engine::model::{Answer, Assessment, Dec2, Framework};
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,6 +81,9 @@ pub struct Line {
     pub item: Option<AppraisedItem>,
     /// The unit gave evidence or an explanation.
     pub has_support: bool,
+    /// The appraiser's corrected inputs are not valid (they score 0 until
+    /// mended, and the round cannot be exported).
+    pub error: Option<AnswerError>,
 }
 
 impl Line {
@@ -138,6 +141,11 @@ pub fn compare(
         .map(|sub| {
             let item = items.get(&sub.id).cloned();
             let pts = |s: &Summary| s.sub(&sub.id).map_or(Dec2::ZERO, |x| x.points);
+            let error = item
+                .as_ref()
+                .filter(|i| !i.accepted)
+                .and_then(|_| appraised.sub(&sub.id))
+                .and_then(|x| x.error.clone());
             Line {
                 id: sub.id.clone(),
                 max: sub.max,
@@ -145,6 +153,7 @@ pub fn compare(
                 appraised: item.as_ref().map(|_| pts(&appraised)),
                 has_support: a.answers.get(&sub.id).is_some_and(Answer::has_support),
                 item,
+                error,
             }
         })
         .collect();
@@ -288,6 +297,16 @@ pub fn snapshot(a: &Assessment, revision: u32, at: &str, sha256: &str) -> Submis
     }
 }
 
+/// The assessment as it was submitted in `s` (what an appraisal of that
+/// revision judged), whatever the unit edited since.
+pub fn as_submitted(a: &Assessment, s: &Submission) -> Assessment {
+    let mut b = a.clone();
+    b.answers = s.answers.clone();
+    b.excluded = s.excluded.clone();
+    b.adjustments = s.adjustments.clone();
+    b
+}
+
 /// Whether `a` changed since its last submission (then the next export
 /// is a new revision).
 pub fn changed_since_submitted(fw: &Framework, a: &Assessment) -> Option<Vec<String>> {
@@ -309,13 +328,39 @@ pub fn new_work(revision_sha256: &str, unit_name: &str) -> DeskWork {
     }
 }
 
-/// Round 2 starts from round 1 as sent (which is kept beside it).
+/// Round 2 starts from round 1 as sent (which is kept beside it); the
+/// requests were round 1's, answered by the explanation, so the final
+/// verdicts start without them.
 pub fn start_round2(w: &mut DeskWork) -> bool {
     if w.round != 1 || w.sent1.is_empty() {
         return false;
     }
     w.round1 = w.items.clone();
+    for i in w.items.values_mut() {
+        i.request.clear();
+    }
     w.round = FINAL_ROUND;
+    true
+}
+
+/// A whole round-1 appraisal of this revision imported into a desk that
+/// has not sent one (another machine, or a cleared browser): it is the
+/// file the unit received, so it counts as sent and its explanation can be
+/// taken. Returns whether it did.
+pub fn restore_sent(d: &mut DeskRounds, sha: &str, part: &Appraisal, part_sha: &str) -> bool {
+    let Some(w) = d.units.get_mut(sha) else {
+        return false;
+    };
+    if part.round != 1 || !part.scope.is_empty() || w.round != 1 || !w.sent1.is_empty() {
+        return false;
+    }
+    w.sent1 = part_sha.to_string();
+    if d.deadline.is_empty() {
+        d.deadline = part.deadline.clone();
+    }
+    if d.appraiser.trim().is_empty() {
+        d.appraiser = part.appraiser.clone();
+    }
     true
 }
 
@@ -345,8 +390,33 @@ pub fn take_explanation(w: &mut DeskWork, ex: Explanation, sha: &str) {
 }
 
 /// Why this round cannot be exported yet (empty: it can).
-pub fn export_problems(c: &Compared, w: &DeskWork) -> Vec<String> {
+pub fn export_problems(c: &Compared, w: &DeskWork, d: &DeskRounds) -> Vec<String> {
     let mut p = Vec::new();
+    if d.appraiser.trim().is_empty() {
+        p.push(
+            "Chưa ghi cơ quan thẩm định (ở \"Thiết lập chung\"): tệp phải ghi ai thẩm định.".into(),
+        );
+    }
+    let whole_round1 = w.round == 1 && d.scope.is_empty();
+    if whole_round1 && d.deadline.is_empty() && c.lines.iter().any(Line::flagged) {
+        p.push(
+            "Có mục yêu cầu giải trình nhưng chưa đặt hạn gửi giải trình (ở \"Thiết lập chung\")."
+                .into(),
+        );
+    }
+    let bad: Vec<&str> = c
+        .lines
+        .iter()
+        .filter(|l| l.error.is_some())
+        .map(|l| l.id.as_str())
+        .collect();
+    if !bad.is_empty() {
+        p.push(format!(
+            "{} mục có số liệu thẩm định không hợp lệ: {}",
+            bad.len(),
+            bad.join(", ")
+        ));
+    }
     if !w.conflicts.is_empty() {
         let ids: Vec<&str> = w.conflicts.keys().map(String::as_str).collect();
         p.push(format!(
