@@ -24,7 +24,9 @@ const builds = [
   // 28.6 gzip (266.9 → 288.6): the page about 14.8 KiB (measured by
   // stubbing it), the rounds kept with the assessment (JSON, clone, compare,
   // revision diff) about 7 KiB. Over the 15 KiB the issue allows: to win
-  // back. Ceilings 270/338 → 292/368.
+  // back. Ceilings 270/338 → 292/368. The trial's mends (compared against
+  // the submitted revision, appraised figures, short list, print heading)
+  // bring it to 290.1 / 365.9 (+23.2 KiB brotli in all).
   { name: "agency's app", dir: 'dist', ceilings: { brotli: 292 * KiB, gzip: 368 * KiB } },
   // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
   // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
@@ -35,8 +37,10 @@ const builds = [
   // #15 adds the same to the full build, with the editor's period rules
   // (420.7 → 433.2 brotli, 529.9 → 547.9 gzip): ceilings 430/540 → 436/550.
   // #16 adds the unit's side and the desk's appraisal page (433.2 → 478.3
-  // brotli, 547.8 → 606.4 gzip): ceilings 436/550 → 482/610.
-  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 482 * KiB, gzip: 610 * KiB } },
+  // brotli, 547.8 → 606.4 gzip): ceilings 436/550 → 482/610. The trial's
+  // mends (required settings, conflicts with points, round-2 confirmation,
+  // restored 'sent') bring it to 480.5 / 610.8: gzip ceiling 610 → 614.
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 482 * KiB, gzip: 614 * KiB } },
 ];
 
 const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;

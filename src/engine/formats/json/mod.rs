@@ -289,6 +289,7 @@ pub fn name_of<T: Copy + PartialEq>(t: T, names: &[(&'static str, T)]) -> &'stat
 macro_rules! json_struct {
     (read $ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
         impl $crate::engine::formats::json::FromJson for $ty {
+            #[inline(never)]
             fn from_json(v: &$crate::engine::formats::json::Value) -> $crate::engine::formats::json::Result<Self> {
                 let mut o = $crate::engine::formats::json::obj(v)?;
                 let r = $ty { $($f: $crate::engine::formats::json::json_struct!(@get o, $f, $m)),* };
@@ -299,6 +300,7 @@ macro_rules! json_struct {
     ($ty:ident { $($f:ident: $m:ident),* $(,)? }) => {
         $crate::engine::formats::json::json_struct!(read $ty { $($f: $m),* });
         impl $crate::engine::formats::json::ToJson for $ty {
+            #[inline(never)]
             fn to_json(&self) -> $crate::engine::formats::json::Out {
                 let o = $crate::engine::formats::json::obj_out();
                 $(let o = $crate::engine::formats::json::json_struct!(@put o, $f, &self.$f, $m);)*
