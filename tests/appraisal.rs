@@ -645,7 +645,7 @@ fn desk_work_through_both_rounds() {
         "an empty 'by' is the desk's appraiser"
     );
     let c = compare(&fw, &a, &w.items, &d.scope);
-    let p = export_problems(&c, &w, &d);
+    let p = export_problems(&c, &w, &d, AT);
     assert_eq!(
         p,
         vec![format!(
@@ -658,7 +658,7 @@ fn desk_work_through_both_rounds() {
         appraiser: " ".into(),
         ..d.clone()
     };
-    assert!(export_problems(&c, &w, &nobody)[0].starts_with("Chưa ghi cơ quan thẩm định"));
+    assert!(export_problems(&c, &w, &nobody, AT)[0].starts_with("Chưa ghi cơ quan thẩm định"));
     let mut w2 = w.clone();
     assert!(
         !start_round2(&mut w2),
@@ -679,14 +679,18 @@ fn desk_work_through_both_rounds() {
     );
     let mut w = d.units[&sum].clone();
     let c = compare(&fw, &a, &w.items, &d.scope);
-    assert!(export_problems(&c, &w, &d).is_empty());
+    assert!(export_problems(&c, &w, &d, AT).is_empty());
+    assert_eq!(
+        export_problems(&c, &w, &d, "2026-12-21T08:00:00+07:00"),
+        vec!["Hạn gửi giải trình đã qua: hãy đặt lại hạn (ở \"Thiết lập chung\").".to_string()]
+    );
     // a request without a deadline: the unit would not know by when
     let undated = DeskRounds {
         deadline: String::new(),
         ..d.clone()
     };
     assert_eq!(
-        export_problems(&c, &w, &undated),
+        export_problems(&c, &w, &undated, AT),
         vec![
             "Có mục yêu cầu giải trình nhưng chưa đặt hạn gửi giải trình (ở \"Thiết lập chung\")."
                 .to_string()
@@ -733,7 +737,7 @@ fn desk_work_through_both_rounds() {
         },
     );
     let c = compare(&fw, &a, &w.items, &d.scope);
-    assert!(export_problems(&c, &w, &d)[0]
+    assert!(export_problems(&c, &w, &d, AT)[0]
         .starts_with("1 mục có hai kết quả thẩm định khác nhau chưa chọn"));
     resolve(&mut w, &ids[0], true);
     assert!(w.items[&ids[0]].accepted && w.conflicts.is_empty());
@@ -802,7 +806,7 @@ fn an_invalid_corrected_figure_is_an_error_and_blocks_the_export() {
         ..new_work(&sum, &a.unit_name)
     };
     assert_eq!(
-        export_problems(&c, &w, &d),
+        export_problems(&c, &w, &d, AT),
         vec![format!("1 mục có số liệu thẩm định không hợp lệ: {}", s.id)]
     );
     // an accepted item carries no appraiser's figures, so no error
@@ -859,4 +863,81 @@ fn a_whole_round_one_file_restores_what_was_sent_on_a_fresh_desk() {
     d2.units.insert(sum.clone(), new_work(&sum, &a.unit_name));
     assert!(!restore_sent(&mut d2, &sum, &part, "p"));
     assert!(d2.units[&sum].sent1.is_empty());
+}
+
+#[test]
+fn opening_the_units_figures_is_no_disagreement_and_accepted_figures_stay_home() {
+    let fw = so();
+    let mut a = answered(&fw);
+    let (_, sum) = submit(&fw, &mut a);
+    let all = none();
+    let s = appraisable(&fw, &all).next().unwrap();
+    let own = a.answers[&s.id].clone();
+    let mut items = BTreeMap::new();
+    items.insert(s.id.clone(), corrected(own.clone(), ""));
+    let c = compare(&fw, &a, &items, &none());
+    assert!(
+        !c.lines[0].disagrees(),
+        "the unit's own figures, not changed"
+    );
+    items.insert(s.id.clone(), corrected(worst(s), "x"));
+    let c = compare(&fw, &a, &items, &none());
+    assert!(c.lines[0].disagrees());
+    // accepted after typing figures: the desk keeps them, the file does not
+    items.get_mut(&s.id).unwrap().accepted = true;
+    let d = DeskRounds {
+        appraiser: "Sở Nội vụ".into(),
+        ..Default::default()
+    };
+    let w = DeskWork {
+        items: items.clone(),
+        ..new_work(&sum, &a.unit_name)
+    };
+    let ap = appraisal_of(&d, &w, subject_of(&fw, &a, &sum, 1), &fw);
+    assert_eq!(ap.items[&s.id].answer, Answer::default());
+    assert_eq!(w.items[&s.id].answer, worst(s));
+}
+
+#[test]
+fn replacing_keeps_the_rounds_and_a_submitted_file_is_adopted() {
+    let fw = so();
+    let mut a = answered(&fw);
+    let (text, sum) = submit(&fw, &mut a);
+    a.rounds.replies.insert(
+        "1.1.1".into(),
+        Reply {
+            text: "x".into(),
+            ..Default::default()
+        },
+    );
+    // the file imported over it carries no rounds: the stored ones stay
+    let imp = file::import(text.as_bytes(), std::slice::from_ref(&fw), "y").unwrap();
+    let mut b = imp.assessment.clone();
+    assert_eq!(b.rounds, UnitRounds::default());
+    carry_rounds(&a, &mut b);
+    assert_eq!(b.rounds, a.rounds);
+    // on a browser that never submitted it, its own file makes it known
+    let mut fresh = imp.assessment.clone();
+    let info = imp.submission.clone().unwrap();
+    assert!(adopt_submission(
+        &mut fresh,
+        info.revision,
+        &info.submitted_at,
+        &imp.sha256
+    ));
+    assert!(!adopt_submission(
+        &mut fresh,
+        info.revision,
+        &info.submitted_at,
+        &imp.sha256
+    ));
+    assert_eq!(fresh.rounds.submissions.len(), 1);
+    assert_eq!(fresh.rounds.submissions[0].sha256, sum);
+    let ap = appraisal(&fw, &fresh, &sum, 1);
+    let (t1, _) = export_appraisal(&fw, &fresh, &ap, AT);
+    let (ap, s1) = read_appraisal(t1.as_bytes()).unwrap();
+    assert_eq!(accept_appraisal(&fw, &fresh, &ap, &s1), Ok(()));
+    // an older revision adopted later goes before the newer one
+    adopt_submission(&mut fresh, 0, AT, "older");
+    assert_eq!(fresh.rounds.submissions[0].sha256, "older");
 }

@@ -438,3 +438,39 @@ fn a_file_never_ranks_itself_with_its_own_rules() {
     let ranking = consolidate::rank(&entries, &plan_of(&entries));
     assert_eq!(ranking.len(), 2, "two groups: never side by side");
 }
+
+#[test]
+fn a_hand_edited_copy_never_wins_over_the_intact_file_nor_is_appraised() {
+    let so = so();
+    let mut a = new_assessment(&so);
+    a.unit_name = "Sở A".into();
+    a.updated = "2025-12-01T08:00:00+07:00".into();
+    let (genuine, _) = file::export_submitted(&a, &so, true, "2025-12-01T08:00:00+07:00", 1);
+    // the same file, one figure edited by hand and its date moved later
+    let edited = genuine
+        .replacen(
+            "\"updated\": \"2025-12-01T08:00:00+07:00\"",
+            "\"updated\": \"2025-12-09T08:00:00+07:00\"",
+            1,
+        )
+        .into_bytes();
+    let files = vec![
+        ("ban-1.json", genuine.into_bytes()),
+        ("ban-1-sua.json", edited),
+    ];
+    let entries = check_all(&files);
+    let Outcome::Checked(g) = &entries[0].outcome else {
+        panic!()
+    };
+    let Outcome::Checked(e) = &entries[1].outcome else {
+        panic!("the edited file is read, with a warning")
+    };
+    assert!(g.intact && g.revision == Some(1));
+    assert!(!e.intact, "{:?}", e.warnings);
+    assert_eq!(e.revision, None, "a damaged submission is not appraised");
+    assert_eq!(
+        consolidate::resolve_duplicates(&entries, &BTreeMap::new()),
+        vec![None, Some(0)],
+        "newer, but edited: the intact file stands"
+    );
+}

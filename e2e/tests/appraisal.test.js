@@ -222,6 +222,18 @@ async function roundTrip(viewport) {
     assert.match(m, /đã ghi nhận là đã gửi/);
     assert.equal(await f.page.locator('#apr-by').inputValue(), 'Sở Nội vụ');
     assert.equal(await f.page.locator('#apr-deadline').inputValue(), deadline);
+    // a hand-edited copy of the submission, loaded after it: flagged, not
+    // preferred, not appraised
+    const doc = JSON.parse(submitted.buffer.toString('utf8'));
+    doc.updated = '2099-01-01T00:00:00+07:00';
+    const edited = { name: 'sua-tay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)) };
+    await f.page.getByRole('link', { name: /Về trang Tổng hợp/ }).click();
+    await f.page.locator('#desk-files').setInputFiles([edited]);
+    const row = f.page.locator('tr[data-file="sua-tay.json"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /Mã kiểm tra không khớp/);
+    assert.match(await row.innerText(), /không dùng tệp này/, 'newer, but edited: the intact file stands');
+    assert.equal(await f.page.getByRole('link', { name: `Thẩm định ${unitName}` }).count(), 1);
     assert.deepEqual(f.problems, []);
     await f.context.close();
   }
@@ -257,6 +269,20 @@ async function roundTrip(viewport) {
   // a round-1 file after the final one is refused
   await unit.locator('[data-import-appraisal]').setInputFiles({ ...round1, name: 'lai.json' });
   await unit.locator('[data-appraisal-msg]').filter({ hasText: /Tệp này đã được nhập rồi\./ }).waitFor();
+
+  if (viewport.width === 1280) {
+    // the unit imports its file again over the stored copy: the answers
+    // are replaced, the submissions and appraisals stay
+    await unit.goto(srv.url);
+    await unit.locator('.file-input').first().setInputFiles(files[0]);
+    await unit.locator('[data-import="confirm"]').getByText(/các lần nộp, kết quả thẩm định và giải trình của bản đang có được giữ lại/).waitFor();
+    await unit.getByRole('button', { name: 'Thay thế bản đang có' }).click();
+    await unit.locator('[data-import]').first().getByRole('link', { name: 'Mở' }).click();
+    await unit.getByRole('link', { name: 'Nộp & thẩm định' }).click();
+    await unit.locator('[data-final]').waitFor();
+    assert.equal(await total(unit, 'appraised'), r2(selfTotal - lost + back));
+    assert.match(await unit.locator('.revisions').innerText(), /Bản lần 1/);
+  }
 
   assert.deepEqual(u.problems, []);
   assert.deepEqual(s.problems, []);

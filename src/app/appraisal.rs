@@ -220,7 +220,8 @@ fn received(ctx: &super::Ctx, cur: &super::state::Current, v: View) -> Html {
                 { for [l.max.to_vi(), l.self_points.to_vi(), l.appraised.map_or("—".to_string(), |p| p.to_vi()),
                        if lost == Dec2::ZERO { String::new() } else { (Dec2::ZERO - lost).to_vi() }]
                     .into_iter().map(|v| html! { <td class="num">{v}</td> }) }
-                { for [figures, it.note, it.request].into_iter().map(|v| html! { <td>{v}</td> }) }
+                <td>{figures}</td><td>{it.note}</td>
+                if !final_round { <td>{it.request}</td> }
             </tr>
         }
     };
@@ -241,9 +242,11 @@ fn received(ctx: &super::Ctx, cur: &super::state::Current, v: View) -> Html {
                 <button class="btn" onclick={v.on_sort} aria-pressed={by_loss.to_string()}>{"Sắp theo điểm bị trừ"}</button>
                 <button class="btn" onclick={v.on_diff} aria-pressed={v.only_diff.to_string()} data-only-diff="">{format!("Chỉ các mục bị trừ, sửa hoặc cần giải trình ({})", c.lines.iter().filter(|l| l.disagrees() || l.flagged()).count())}</button>
             </div>
-            <div class="table-wrap" tabindex="0">
+            <p class="scroll-hint no-print">{"Bảng rộng: kéo ngang để xem các cột điểm thẩm định, chênh lệch và ghi chú."}</p>
+            <p class="print-title" data-printed-on="">{format!("{} · {} · nhận lúc {} · in lúc {}", if final_round { "Kết quả thẩm định cuối cùng" } else { "Kết quả thẩm định vòng 1" }, ap.appraiser, datetime_vi(&rec.received_at), datetime_vi(&today))}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Bảng so sánh điểm tự chấm và điểm thẩm định">
                 <table class="apr-table">
-                    <thead><tr>{ for ["Tiêu chí thành phần", "Tối đa", "Tự chấm", "Thẩm định", "Chênh lệch", "Số liệu thẩm định", "Ghi chú thẩm định", "Yêu cầu giải trình"].iter().map(|h| html! { <th scope="col">{*h}</th> }) }</tr></thead>
+                    <thead><tr>{ for ["Tiêu chí thành phần", "Tối đa", "Tự chấm", "Thẩm định", "Chênh lệch", "Số liệu thẩm định", "Ghi chú thẩm định", "Yêu cầu giải trình"][..if final_round { 7 } else { 8 }].iter().map(|h| html! { <th scope="col">{*h}</th> }) }</tr></thead>
                     <tbody>{ for lines.iter().map(row) }</tbody>
                 </table>
             </div>
@@ -313,7 +316,7 @@ fn reply_box(ctx: &super::Ctx, cur: &super::state::Current, id: &str) -> Html {
     html! {
         <div class="reply" data-reply={id.to_string()}>
             <h3>{format!("{id} {title}")}</h3>
-            <p class="hint">{format!("Sở Nội vụ đề nghị: {req}")}</p>
+            <p class="hint">{format!("Yêu cầu giải trình: {req}")}</p>
             <label for={tid.clone()}>{"Giải trình của đơn vị"}</label>
             <textarea id={tid} value={r.text.clone()} oninput={on_text} maxlength={lim.clone()} readonly={cur.read_only} />
             <label for={eid.clone()}>{"Minh chứng bổ sung (mỗi dòng một văn bản: số, ký hiệu, trích yếu, đường dẫn)"}</label>

@@ -284,7 +284,8 @@ fn after_submit(cur: &super::state::Current) -> Html {
         None => html! {},
         Some(d) => html! {
             <p class="banner note" data-after-submit="">
-                {format!("Đã sửa {} mục sau khi nộp bản lần {}: Sở Nội vụ thẩm định bản đã nộp. Sửa xong, hãy nộp lại ở ", d.len(), last.revision)}
+                {format!("Đã sửa {} mục ({}) sau khi nộp bản lần {}: Sở Nội vụ thẩm định bản đã nộp, không thấy các sửa đổi này. ", d.len(), d.iter().take(5).cloned().collect::<Vec<_>>().join(", "), last.revision)}
+                { if a.rounds.received.is_empty() { "Sửa xong, hãy nộp lại (bản mới) ở " } else { "Đang trong vòng thẩm định: muốn Sở Nội vụ xét lại một mục, hãy giải trình kèm minh chứng ở " } }
                 <a href={Route::Appraisal { id: a.id.clone() }.href()}>{"Nộp & thẩm định"}</a>{"."}
             </p>
         },

@@ -5,6 +5,7 @@
 use super::route::Route;
 use super::state::Action;
 use crate::engine::formats::file::{self, Imported, MAX_FILE_BYTES};
+use crate::engine::rules::appraisal as ra;
 use crate::engine::Assessment;
 use crate::services::files::{self, ReadError};
 use crate::services::{self, lower};
@@ -212,6 +213,25 @@ fn confirm_import(ctx: &super::Ctx, p: Confirm) -> Html {
             if let Some(id) = &into {
                 a.id = id.clone();
             }
+            // what it replaces keeps its submissions and appraisals
+            let old = match &into {
+                Some(id) => ctx
+                    .saved
+                    .iter()
+                    .find(|s| s.assessment.id == *id)
+                    .map(|s| s.assessment.clone()),
+                None if replacing => ctx.current.as_ref().map(|c| (*c.assessment).clone()),
+                None => None,
+            };
+            if let Some(old) = &old {
+                ra::carry_rounds(old, &mut a);
+            }
+            let intact = !imp
+                .warnings
+                .contains(&file::ImportWarning::ChecksumMismatch);
+            if let Some(sub) = imp.submission.as_ref().filter(|_| intact) {
+                ra::adopt_submission(&mut a, sub.revision, &sub.submitted_at, &imp.sha256);
+            }
             if replacing {
                 if imp.framework_is_new {
                     ctx.dispatch(Action::AddFramework(Box::new(imp.framework.clone())));
@@ -241,10 +261,10 @@ fn confirm_import(ctx: &super::Ctx, p: Confirm) -> Html {
                 <p>{format!("Tệp kèm bộ tiêu chí \"{}\" (phiên bản {}) chưa có trong trình duyệt này; bộ tiêu chí sẽ được lưu cùng.", imp.framework.title, imp.framework.version)}</p>
             }
             if p.replacing {
-                <p>{"Toàn bộ dữ liệu của bản đang mở sẽ được thay bằng nội dung tệp."}</p>
+                <p>{"Toàn bộ dữ liệu của bản đang mở sẽ được thay bằng nội dung tệp (các lần nộp, kết quả thẩm định và giải trình đã có được giữ lại)."}</p>
                 <p class="actions">{go(None, "Thay thế bằng nội dung tệp", true)}<button class="btn" onclick={p.on_cancel.clone()}>{"Hủy"}</button></p>
             } else if let Some((dup_id, dup_label)) = duplicate {
-                <p>{format!("Trình duyệt đã có bản \"{dup_label}\" cùng đơn vị và kỳ báo cáo.")}</p>
+                <p>{format!("Trình duyệt đã có bản \"{dup_label}\" cùng đơn vị và kỳ báo cáo. Thay thế thì câu trả lời được thay bằng nội dung tệp; các lần nộp, kết quả thẩm định và giải trình của bản đang có được giữ lại.")}</p>
                 <p class="actions">
                     {go(Some(dup_id.clone()), "Thay thế bản đang có", false)}
                     {go(None, "Giữ cả hai", true)}

@@ -28,15 +28,17 @@ enum Show {
     Differ,
     NoEvidence,
     Flagged,
+    Explained,
     Conflicts,
 }
 
-const SHOWS: [(Show, &str); 6] = [
+const SHOWS: [(Show, &str); 7] = [
     (Show::All, "Tất cả"),
     (Show::Open, "Chưa thẩm định"),
     (Show::Differ, "Khác tự chấm"),
     (Show::NoEvidence, "Thiếu minh chứng"),
     (Show::Flagged, "Cần giải trình"),
+    (Show::Explained, "Đơn vị đã giải trình"),
     (Show::Conflicts, "Xung đột"),
 ];
 
@@ -116,7 +118,8 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
         return html! {
             <section class="page">
                 <h1>{format!("Thẩm định: {}", a.unit_name)}</h1>
-                <p class="banner warn" role="alert">{"Tệp này là tệp xuất thường, không phải bản nộp: đơn vị chưa bấm \"Nộp\" ở mục \"Nộp & thẩm định\". Hãy đề nghị đơn vị nộp và gửi lại tệp nộp, để kết quả thẩm định gắn với đúng bản đã nộp."}</p>
+                <p class="banner warn" role="alert">{ if u.intact { "Tệp này là tệp xuất thường, không phải bản nộp: đơn vị chưa bấm \"Nộp\" ở mục \"Nộp & thẩm định\". Hãy đề nghị đơn vị nộp và gửi lại tệp nộp, để kết quả thẩm định gắn với đúng bản đã nộp." }
+                    else { "Mã kiểm tra của tệp không khớp nội dung: tệp bị hỏng hoặc bị sửa sau khi đơn vị nộp, nên không thẩm định tệp này. Hãy đề nghị đơn vị gửi lại đúng tệp bản nộp." } }</p>
                 <p>{back}</p>
             </section>
         };
@@ -249,7 +252,8 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
         })
     };
 
-    let problems = ra::export_problems(&c, &w, &d);
+    let problems = ra::export_problems(&c, &w, &d, &services::now_iso());
+    let open_left = c.lines.len() - c.appraised_count();
     let partial = !d.scope.is_empty();
     let on_export = {
         let (ctx, w, fw, a, d, msg, subject, undo) = (
@@ -326,6 +330,10 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
         Show::Differ => l.disagrees(),
         Show::NoEvidence => !l.has_support,
         Show::Flagged => l.flagged(),
+        Show::Explained => w
+            .explanation
+            .as_ref()
+            .is_some_and(|x| x.items.contains_key(&l.id)),
         Show::Conflicts => w.conflicts.contains_key(&l.id),
     };
     let shown: Vec<&ra::Line> = c.lines.iter().filter(|l| keep(*show, l)).collect();
@@ -403,6 +411,9 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                 if shown.is_empty() { <p class="empty">{"Không có mục nào theo bộ lọc này."}</p> }
             </div>
             <div class="apr-export">
+                if problems.is_empty() && open_left > 0 {
+                    <p class="hint" data-apr-open-left="">{format!("Còn {open_left} mục chưa thẩm định: trong tệp, các mục này giữ điểm tự chấm của đơn vị.")}</p>
+                }
                 if !problems.is_empty() {
                     <ul class="banner warn" data-apr-problems="">{ for problems.iter().map(|m| html!{ <li>{m.clone()}</li> }) }</ul>
                 }
@@ -533,12 +544,22 @@ fn AprItem(p: &AprItemProps) -> Html {
     };
     let cur = item.clone().unwrap_or_default();
     let on_accept = {
-        let (set, cur) = (set.clone(), cur.clone());
+        let (set, cur, r1) = (set.clone(), cur.clone(), p.r1.clone());
         Callback::from(move |_| {
-            // accepted: the unit's answer stands, no corrected figures kept
+            // accepted: the unit's answer stands (figures typed before stay
+            // here, for "Sửa số liệu" again, and are not exported); in round 2
+            // round 1's reason for a deduction no longer holds (it is kept
+            // beside, as round 1)
+            let stale = r1
+                .as_ref()
+                .is_some_and(|r| !r.accepted && r.note == cur.note);
             set(Some(AppraisedItem {
                 accepted: true,
-                answer: Default::default(),
+                note: if stale {
+                    String::new()
+                } else {
+                    cur.note.clone()
+                },
                 ..cur.clone()
             }))
         })
@@ -600,7 +621,7 @@ fn AprItem(p: &AprItemProps) -> Html {
             if evidence.is_empty() && expl.is_empty() { <p class="hint bad">{"Đơn vị không gửi minh chứng hay giải trình."}</p> }
             else {
                 <ul class="apr-evidence">{ for evidence.iter().map(|e| html!{ <li>{e.clone()}</li> }) }
-                    if !expl.is_empty() { <li>{format!("Giải trình: {expl}")}</li> }</ul>
+                    if !expl.is_empty() { <li>{format!("Thuyết minh khi tự chấm: {expl}")}</li> }</ul>
             }
             if let Some(r1) = &p.r1 {
                 <p class="apr-r1">{format!("Vòng 1: {}{}{}", if r1.accepted { "chấp nhận" } else { "sửa số liệu" },

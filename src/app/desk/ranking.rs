@@ -166,6 +166,9 @@ pub fn RankingTable(p: &RankingProps) -> Html {
 
 /// The unit's appraisal: where it stands, and the link to it.
 fn appraisal_cell(ctx: &crate::app::Ctx, u: &consolidate::Checked) -> Html {
+    if !u.intact {
+        return html! { <span class="hint bad" title="Mã kiểm tra không khớp: tệp bị hỏng hoặc bị sửa sau khi xuất; không thẩm định tệp này">{"tệp bị sửa"}</span> };
+    }
     if u.revision.is_none() {
         return html! { <span class="hint" title="Tệp xuất thường, không phải bản nộp">{"chưa nộp"}</span> };
     }

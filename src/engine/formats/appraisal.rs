@@ -231,7 +231,7 @@ impl fmt::Display for Refusal {
                 "Tệp chấm theo bộ tiêu chí {file}, khác bộ tiêu chí của bản tự đánh giá ({here})."
             ),
             NeverSubmitted => f.write_str(
-                "Tệp thẩm định một bản tự đánh giá chưa từng được nộp từ đây (mã kiểm tra không khớp với bản nộp nào). Hãy kiểm tra Sở Nội vụ đã nhận đúng tệp nộp chưa.",
+                "Tệp này thẩm định một bản nộp mà trình duyệt này không có (mã kiểm tra không khớp bản nộp nào ở đây). Nếu bản đó được nộp từ máy khác, hãy nhập chính tệp bản nộp đã gửi (…_ban-N.json) ở trang đầu rồi nhập lại tệp thẩm định.",
             ),
             Replaced { revision, latest, items } => {
                 write!(

@@ -64,13 +64,18 @@ pub fn check_with(
                     (Rc::new(imp.framework.clone()), true)
                 }
             };
+            let intact = !imp.warnings.contains(&ImportWarning::ChecksumMismatch);
             let (sha256, revision) = (
                 imp.sha256.clone(),
-                imp.submission.as_ref().map(|s| s.revision),
+                imp.submission
+                    .as_ref()
+                    .filter(|_| intact)
+                    .map(|s| s.revision),
             );
             let mut c = grade(imp.assessment, fw, warnings, foreign);
             c.sha256 = sha256;
             c.revision = revision;
+            c.intact = intact;
             Outcome::Checked(Box::new(c))
         }
     };

@@ -84,6 +84,8 @@ pub struct Line {
     /// The appraiser's corrected inputs are not valid (they score 0 until
     /// mended, and the round cannot be exported).
     pub error: Option<AnswerError>,
+    /// The appraisal gives other points, or other figures, than the unit.
+    pub differs: bool,
 }
 
 impl Line {
@@ -99,8 +101,7 @@ impl Line {
     }
 
     pub fn disagrees(&self) -> bool {
-        self.appraised.is_some_and(|p| p != self.self_points)
-            || self.item.as_ref().is_some_and(|i| !i.accepted)
+        self.differs
     }
 }
 
@@ -146,12 +147,25 @@ pub fn compare(
                 .filter(|i| !i.accepted)
                 .and_then(|_| appraised.sub(&sub.id))
                 .and_then(|x| x.error.clone());
+            let own = a.answers.get(&sub.id);
+            let self_points = pts(&unit);
+            let appraised = item.as_ref().map(|_| pts(&appraised));
+            // opening "Sửa số liệu" on the unit's figures changes nothing
+            let other_figures = item.as_ref().is_some_and(|i| {
+                !i.accepted
+                    && own.is_none_or(|u| {
+                        u.value != i.answer.value
+                            || u.no_case != i.answer.no_case
+                            || u.not_applicable != i.answer.not_applicable
+                    })
+            });
             Line {
                 id: sub.id.clone(),
                 max: sub.max,
-                self_points: pts(&unit),
-                appraised: item.as_ref().map(|_| pts(&appraised)),
-                has_support: a.answers.get(&sub.id).is_some_and(Answer::has_support),
+                self_points,
+                differs: other_figures || appraised.is_some_and(|p| p != self_points),
+                appraised,
+                has_support: own.is_some_and(Answer::has_support),
                 item,
                 error,
             }
@@ -307,6 +321,32 @@ pub fn as_submitted(a: &Assessment, s: &Submission) -> Assessment {
     b
 }
 
+/// Importing a file over a stored copy of the same unit and period keeps
+/// that copy's rounds (submissions, appraisals received, explanations):
+/// files never carry them, and they are the unit's record.
+pub fn carry_rounds(old: &Assessment, new: &mut Assessment) {
+    if new.rounds == Default::default() {
+        new.rounds = old.rounds.clone();
+    }
+}
+
+/// A submitted revision's own (intact) file imported: it is known as
+/// submitted here too (another computer, a cleared browser), so the
+/// appraisal of it can be imported. Kept in revision order; false when
+/// it was known already.
+pub fn adopt_submission(a: &mut Assessment, revision: u32, at: &str, sha256: &str) -> bool {
+    if a.rounds.submissions.iter().any(|s| s.sha256 == sha256) {
+        return false;
+    }
+    let s = snapshot(a, revision, at, sha256);
+    let i = a
+        .rounds
+        .submissions
+        .partition_point(|x| x.revision <= revision);
+    a.rounds.submissions.insert(i, s);
+    true
+}
+
 /// Whether `a` changed since its last submission (then the next export
 /// is a new revision).
 pub fn changed_since_submitted(fw: &Framework, a: &Assessment) -> Option<Vec<String>> {
@@ -389,8 +429,9 @@ pub fn take_explanation(w: &mut DeskWork, ex: Explanation, sha: &str) {
     w.seen.push(sha.to_string());
 }
 
-/// Why this round cannot be exported yet (empty: it can).
-pub fn export_problems(c: &Compared, w: &DeskWork, d: &DeskRounds) -> Vec<String> {
+/// Why this round cannot be exported yet (empty: it can); `today` is an
+/// ISO date (a deadline already past is a mistake).
+pub fn export_problems(c: &Compared, w: &DeskWork, d: &DeskRounds, today: &str) -> Vec<String> {
     let mut p = Vec::new();
     if d.appraiser.trim().is_empty() {
         p.push(
@@ -403,6 +444,10 @@ pub fn export_problems(c: &Compared, w: &DeskWork, d: &DeskRounds) -> Vec<String
             "Có mục yêu cầu giải trình nhưng chưa đặt hạn gửi giải trình (ở \"Thiết lập chung\")."
                 .into(),
         );
+    }
+    if whole_round1 && !d.deadline.is_empty() && d.deadline.as_str() < today.get(..10).unwrap_or("")
+    {
+        p.push("Hạn gửi giải trình đã qua: hãy đặt lại hạn (ở \"Thiết lập chung\").".into());
     }
     let bad: Vec<&str> = c
         .lines
@@ -456,6 +501,10 @@ pub fn appraisal_of(
             let mut i = i.clone();
             if i.by.is_empty() {
                 i.by = d.appraiser.clone();
+            }
+            if i.accepted {
+                // figures typed before accepting stay at the desk, not in the file
+                i.answer = Answer::default();
             }
             (id.clone(), i)
         })

@@ -37,8 +37,11 @@ pub struct Checked {
     pub projected: Dec2,
     /// SHA-256 of the file's content: the revision an appraisal names.
     pub sha256: String,
-    /// The submitted revision's number ("Nộp"), if the file is one.
+    /// The submitted revision's number ("Nộp"), if the file is one and
+    /// its checksum holds (a damaged or hand-edited file is not appraised).
     pub revision: Option<u32>,
+    /// The file's checksum matches its content.
+    pub intact: bool,
 }
 
 impl Checked {
@@ -139,6 +142,7 @@ pub fn grade(
         projected,
         sha256: String::new(),
         revision: None,
+        intact: true,
         assessment,
         framework,
         summary,
@@ -174,8 +178,9 @@ pub fn resolve_duplicates(
                 let Outcome::Checked(b) = &entries[j].outcome else {
                     continue;
                 };
-                // newer `updated` wins; at equal times the later file
-                if c.assessment.updated >= b.assessment.updated {
+                // an intact file wins over a damaged (hand-edited) one;
+                // then newer `updated`; at equal times the later file
+                if (c.intact, &c.assessment.updated) >= (b.intact, &b.assessment.updated) {
                     best.insert(key, i);
                 }
             }
