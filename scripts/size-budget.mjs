@@ -26,8 +26,10 @@ const builds = [
   // revision diff) about 7 KiB. Over the 15 KiB the issue allows: to win
   // back. Ceilings 270/338 → 292/368. The trial's mends (compared against
   // the submitted revision, appraised figures, short list, print heading)
-  // bring it to 290.1 / 365.9 (+23.2 KiB brotli in all).
-  { name: "agency's app", dir: 'dist', ceilings: { brotli: 292 * KiB, gzip: 368 * KiB } },
+  // bring it to 290.1 / 365.9, the second trial's (rounds kept on replace,
+  // a submitted file adopted, intact files preferred) to 291.0 / 367.3
+  // (+24.1 KiB brotli in all). Ceilings 292/368 → 293/369.
+  { name: "agency's app", dir: 'dist', ceilings: { brotli: 293 * KiB, gzip: 369 * KiB } },
   // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
   // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
   // (zip + flate2 + quick-xml) 57 KiB gzip / 49 KiB brotli (509.8 / 405.3 in all).
@@ -39,8 +41,10 @@ const builds = [
   // #16 adds the unit's side and the desk's appraisal page (433.2 → 478.3
   // brotli, 547.8 → 606.4 gzip): ceilings 436/550 → 482/610. The trial's
   // mends (required settings, conflicts with points, round-2 confirmation,
-  // restored 'sent') bring it to 480.5 / 610.8: gzip ceiling 610 → 614.
-  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 482 * KiB, gzip: 614 * KiB } },
+  // restored 'sent') bring it to 480.5 / 610.8, the second trial's (the
+  // appraiser's "không phát sinh", filters, intact files) to 482.1 / 613.0:
+  // ceilings 482/610 → 484/615.
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 484 * KiB, gzip: 615 * KiB } },
 ];
 
 const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;

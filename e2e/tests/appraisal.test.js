@@ -323,3 +323,31 @@ test('two tabs on the same appraisal: the second pauses saving and says so', asy
   assert.deepEqual(a.problems, []);
   await a.context.close();
 });
+
+test("the appraiser sets 'không phát sinh' as the unit can, and the rule scores it", async () => {
+  const files = batch('batch-e2e-sub');
+  const a = await openPage(browser, srv.origin);
+  const p = a.page;
+  await p.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
+  await p.locator('#desk-files').setInputFiles(files);
+  await p.locator('td[data-col="appraisal"] a').first().click();
+  const items = p.locator('[data-apr-item]');
+  await items.first().waitFor();
+  const n = await items.count();
+  let done = false;
+  for (let i = 0; i < n && !done; i++) {
+    const it = items.nth(i);
+    await it.locator('[data-correct]').click();
+    const box = it.getByRole('checkbox', { name: /Không phát sinh trong kỳ/ });
+    if (await box.count() === 0) { await it.locator('[data-accept]').click(); continue; }
+    const max = (await it.locator('.apr-unit').innerText()).match(/Tối đa ([\d,]+)/)[1];
+    await box.check();
+    await it.locator('[data-apr-points]').filter({ hasText: `Điểm thẩm định: ${max}` }).waitFor();
+    await box.uncheck();
+    assert.equal(await box.isChecked(), false);
+    done = true;
+  }
+  assert.ok(done, 'a Sở framework has items where "không phát sinh" earns the maximum');
+  assert.deepEqual(a.problems, []);
+  await a.context.close();
+});

@@ -590,6 +590,16 @@ fn AprItem(p: &AprItemProps) -> Html {
             set(Some(i))
         })
     };
+    // the appraiser's "không phát sinh" / "không áp dụng", as the unit's
+    let on_flag = |f: fn(&mut AppraisedItem, bool)| {
+        let (set, cur) = (set.clone(), cur.clone());
+        Callback::from(move |v: bool| {
+            let mut i = cur.clone();
+            i.accepted = false;
+            f(&mut i, v);
+            set(Some(i))
+        })
+    };
     let on_text = |f: fn(&mut AppraisedItem, String)| {
         let (set, cur) = (set.clone(), cur.clone());
         Callback::from(move |e: InputEvent| {
@@ -641,6 +651,12 @@ fn AprItem(p: &AprItemProps) -> Html {
             </div>
             if item.is_some() && !cur.accepted {
                 <RuleInput sub={sub.clone()} answer={cur.answer.clone()} period={a.period} onchange={on_value} />
+                if sub.no_case_full_points || sub.may_be_not_applicable {
+                    <div class="flags">
+                        if sub.no_case_full_points { {check("Không phát sinh trong kỳ (được điểm tối đa)", cur.answer.no_case, on_flag(|i, v| i.answer.no_case = v))} }
+                        if sub.may_be_not_applicable { {check("Không áp dụng đối với đơn vị (không tính điểm tối đa)", cur.answer.not_applicable, on_flag(|i, v| i.answer.not_applicable = v))} }
+                    </div>
+                }
                 if let Some(e) = &l.error { <p class="error" role="alert" data-apr-error="">{format!("Số liệu thẩm định không hợp lệ: {e} Mục này tính 0 điểm và chưa xuất được tệp cho đến khi sửa.")}</p> }
             }
             if item.is_some() {
