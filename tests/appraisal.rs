@@ -38,6 +38,12 @@ fn submit(fw: &Framework, a: &mut Assessment) -> (String, String) {
     (text, sum)
 }
 
+/// Items the unit answers by hand (not the survey, not the plan's figure).
+fn ordinary(fw: &Framework) -> impl Iterator<Item = &SubCriterion> {
+    fw.subs()
+        .filter(|s| !s.rule.is_survey() && fw.plan_completion_sub.as_deref() != Some(&s.id))
+}
+
 fn none() -> BTreeSet<String> {
     BTreeSet::new()
 }
@@ -84,11 +90,7 @@ fn appraised_points_are_the_rules_points_for_the_appraised_inputs() {
     let mut a = answered(&fw);
     let (_, sum) = submit(&fw, &mut a);
     let mut items = BTreeMap::new();
-    let targets: Vec<&SubCriterion> = fw
-        .subs()
-        .filter(|s| !s.rule.is_survey() && fw.plan_completion_sub.as_deref() != Some(&s.id))
-        .take(3)
-        .collect();
+    let targets: Vec<&SubCriterion> = ordinary(&fw).take(3).collect();
     for s in &targets {
         items.insert(
             s.id.clone(),
@@ -758,10 +760,7 @@ fn the_unit_sees_the_appraisal_against_what_it_submitted() {
     let fw = so();
     let mut a = answered(&fw);
     let (_, sum) = submit(&fw, &mut a);
-    let s = fw
-        .subs()
-        .find(|s| !s.rule.is_survey() && fw.plan_completion_sub.as_deref() != Some(&s.id))
-        .unwrap();
+    let s = ordinary(&fw).next().unwrap();
     // edited after submitting: the appraisal judged the submitted answers
     a.set_answer(&s.id, worst(s));
     let sub = a.rounds.last_submission().unwrap().clone();

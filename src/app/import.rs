@@ -226,10 +226,7 @@ fn confirm_import(ctx: &super::Ctx, p: Confirm) -> Html {
             if let Some(old) = &old {
                 ra::carry_rounds(old, &mut a);
             }
-            let intact = !imp
-                .warnings
-                .contains(&file::ImportWarning::ChecksumMismatch);
-            if let Some(sub) = imp.submission.as_ref().filter(|_| intact) {
+            if let Some(sub) = imp.submission.as_ref().filter(|_| imp.intact()) {
                 ra::adopt_submission(&mut a, sub.revision, &sub.submitted_at, &imp.sha256);
             }
             if replacing {

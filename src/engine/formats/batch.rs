@@ -64,7 +64,7 @@ pub fn check_with(
                     (Rc::new(imp.framework.clone()), true)
                 }
             };
-            let intact = !imp.warnings.contains(&ImportWarning::ChecksumMismatch);
+            let intact = imp.intact();
             let (sha256, revision) = (
                 imp.sha256.clone(),
                 imp.submission

@@ -550,6 +550,12 @@ impl Imported {
     pub fn needs_acknowledgement(&self) -> bool {
         !self.warnings.is_empty()
     }
+
+    /// The file's checksum matches its content (not damaged or edited by
+    /// hand): only then does it stand for a submitted revision.
+    pub fn intact(&self) -> bool {
+        !self.warnings.contains(&ImportWarning::ChecksumMismatch)
+    }
 }
 
 /// Whether an answer error means the answers were made for another

@@ -275,27 +275,43 @@ pub fn merge(
     m
 }
 
+/// What a revision is made of, borrowed: answers, exclusions, adjustments.
+type Parts<'a> = (
+    &'a BTreeMap<String, Answer>,
+    &'a BTreeSet<String>,
+    &'a BTreeMap<String, u32>,
+);
+
+fn parts_of(s: &Submission) -> Parts<'_> {
+    (&s.answers, &s.excluded, &s.adjustments)
+}
+
 /// The items whose answers (or exclusions, for a field or criterion)
-/// differ between two submitted revisions.
-pub fn revision_diff(fw: &Framework, old: &Submission, new: &Submission) -> Vec<String> {
+/// differ between two revisions.
+fn diff(fw: &Framework, old: Parts, new: Parts) -> Vec<String> {
     let mut out: Vec<String> = fw
         .subs()
-        .filter(|s| old.answers.get(&s.id) != new.answers.get(&s.id))
+        .filter(|s| old.0.get(&s.id) != new.0.get(&s.id))
         .map(|s| s.id.clone())
         .collect();
-    out.extend(old.excluded.symmetric_difference(&new.excluded).cloned());
+    out.extend(old.1.symmetric_difference(new.1).cloned());
     // (no set collected: that compiles a sort)
-    for (id, n) in &old.adjustments {
-        if new.adjustments.get(id) != Some(n) {
+    for (id, n) in old.2 {
+        if new.2.get(id) != Some(n) {
             out.push(id.clone());
         }
     }
-    for id in new.adjustments.keys() {
-        if !old.adjustments.contains_key(id) {
+    for id in new.2.keys() {
+        if !old.2.contains_key(id) {
             out.push(id.clone());
         }
     }
     out
+}
+
+/// The items that differ between two submitted revisions.
+pub fn revision_diff(fw: &Framework, old: &Submission, new: &Submission) -> Vec<String> {
+    diff(fw, parts_of(old), parts_of(new))
 }
 
 /// A snapshot of `a` as a submission (revision number, time and checksum
@@ -350,9 +366,13 @@ pub fn adopt_submission(a: &mut Assessment, revision: u32, at: &str, sha256: &st
 /// Whether `a` changed since its last submission (then the next export
 /// is a new revision).
 pub fn changed_since_submitted(fw: &Framework, a: &Assessment) -> Option<Vec<String>> {
+    // (borrowed, not a snapshot: the checklist asks on every keystroke)
     let last = a.rounds.last_submission()?;
-    let now = snapshot(a, 0, "", "");
-    let d = revision_diff(fw, last, &now);
+    let d = diff(
+        fw,
+        parts_of(last),
+        (&a.answers, &a.excluded, &a.adjustments),
+    );
     (!d.is_empty()).then_some(d)
 }
 
