@@ -358,7 +358,9 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
             }
             <p class="sub-title">{format!("{} {} · bản nộp lần {revision} · mã {}… · {}", a.period.label(), a.year, p.sha.get(..12).unwrap_or(&p.sha), fw.title)}</p>
             {crate::app::appraisal::guide()}
-            <details class="apr-settings-box" open={settings_open}>
+            <p class="print-title">{format!("Cơ quan thẩm định: {} · hạn giải trình: {}", if d.appraiser.trim().is_empty() { "chưa ghi" } else { d.appraiser.as_str() },
+                if d.deadline.is_empty() { "chưa đặt".to_string() } else { crate::engine::model::time::date_vi(&d.deadline) })}</p>
+            <details class="apr-settings-box no-print" open={settings_open}>
             <summary>{format!("Thiết lập chung: {} · hạn giải trình {} · {}", if d.appraiser.trim().is_empty() { "chưa ghi cơ quan thẩm định" } else { d.appraiser.as_str() },
                 if d.deadline.is_empty() { "chưa đặt".to_string() } else { crate::engine::model::time::date_vi(&d.deadline) },
                 if d.scope.is_empty() { "mọi lĩnh vực".to_string() } else { format!("lĩnh vực {}", d.scope.iter().cloned().collect::<Vec<_>>().join(", ")) })}</summary>
