@@ -16,8 +16,8 @@ pub mod model;
 pub mod rules;
 
 pub use model::{
-    time, Answer, Assessment, Contact, Dec2, Evidence, Framework, FrameworkRef, Period, ReportInfo,
-    Rule, Status, SubCriterion, UnitType, Value,
+    time, Answer, Assessment, Contact, Dec2, Evidence, Framework, FrameworkRef, MissingSurvey,
+    Period, ReportInfo, Rule, Status, SubCriterion, UnitType, Value,
 };
 pub use rules::score::{score, AnswerError, NodeScore, SubScore, SubState, Summary};
 pub use rules::validate::{validate, Problem, ProblemKind};

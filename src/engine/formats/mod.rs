@@ -12,5 +12,6 @@ pub mod json;
 pub mod paste;
 pub mod sheets;
 pub mod stored;
+pub mod survey;
 pub mod templates;
 pub mod xlsx;

@@ -129,6 +129,28 @@ impl PctRange {
     }
 }
 
+/// What the official index does with a unit that has no survey result
+/// for a survey item (the contractor did not survey it, or it was left out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum MissingSurvey {
+    /// The item counts 0 points and keeps its maximum.
+    #[default]
+    Zero,
+    /// The item leaves the maximum: the other points are scaled to 100.
+    Scale,
+}
+
+impl MissingSurvey {
+    pub fn label(self) -> &'static str {
+        match self {
+            MissingSurvey::Zero => "Tính 0 điểm cho mục điều tra không có kết quả",
+            MissingSurvey::Scale => {
+                "Bỏ mục không có kết quả khỏi điểm tối đa (quy đổi các điểm còn lại về thang 100)"
+            }
+        }
+    }
+}
+
 /// An index band (xếp loại), e.g. "Tốt" for `[80, 100]`.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Band {
@@ -348,6 +370,8 @@ pub struct Framework {
     /// The sub-criterion measuring completion of the unit's annual PAR
     /// plan (a ratio rule); fed from the plan kept in the app.
     pub plan_completion_sub: Option<String>,
+    /// A survey item without a result, in the official index.
+    pub missing_survey: MissingSurvey,
     pub fields: Vec<Field>,
 }
 

@@ -6,6 +6,7 @@ pub mod appraisal;
 pub mod assessment;
 pub mod dec;
 pub mod framework;
+pub mod official;
 pub mod plan;
 pub mod time;
 
@@ -15,7 +16,7 @@ pub use assessment::{
 pub use dec::Dec2;
 pub use framework::{
     AdjustmentItem, Adjustments, Band, ChoiceOption, CountBand, Criterion, Decision, Field,
-    Framework, PctRange, PeriodRule, RatioBand, Rule, Status, SubCriterion, UnitType, Years,
-    FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
+    Framework, MissingSurvey, PctRange, PeriodRule, RatioBand, Rule, Status, SubCriterion,
+    UnitType, Years, FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION,
 };
 pub use plan::{CorrectiveAction, PlanTask, ReformArea, Status as PlanStatus};

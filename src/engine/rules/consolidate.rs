@@ -313,24 +313,21 @@ pub fn rank(entries: &[Entry], plan: &Plan) -> BTreeMap<Group, Vec<Ranked>> {
     }
     groups
         .into_iter()
-        .map(|(k, mut idx)| {
-            let index = |i: usize| match &entries[i].outcome {
-                Outcome::Checked(c) => (c.summary.index, unit_key(&c.assessment.unit_name)),
-                Outcome::Refused(_) => (Dec2::ZERO, String::new()),
-            };
-            crate::engine::sort_by(&mut idx, &|&a, &b| {
-                let (ia, na) = index(a);
-                let (ib, nb) = index(b);
-                ib.cmp(&ia).then(na.cmp(&nb))
-            });
-            let mut out: Vec<Ranked> = Vec::with_capacity(idx.len());
-            for (pos, &i) in idx.iter().enumerate() {
-                let rank = match out.last() {
-                    Some(prev) if index(prev.entry).0 == index(i).0 => prev.rank,
-                    _ => pos + 1,
-                };
-                out.push(Ranked { rank, entry: i });
-            }
+        .map(|(k, idx)| {
+            let rows: Vec<(Dec2, String)> = idx
+                .iter()
+                .map(|&i| match &entries[i].outcome {
+                    Outcome::Checked(c) => (c.summary.index, unit_key(&c.assessment.unit_name)),
+                    Outcome::Refused(_) => (Dec2::ZERO, String::new()),
+                })
+                .collect();
+            let out = super::official::rank_desc(&rows)
+                .into_iter()
+                .map(|(rank, j)| Ranked {
+                    rank,
+                    entry: idx[j],
+                })
+                .collect();
             (k, out)
         })
         .collect()

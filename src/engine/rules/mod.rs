@@ -9,6 +9,7 @@ pub mod input;
 pub mod limits;
 pub mod migrate;
 pub mod next;
+pub mod official;
 pub mod period;
 pub mod plan;
 pub mod score;

@@ -11,6 +11,10 @@ pub const UNIT_TYPES: [(&str, UnitType); 3] = [
     ("xa", UnitType::Xa),
     ("huyen", UnitType::Huyen),
 ];
+pub const MISSING_SURVEY: [(&str, MissingSurvey); 2] = [
+    ("zero", MissingSurvey::Zero),
+    ("scale", MissingSurvey::Scale),
+];
 pub const STATUSES: [(&str, Status); 2] = [
     ("template", Status::Template),
     ("official", Status::Official),
@@ -18,6 +22,7 @@ pub const STATUSES: [(&str, Status); 2] = [
 
 json_names!(UnitType, UNIT_TYPES);
 json_names!(Status, STATUSES);
+json_names!(MissingSurvey, MISSING_SURVEY);
 
 json_struct!(Years { from: req, to: opt });
 
@@ -224,6 +229,8 @@ json_struct!(Framework {
     bonus: req,
     deductions: req,
     plan_completion_sub: skip,
+    // Left out when "zero": frameworks without it keep their bytes and hash.
+    missing_survey: skip,
     fields: req
 });
 

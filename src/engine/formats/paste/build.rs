@@ -489,6 +489,7 @@ pub fn build(t: &Table, cols: &Columns, unit: UnitType) -> Draft {
             items: vec![],
         },
         plan_completion_sub: None,
+        missing_survey: Default::default(),
         fields,
     };
     Draft {
