@@ -9,7 +9,8 @@ use crate::app::widgets::{check, download, event_value, Confirm, JSON};
 use crate::engine::formats::framework;
 use crate::engine::formats::paste::Draft;
 use crate::engine::model::{
-    AdjustmentItem, Band, Decision, Field, Framework, PctRange, Rule, Status, UnitType,
+    AdjustmentItem, Band, Decision, Field, Framework, MissingSurvey, PctRange, Rule, Status,
+    UnitType,
 };
 use crate::engine::{validate, Dec2, Problem};
 use crate::services::{lower, upper};
@@ -616,6 +617,13 @@ fn meta(fw: &Framework, patch: &Callback<Patch>) -> Html {
             Status::Official
         }
     });
+    let on_missing = cb!(patch, Event, |fw, e| {
+        fw.missing_survey = if event_value(&e) == "scale" {
+            MissingSurvey::Scale
+        } else {
+            MissingSurvey::Zero
+        }
+    });
     let decision = fw.decision.clone().unwrap_or_default();
     let units = [
         ("so", UnitType::So),
@@ -643,6 +651,10 @@ fn meta(fw: &Framework, patch: &Callback<Patch>) -> Html {
             {text_input("ed-meta-dec-date".into(), "Ngày Quyết định (yyyy-mm-dd)", &decision.date, cb!(patch, String, |fw, v| { let d = fw.decision.get_or_insert_with(Decision::default); d.date = v; }))}
             {dec_input("ed-meta-bonus".into(), "Điểm thưởng tối đa", fw.bonus.cap, cb!(patch, Dec2, |fw, v| fw.bonus.cap = v))}
             {dec_input("ed-meta-ded".into(), "Điểm trừ tối đa", fw.deductions.cap, cb!(patch, Dec2, |fw, v| fw.deductions.cap = v))}
+            <div class="field"><label for="ed-meta-missing">{"Đơn vị không có kết quả điều tra xã hội học"}</label>
+                <select id="ed-meta-missing" onchange={on_missing} data-missing-survey="">
+                    { for [("zero", MissingSurvey::Zero), ("scale", MissingSurvey::Scale)].into_iter().map(|(code, m)| html!{ <option value={code} selected={m == fw.missing_survey}>{m.label()}</option> }) }
+                </select></div>
         </div>
     }
 }
