@@ -143,10 +143,8 @@ pub enum MissingSurvey {
 impl MissingSurvey {
     pub fn label(self) -> &'static str {
         match self {
-            MissingSurvey::Zero => "Tính 0 điểm cho mục điều tra không có kết quả",
-            MissingSurvey::Scale => {
-                "Bỏ mục không có kết quả khỏi điểm tối đa (quy đổi các điểm còn lại về thang 100)"
-            }
+            MissingSurvey::Zero => "Tính 0 điểm cho mục đó",
+            MissingSurvey::Scale => "Quy đổi các điểm còn lại về thang 100",
         }
     }
 }
