@@ -167,7 +167,7 @@ pub fn read_survey(
             }
         };
         let ukey = unit_key(unit);
-        if unit_key(&name) != ukey {
+        if key != ukey {
             out.approximate.push((name.clone(), unit.clone()));
         }
         if let Some(prev) = row_of.insert(ukey.clone(), line) {

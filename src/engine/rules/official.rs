@@ -74,8 +74,9 @@ pub fn official(
         None => a.clone(),
     };
     // the unit's survey estimates never reach the official figures
-    b.answers
-        .retain(|id, _| !fw.sub(id).is_some_and(|s| s.rule.is_survey()));
+    for s in fw.subs().filter(|s| s.rule.is_survey()) {
+        b.answers.remove(&s.id);
+    }
     if let Some(c) = council {
         b.adjustments = c.clone();
     }
