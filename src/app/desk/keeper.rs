@@ -86,10 +86,16 @@ async fn restore(k: Kept, known: Rc<Vec<Rc<Framework>>>) -> Desk {
 #[component]
 pub fn DeskKeeper() -> Html {
     let ctx = crate::app::use_app();
+    // (the rounds read back yet, the text last read or written)
+    let seen: Seen = use_mut_ref(|| (false, None::<String>));
     {
-        let ctx = ctx.clone();
+        let (ctx, seen) = (ctx.clone(), seen.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                // The rounds first: the batch's read-back is what opens
+                // the appraisal pages, so none is edited before its
+                // rounds are in (and then replaced by them).
+                read_rounds(&ctx, &seen).await;
                 let desk = match idb::get(KEY).await {
                     Ok(Some(text)) => match Kept::decode(&text) {
                         Some(k) => restore(k, ctx.frameworks.clone()).await,
@@ -116,38 +122,36 @@ pub fn DeskKeeper() -> Html {
             }
         });
     }
-    use_rounds_keeper(&ctx);
+    use_rounds_keeper(&ctx, seen);
     html! {}
 }
 
 const ROUNDS_KEY: &str = "desk-rounds";
+
+type Seen = Rc<std::cell::RefCell<(bool, Option<String>)>>;
+
+/// Reads the kept rounds back (once, at start).
+async fn read_rounds(ctx: &crate::app::Ctx, seen: &Seen) {
+    use crate::engine::formats::json;
+    use crate::engine::model::appraisal::DeskRounds;
+    let text = idb::get(ROUNDS_KEY).await.ok().flatten();
+    let r: Option<DeskRounds> = text
+        .as_deref()
+        .and_then(|t| t.split_once('\n'))
+        .and_then(|(_, j)| json::read(j).ok());
+    *seen.borrow_mut() = (true, text);
+    if let Some(r) = r {
+        ctx.dispatch(Action::DeskRounds(Rc::new(r)));
+    }
+}
 
 /// The appraisal rounds: read back once, then every change kept (first
 /// line the tab that wrote it, then the JSON). A change saved by another
 /// tab since this one read or wrote pauses saving here, so neither
 /// overwrites the other's appraisals.
 #[hook]
-fn use_rounds_keeper(ctx: &crate::app::Ctx) {
-    use crate::engine::formats::json::{self, ToJson};
-    use crate::engine::model::appraisal::DeskRounds;
-    // (read back yet, the text last read or written)
-    let seen = use_mut_ref(|| (false, None::<String>));
-    {
-        let (ctx, seen) = (ctx.clone(), seen.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = idb::get(ROUNDS_KEY).await.ok().flatten();
-                let r: Option<DeskRounds> = text
-                    .as_deref()
-                    .and_then(|t| t.split_once('\n'))
-                    .and_then(|(_, j)| json::read(j).ok());
-                *seen.borrow_mut() = (true, text);
-                if let Some(r) = r {
-                    ctx.dispatch(Action::DeskRounds(Rc::new(r)));
-                }
-            });
-        });
-    }
+fn use_rounds_keeper(ctx: &crate::app::Ctx, seen: Seen) {
+    use crate::engine::formats::json::ToJson;
     let (ctx, rounds) = (ctx.clone(), ctx.rounds.clone());
     use_effect_with(Rc::as_ptr(&rounds.0) as usize, move |_| {
         if !seen.borrow().0 || ctx.rounds_conflict {

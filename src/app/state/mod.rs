@@ -684,6 +684,17 @@ impl Reducible for AppState {
             }
             Action::DeskRestore(d) => {
                 let mut d = *d;
+                // Files loaded while the kept batch was being read back
+                // (a slow machine, a quick user) come after it, not lost.
+                if !s.desk.ready {
+                    let early = (*s.desk).clone();
+                    d.entries.extend(early.entries);
+                    d.files.extend(early.files);
+                    if !early.previous.is_empty() {
+                        d.previous = early.previous;
+                        d.previous_files = early.previous_files;
+                    }
+                }
                 d.ready = true;
                 s.desk = Rc::new(d);
                 s.want_route_assessment();
@@ -1167,5 +1178,38 @@ mod tests {
         assert!(refused, "the budget never stopped the edits");
         let a = &s.current.as_ref().unwrap().assessment;
         assert!(limits::export_bytes(a) <= s.current.as_ref().unwrap().budget);
+    }
+
+    fn refused(name: &str) -> (Entry, DeskFile) {
+        let e = Entry {
+            file_name: name.into(),
+            outcome: Outcome::Refused("hỏng".into()),
+        };
+        (e, DeskFile::Unread(name.into(), "hỏng".into()))
+    }
+
+    #[test]
+    fn files_loaded_before_the_kept_batch_is_read_back_are_kept_after_it() {
+        let s = blank().reduce(Action::DeskAdd(vec![refused("moi.json")]));
+        assert!(!s.desk.ready);
+        let (e, f) = refused("cu.json");
+        let kept = Desk {
+            entries: vec![e],
+            files: vec![f],
+            ..Desk::default()
+        };
+        let s = s.reduce(Action::DeskRestore(Box::new(kept)));
+        assert!(s.desk.ready);
+        let names: Vec<&str> = s
+            .desk
+            .entries
+            .iter()
+            .map(|e| e.file_name.as_str())
+            .collect();
+        assert_eq!(names, ["cu.json", "moi.json"]);
+        assert_eq!(s.desk.files.len(), 2);
+        // once ready, a restore (none comes) would not append again
+        let s = s.reduce(Action::DeskRestore(Box::new(Desk::default())));
+        assert!(s.desk.entries.is_empty());
     }
 }
