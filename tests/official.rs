@@ -244,3 +244,293 @@ fn missing_survey_is_kept_in_the_framework_file_only_when_it_scales() {
         MissingSurvey::Scale
     );
 }
+
+mod batch_results {
+    use super::*;
+    use cchc::engine::formats::results::{
+        appendix_csv, export_results, read_results, table_csv, unit_result, AppendixGroup,
+    };
+    use cchc::engine::formats::{appraisal::Refusal, batch::check_file, file};
+    use cchc::engine::model::appraisal::{DeskRounds, DeskWork};
+    use cchc::engine::model::official::{OfficialInputs, Results};
+    use cchc::engine::rules::consolidate::{self, unit_key, Outcome};
+    use cchc::engine::rules::official::{batch, scoring_table, Stage};
+    use std::rc::Rc;
+
+    /// Four sở units, every self-assessed item at its best, as a batch
+    /// whose files are submitted revisions.
+    fn entries(fw: &Framework) -> Vec<consolidate::Entry> {
+        let known = vec![Rc::new(fw.clone())];
+        ["Sở A", "Sở B", "Sở C", "Sở D"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut a = answered(fw);
+                a.unit_name = n.to_string();
+                let bytes = file::export(&a, fw, true, "2026-12-01T09:00:00+07:00");
+                let mut e = check_file(&format!("{n}.json"), bytes.as_bytes(), &known, i);
+                if let Outcome::Checked(c) = &mut e.outcome {
+                    c.revision = Some(1);
+                }
+                e
+            })
+            .collect()
+    }
+
+    fn sha(e: &consolidate::Entry) -> String {
+        match &e.outcome {
+            Outcome::Checked(c) => c.sha256.clone(),
+            Outcome::Refused(m) => panic!("{m}"),
+        }
+    }
+
+    /// B's final appraisal takes one point away (with a note); C's
+    /// appraisal is under way; survey points entered for all but D; the
+    /// council gives A no bonus. A 96.5, B and C 95.5 (tie), D 80.
+    fn setup() -> (
+        Framework,
+        Vec<consolidate::Entry>,
+        DeskRounds,
+        OfficialInputs,
+    ) {
+        let fw = so();
+        let es = entries(&fw);
+        let sub = fw
+            .subs()
+            .find(|s| !s.rule.is_survey() && s.max == d("1"))
+            .unwrap()
+            .clone();
+        let lower: BTreeMap<String, AppraisedItem> = [(
+            sub.id.clone(),
+            AppraisedItem {
+                answer: worst(&sub),
+                note: "không có minh chứng".into(),
+                ..Default::default()
+            },
+        )]
+        .into();
+        let mut rounds = DeskRounds::default();
+        rounds.units.insert(
+            sha(&es[1]),
+            DeskWork {
+                revision_sha256: sha(&es[1]),
+                round: 2,
+                items: lower,
+                sent2: "abc".into(),
+                ..Default::default()
+            },
+        );
+        rounds.units.insert(
+            sha(&es[2]),
+            DeskWork {
+                revision_sha256: sha(&es[2]),
+                round: 1,
+                ..Default::default()
+            },
+        );
+        let mut inputs = OfficialInputs::default();
+        inputs.survey.insert(
+            unit_key("Sở A"),
+            survey(&[("8.1.1", "7,5"), ("8.2.1", "9")]),
+        );
+        inputs.survey.insert(
+            unit_key("Sở B"),
+            survey(&[("8.1.1", "7,5"), ("8.2.1", "9")]),
+        );
+        inputs.survey.insert(
+            unit_key("Sở C"),
+            survey(&[("8.1.1", "6,5"), ("8.2.1", "9")]),
+        );
+        inputs.adjustments.insert(unit_key("Sở A"), BTreeMap::new());
+        (fw, es, rounds, inputs)
+    }
+
+    fn names<'a>(
+        es: &'a [consolidate::Entry],
+        list: &[cchc::engine::rules::official::UnitOfficial],
+    ) -> Vec<(usize, &'a str, String, Stage)> {
+        list.iter()
+            .map(|u| match &es[u.entry].outcome {
+                Outcome::Checked(c) => (
+                    u.rank,
+                    c.assessment.unit_name.as_str(),
+                    u.result.index.to_vi_fixed(),
+                    u.appraisal,
+                ),
+                Outcome::Refused(_) => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_batch_is_ranked_on_the_official_index_with_ties_and_each_appraisals_stage() {
+        let (_, es, rounds, inputs) = setup();
+        let plan = consolidate::plan(&es, &BTreeMap::new(), None);
+        let groups = batch(&es, &plan, &rounds, &inputs);
+        assert_eq!(groups.len(), 1);
+        let list = groups.values().next().unwrap();
+        assert_eq!(
+            names(&es, list),
+            vec![
+                (1, "Sở A", "96,50".into(), Stage::None),
+                (2, "Sở B", "95,50".into(), Stage::Final),
+                (2, "Sở C", "95,50".into(), Stage::UnderWay),
+                (4, "Sở D", "80,00".into(), Stage::None),
+            ]
+        );
+        // the unit's own estimate beside, never mixed in
+        assert!(list.iter().all(|u| u.result.self_index == d("80")));
+        assert!(list[0].result.council && !list[1].result.council);
+    }
+
+    #[test]
+    fn the_scoring_table_lists_every_node_with_both_points_and_both_notes() {
+        let (fw, es, rounds, inputs) = setup();
+        let Outcome::Checked(c) = &es[1].outcome else {
+            unreachable!()
+        };
+        let w = &rounds.units[&c.sha256];
+        let (rows, r) = scoring_table(
+            &fw,
+            &c.assessment,
+            Some(&w.items),
+            inputs.survey.get(&unit_key("Sở B")),
+            None,
+        );
+        assert_eq!(r.index, d("95,5"));
+        let n_nodes = fw.fields.len()
+            + fw.fields.iter().map(|f| f.criteria.len()).sum::<usize>()
+            + fw.subs().count();
+        let adj = [&fw.bonus, &fw.deductions]
+            .iter()
+            .filter(|a| !a.items.is_empty())
+            .count();
+        assert_eq!(rows.len(), n_nodes + adj);
+        let lowered = rows
+            .iter()
+            .find(|x| x.appraisal_note == "không có minh chứng")
+            .unwrap();
+        assert_eq!(
+            (lowered.self_points, lowered.official),
+            (Some(d("1")), Some(d("0")))
+        );
+        let s811 = rows.iter().find(|x| x.id == "8.1.1").unwrap();
+        assert_eq!((s811.self_points, s811.official), (None, Some(d("7,5"))));
+        let f8 = rows.iter().find(|x| x.level == 0 && x.id == "8").unwrap();
+        assert_eq!(f8.official, Some(d("16,5")));
+        // the CSV: BOM, CRLF, quoted where needed, numbers with a dot
+        let csv = table_csv(&["Bảng chấm điểm, Sở B".into()], &rows);
+        assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+        assert!(csv[3..].starts_with(
+            "\"Bảng chấm điểm, Sở B\"\r\nSTT,Lĩnh vực/Tiêu chí/Tiêu chí thành phần,Điểm tối đa,"
+                .as_bytes()
+        ));
+        let text = String::from_utf8(csv).unwrap();
+        assert!(text.contains("\r\n8.1.1,"), "{text}");
+        assert!(text.contains(",,7.50,,\r\n"), "{text}");
+    }
+
+    #[test]
+    fn the_appendix_csv_has_the_heading_and_one_table_per_group() {
+        let (_, es, rounds, inputs) = setup();
+        let plan = consolidate::plan(&es, &BTreeMap::new(), None);
+        let groups = batch(&es, &plan, &rounds, &inputs);
+        let list = groups.values().next().unwrap();
+        let named: Vec<(&str, &_)> = list
+            .iter()
+            .map(|u| match &es[u.entry].outcome {
+                Outcome::Checked(c) => (c.assessment.unit_name.as_str(), u),
+                Outcome::Refused(_) => unreachable!(),
+            })
+            .collect();
+        let heading = cchc::engine::formats::results::appendix_heading("123/QĐ-UBND", "2027-02-10");
+        assert_eq!(
+            heading,
+            "(Kèm theo Quyết định số 123/QĐ-UBND, ngày 10/02/2027)"
+        );
+        let csv = appendix_csv(
+            "KẾT QUẢ CHỈ SỐ CCHC NĂM 2026",
+            &heading,
+            &[AppendixGroup {
+                unit_type: UnitType::So,
+                units: named,
+            }],
+        );
+        let text = String::from_utf8(csv).unwrap();
+        let band = list[0].result.band.clone().unwrap_or_default();
+        assert_eq!(
+            text,
+            format!(
+                "\u{feff}KẾT QUẢ CHỈ SỐ CCHC NĂM 2026\r\n\"(Kèm theo Quyết định số 123/QĐ-UBND, ngày 10/02/2027)\"\r\n\r\n\
+                 \"Khối Sở, ban, ngành\"\r\n\
+                 STT,Đơn vị,Điểm tự đánh giá,Điểm thẩm định,Điểm điều tra XHH,Điểm thưởng/trừ,Tổng điểm,Chỉ số,Xếp hạng,Xếp loại\r\n\
+                 1,Sở A,80.00,80.00,16.50,0.00,96.50,96.50,1,{band}\r\n\
+                 2,Sở B,80.00,79.00,16.50,0.00,95.50,95.50,2,{}\r\n\
+                 3,Sở C,80.00,80.00,15.50,0.00,95.50,95.50,2,{}\r\n\
+                 4,Sở D,80.00,80.00,0.00,0.00,80.00,80.00,4,{}\r\n",
+                list[1].result.band.clone().unwrap_or_default(),
+                list[2].result.band.clone().unwrap_or_default(),
+                list[3].result.band.clone().unwrap_or_default(),
+            )
+        );
+    }
+
+    #[test]
+    fn a_results_file_reads_back_and_a_damaged_or_wrong_one_is_refused() {
+        let (fw, es, rounds, inputs) = setup();
+        let plan = consolidate::plan(&es, &BTreeMap::new(), None);
+        let groups = batch(&es, &plan, &rounds, &inputs);
+        let list = groups.values().next().unwrap();
+        let u = &list[1];
+        let Outcome::Checked(c) = &es[u.entry].outcome else {
+            unreachable!()
+        };
+        let (rows, _) = scoring_table(
+            &fw,
+            &c.assessment,
+            Some(&rounds.units[&c.sha256].items),
+            inputs.survey.get(&unit_key("Sở B")),
+            None,
+        );
+        let mut r = Results::default();
+        r.decision.number = "123/QĐ-UBND".into();
+        r.decision.date = "2027-02-10".into();
+        r.units.push(unit_result(
+            &fw,
+            &c.assessment,
+            &c.sha256,
+            u,
+            list.len(),
+            &rows,
+        ));
+        let text = export_results(&r, "2027-02-11T08:00:00+07:00");
+        assert_eq!(read_results(text.as_bytes()), Ok(r.clone()));
+        assert_eq!(r.units[0].rank, 2);
+        assert_eq!(r.units[0].of, 4);
+        assert_eq!(r.units[0].items.len(), fw.subs().count());
+        // the same content gives the same bytes
+        assert_eq!(text, export_results(&r, "2027-02-11T08:00:00+07:00"));
+        let edited = text.replace("\"index\": 95.5", "\"index\": 99");
+        assert_ne!(edited, text, "the index is in the file: {text}");
+        assert_eq!(
+            read_results(edited.as_bytes()),
+            Err(Refusal::ChecksumMismatch)
+        );
+        assert_eq!(
+            read_results(b"{\"format\": \"cchc-appraisal\"}")
+                .unwrap_err()
+                .to_string(),
+            "Cần tệp kết quả chính thức, nhưng đây là tệp kết quả thẩm định."
+        );
+        assert_eq!(read_results(b"  ").unwrap_err(), Refusal::Empty);
+        let newer = text.replace("\"format_version\": 1", "\"format_version\": 9");
+        assert_eq!(
+            read_results(newer.as_bytes()).unwrap_err(),
+            Refusal::NewerVersion(9)
+        );
+        assert!(matches!(
+            read_results(&vec![b' '; 6 * 1024 * 1024]),
+            Err(Refusal::TooLarge(_))
+        ));
+    }
+}

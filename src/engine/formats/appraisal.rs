@@ -39,7 +39,7 @@ pub fn subject_of(fw: &Framework, a: &Assessment, sha256: &str, revision: u32) -
     }
 }
 
-fn finish(mut doc: json::Out) -> (String, String) {
+pub(super) fn finish(mut doc: json::Out) -> (String, String) {
     let sum = sha256_hex(doc.canonical(&NOT_CHECKSUMMED).as_bytes());
     doc.set(
         "checksum",
@@ -186,6 +186,7 @@ fn kind_name(format: &str) -> &'static str {
         EXPLANATION_FORMAT => "tệp giải trình",
         super::file::FILE_FORMAT => "tệp tự đánh giá",
         FRAMEWORK_FORMAT => "tệp bộ tiêu chí",
+        super::results::RESULTS_FORMAT => "tệp kết quả chính thức",
         _ => "tệp JSON khác",
     }
 }
@@ -273,7 +274,10 @@ impl fmt::Display for Refusal {
 }
 
 /// Parses one of our two files: size, text, JSON, kind, version, checksum.
-fn parse(bytes: &[u8], expected: &'static str) -> Result<(json::Value, String), Refusal> {
+pub(super) fn parse(
+    bytes: &[u8],
+    expected: &'static str,
+) -> Result<(json::Value, String), Refusal> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Refusal::TooLarge(bytes.len()));
     }

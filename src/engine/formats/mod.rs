@@ -10,6 +10,7 @@ pub mod file;
 pub mod framework;
 pub mod json;
 pub mod paste;
+pub mod results;
 pub mod sheets;
 pub mod stored;
 pub mod survey;

@@ -114,6 +114,11 @@ impl Dec2 {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 
+    /// Machine style, always two decimals: `96.50`, `-1.00` (CSV files).
+    pub fn to_fixed2(self) -> String {
+        self.to_fixed('.', "-")
+    }
+
     fn to_fixed(self, sep: char, minus: &str) -> String {
         let sign = if self.0 < 0 { minus } else { "" };
         let a = self.0.unsigned_abs();

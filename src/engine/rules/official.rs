@@ -186,3 +186,207 @@ pub fn rank_desc(rows: &[(Dec2, String)]) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// One unit's official result in the batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitOfficial {
+    /// Index of the unit's entry in the batch.
+    pub entry: usize,
+    /// 1-based within its group; ties share a rank (1, 2, 2, 4).
+    pub rank: usize,
+    pub result: Official,
+    /// How far the appraisal went: none (the unit's answers stand),
+    /// under way, or the final (round 2) result sent.
+    pub appraisal: Stage,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    None,
+    UnderWay,
+    Final,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::None => "chưa thẩm định",
+            Stage::UnderWay => "đang thẩm định",
+            Stage::Final => "đã có kết quả cuối",
+        }
+    }
+}
+
+/// The official results of every unit the plan ranks, per group, best
+/// first: the appraisal work kept for each submitted revision, the
+/// survey points and the council's adjustments entered (by unit name).
+pub fn batch(
+    entries: &[super::consolidate::Entry],
+    plan: &super::consolidate::Plan,
+    rounds: &crate::engine::model::appraisal::DeskRounds,
+    inputs: &crate::engine::model::official::OfficialInputs,
+) -> BTreeMap<super::consolidate::Group, Vec<UnitOfficial>> {
+    use super::consolidate::{unit_key, Outcome};
+    let mut groups: BTreeMap<super::consolidate::Group, Vec<(usize, Official, Stage)>> =
+        BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let Outcome::Checked(c) = &e.outcome else {
+            continue;
+        };
+        if !plan.ranked(i) {
+            continue;
+        }
+        let work = c
+            .revision
+            .and_then(|_| rounds.units.get(&c.sha256))
+            .filter(|_| c.intact);
+        let stage = match work {
+            None => Stage::None,
+            Some(w) if !w.sent2.is_empty() => Stage::Final,
+            Some(_) => Stage::UnderWay,
+        };
+        let key = unit_key(&c.assessment.unit_name);
+        let r = official(
+            &c.framework,
+            &c.assessment,
+            work.map(|w| &w.items),
+            inputs.survey.get(&key),
+            inputs.adjustments.get(&key),
+        );
+        groups.entry(c.group()).or_default().push((i, r, stage));
+    }
+    groups
+        .into_iter()
+        .map(|(g, list)| {
+            let rows: Vec<(Dec2, String)> = list
+                .iter()
+                .map(|(i, r, _)| match &entries[*i].outcome {
+                    Outcome::Checked(c) => (r.index, unit_key(&c.assessment.unit_name)),
+                    Outcome::Refused(_) => (r.index, String::new()),
+                })
+                .collect();
+            let ranked = rank_desc(&rows)
+                .into_iter()
+                .map(|(rank, j)| UnitOfficial {
+                    entry: list[j].0,
+                    rank,
+                    result: list[j].1.clone(),
+                    appraisal: list[j].2,
+                })
+                .collect();
+            (g, ranked)
+        })
+        .collect()
+}
+
+/// A line of a unit's scoring table (bảng chấm điểm).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRow {
+    /// 0 field, 1 criterion, 2 sub-criterion, 3 bonus or deduction.
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub max: Dec2,
+    /// The unit's own points (none on survey items: it does not score them).
+    pub self_points: Option<Dec2>,
+    /// Appraised points (survey items: the points entered; none: no result).
+    pub official: Option<Dec2>,
+    /// The unit's explanation of its answer.
+    pub unit_note: String,
+    /// The appraiser's note.
+    pub appraisal_note: String,
+}
+
+/// The scoring table of one unit: every field, criterion and
+/// sub-criterion with its maximum, the unit's points and the official
+/// ones, then the bonus and deductions.
+pub fn scoring_table(
+    fw: &Framework,
+    a: &Assessment,
+    items: Option<&BTreeMap<String, AppraisedItem>>,
+    survey: Option<&BTreeMap<String, Dec2>>,
+    council: Option<&BTreeMap<String, u32>>,
+) -> (Vec<TableRow>, Official) {
+    let r = official(fw, a, items, survey, council);
+    let own = score(fw, a);
+    let mut b = match items {
+        Some(items) => appraised_assessment(fw, a, items),
+        None => a.clone(),
+    };
+    if let Some(c) = council {
+        b.adjustments = c.clone();
+    }
+    let s = score(fw, &b);
+    let node = |list: &[NodeResult], id: &str| list.iter().find(|n| n.id == id).map(|n| n.points);
+    let mut rows = Vec::new();
+    for f in &fw.fields {
+        rows.push(TableRow {
+            level: 0,
+            id: f.id.clone(),
+            title: f.title.clone(),
+            max: f.max,
+            self_points: own.field(&f.id).map(|x| x.points),
+            official: node(&r.fields, &f.id),
+            unit_note: String::new(),
+            appraisal_note: String::new(),
+        });
+        for c in &f.criteria {
+            rows.push(TableRow {
+                level: 1,
+                id: c.id.clone(),
+                title: c.title.clone(),
+                max: c.max,
+                self_points: own.criterion(&c.id).map(|x| x.points),
+                official: node(&r.criteria, &c.id),
+                unit_note: String::new(),
+                appraisal_note: String::new(),
+            });
+            for sub in &c.subs {
+                let is_survey = sub.rule.is_survey();
+                let official = if is_survey {
+                    survey.and_then(|m| m.get(&sub.id)).copied()
+                } else {
+                    s.sub(&sub.id).map(|x| x.points)
+                };
+                rows.push(TableRow {
+                    level: 2,
+                    id: sub.id.clone(),
+                    title: sub.title.clone(),
+                    max: sub.max,
+                    self_points: (!is_survey)
+                        .then(|| own.sub(&sub.id).map(|x| x.points))
+                        .flatten(),
+                    official,
+                    unit_note: a
+                        .answers
+                        .get(&sub.id)
+                        .map(|x| x.explanation.clone())
+                        .unwrap_or_default(),
+                    appraisal_note: items
+                        .and_then(|m| m.get(&sub.id))
+                        .map(|x| x.note.clone())
+                        .unwrap_or_default(),
+                });
+            }
+        }
+    }
+    for (adj, sign, own_total, off_total) in [
+        (&fw.bonus, "Điểm thưởng", own.bonus, r.bonus),
+        (&fw.deductions, "Điểm trừ", own.deductions, r.deductions),
+    ] {
+        if adj.items.is_empty() {
+            continue;
+        }
+        rows.push(TableRow {
+            level: 3,
+            id: String::new(),
+            title: sign.to_string(),
+            max: adj.cap,
+            self_points: Some(own_total),
+            official: Some(off_total),
+            unit_note: String::new(),
+            appraisal_note: String::new(),
+        });
+    }
+    (rows, r)
+}

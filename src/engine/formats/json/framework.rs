@@ -255,3 +255,46 @@ json_struct!(Pending {
     edited: opt,
     broken: opt
 });
+
+use crate::engine::model::official::{OfficialInputs, ResultItem, Results, UnitResult};
+
+json_struct!(OfficialInputs {
+    decision: opt,
+    survey: opt,
+    adjustments: opt
+});
+
+json_struct!(ResultItem {
+    id: req,
+    max: req,
+    self_points: opt,
+    official: opt,
+    note: skip
+});
+
+json_struct!(UnitResult {
+    unit_name: req,
+    unit_type: req,
+    year: req,
+    period: req,
+    framework_id: req,
+    framework_version: req,
+    revision_sha256: opt,
+    self_index: req,
+    appraised: req,
+    survey: req,
+    bonus: req,
+    deductions: req,
+    total: req,
+    applicable_max: req,
+    index: req,
+    rank: req,
+    of: req,
+    band: opt,
+    items: opt
+});
+
+json_struct!(Results {
+    decision: opt,
+    units: req
+});
