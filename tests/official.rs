@@ -534,3 +534,72 @@ mod batch_results {
         ));
     }
 }
+
+#[test]
+fn a_unit_takes_its_own_result_from_a_results_file_and_sees_what_cost_it_most() {
+    use cchc::engine::formats::results::{costliest, result_for};
+    use cchc::engine::model::official::{ResultItem, Results, UnitResult};
+    let fw = so();
+    let mut a = answered(&fw);
+    a.unit_name = "Sở Tư pháp".into();
+    let item = |id: &str, max: &str, official: Option<&str>| ResultItem {
+        id: id.into(),
+        max: d(max),
+        self_points: Some(d(max)),
+        official: official.map(d),
+        note: String::new(),
+    };
+    let unit = |name: &str| UnitResult {
+        unit_name: name.into(),
+        unit_type: fw.unit_type,
+        year: a.year,
+        period: a.period,
+        framework_id: fw.id.clone(),
+        framework_version: fw.version.clone(),
+        index: d("90"),
+        rank: 1,
+        of: 2,
+        items: vec![
+            item("1.1.1", "1", Some("0,5")),
+            item("3.4.1", "5", Some("2")),
+            item("1.1.2", "1", Some("1")),
+            item("8.1.1", "10", None),
+        ],
+        ..Default::default()
+    };
+    let r = Results {
+        units: vec![unit("Sở Tài chính"), unit("sở tư  pháp")],
+        ..Default::default()
+    };
+    let mut r = r;
+    for u in &mut r.units {
+        u.items[3].self_points = None;
+    }
+    let mine = result_for(&r, &a, &fw).unwrap();
+    assert_eq!(mine.units.len(), 1);
+    assert_eq!(mine.units[0].unit_name, "sở tư  pháp");
+    let lost: Vec<(&str, String)> = costliest(&mine.units[0], 5)
+        .into_iter()
+        .map(|(i, l)| (i.id.as_str(), l.to_vi()))
+        .collect();
+    // what the appraisal took first, then what was lost anyway (a survey
+    // item has no points of the unit's own)
+    assert_eq!(
+        lost,
+        vec![
+            ("3.4.1", "3".into()),
+            ("1.1.1", "0,5".into()),
+            ("8.1.1", "10".into())
+        ]
+    );
+    a.unit_name = "Sở Y tế".into();
+    assert_eq!(
+        result_for(&r, &a, &fw).unwrap_err(),
+        "tệp kết quả không có đơn vị \"Sở Y tế\" (2 đơn vị khác trong tệp)."
+    );
+    a.unit_name = "Sở Tài chính".into();
+    a.year += 1;
+    assert!(result_for(&r, &a, &fw)
+        .unwrap_err()
+        .starts_with("kết quả trong tệp là của kỳ"));
+}

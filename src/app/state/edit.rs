@@ -31,6 +31,8 @@ pub enum Edit {
     Reply(String, Reply),
     /// The explanation file exported (its checksum).
     Explained(String),
+    /// The official result received (replaces an earlier one).
+    Official(Box<crate::engine::model::official::Results>),
 }
 
 /// Replaces the item with `id`, appends it if new, or removes it.
@@ -113,6 +115,7 @@ impl Edit {
                 a.rounds.replies.insert(id, r);
             }
             Edit::Explained(sum) => a.rounds.explained_sha256 = sum,
+            Edit::Official(r) => a.rounds.official = *r,
         }
     }
 }

@@ -1209,7 +1209,7 @@ mod tests {
         assert_eq!(names, ["cu.json", "moi.json"]);
         assert_eq!(s.desk.files.len(), 2);
         // once ready, a restore (none comes) would not append again
-        let s = s.reduce(Action::DeskRestore(Box::new(Desk::default())));
+        let s = s.reduce(Action::DeskRestore(Box::default()));
         assert!(s.desk.entries.is_empty());
     }
 }

@@ -242,3 +242,62 @@ pub fn table_csv(title: &[String], rows: &[TableRow]) -> Vec<u8> {
     out.extend(rows.iter().map(table_row));
     csv(&out)
 }
+
+/// This unit's result in a results file, with the file's decision, or
+/// why the file is not for it (nothing changes then).
+pub fn result_for(r: &Results, a: &Assessment, fw: &Framework) -> Result<Results, String> {
+    let key = crate::engine::rules::consolidate::unit_key(&a.unit_name);
+    let mine: Vec<&UnitResult> = r
+        .units
+        .iter()
+        .filter(|u| crate::engine::rules::consolidate::unit_key(&u.unit_name) == key)
+        .collect();
+    let Some(u) = mine.first() else {
+        return Err(format!(
+            "tệp kết quả không có đơn vị \"{}\" ({} đơn vị khác trong tệp).",
+            a.unit_name,
+            r.units.len()
+        ));
+    };
+    if u.year != a.year || u.period != a.period {
+        return Err(format!(
+            "kết quả trong tệp là của kỳ {} {}, không phải kỳ {} {} đang mở.",
+            u.period.label(),
+            u.year,
+            a.period.label(),
+            a.year
+        ));
+    }
+    if u.framework_id != fw.id || u.framework_version != fw.version {
+        return Err(format!(
+            "kết quả chấm theo bộ tiêu chí {} (phiên bản {}), khác bộ tiêu chí của bản tự đánh giá.",
+            u.framework_id, u.framework_version
+        ));
+    }
+    Ok(Results {
+        decision: r.decision.clone(),
+        units: vec![(*u).clone()],
+    })
+}
+
+/// The items that cost the unit most in its official result (maximum
+/// minus official points): first those the appraisal lowered, most
+/// points taken first, then the rest, most points lost first (framework
+/// order on ties).
+pub fn costliest(u: &UnitResult, n: usize) -> Vec<(&ResultItem, Dec2)> {
+    let off = |i: &ResultItem| i.official.unwrap_or(Dec2::ZERO);
+    let taken = |i: &ResultItem| i.self_points.map_or(Dec2::ZERO, |s| s - off(i));
+    let mut v: Vec<(&ResultItem, Dec2)> = u
+        .items
+        .iter()
+        .filter_map(|i| {
+            let lost = i.max - off(i);
+            (lost > Dec2::ZERO).then_some((i, lost))
+        })
+        .collect();
+    crate::engine::sort_by_key(&mut v, |x| {
+        (std::cmp::Reverse(taken(x.0)), std::cmp::Reverse(x.1))
+    });
+    v.truncate(n);
+    v
+}

@@ -124,6 +124,9 @@ pub struct UnitRounds {
     pub replies: BTreeMap<String, Reply>,
     /// Checksum of the explanation file last exported, if any.
     pub explained_sha256: String,
+    /// The official result received from Sở Nội vụ's results file (the
+    /// decision and this unit alone; none: not received).
+    pub official: super::official::Results,
 }
 
 impl UnitRounds {
@@ -182,4 +185,7 @@ pub struct DeskRounds {
     pub deadline: String,
     /// Revision checksum → work.
     pub units: BTreeMap<String, DeskWork>,
+    /// The official results' inputs: the survey points, the council's
+    /// adjustments, the decision, last year's results.
+    pub official: super::official::OfficialInputs,
 }

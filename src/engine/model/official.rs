@@ -20,6 +20,9 @@ pub struct OfficialInputs {
     /// Unit key → the council's bonus and deductions (adjustment id →
     /// count). A unit not listed keeps the ones it claimed itself.
     pub adjustments: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Last year's announced results (from its results file, without the
+    /// items), for the change in index and rank.
+    pub previous: Vec<UnitResult>,
 }
 
 /// One sub-criterion in a unit's results file.

@@ -300,7 +300,8 @@ json_struct!(UnitRounds {
     submissions: skip,
     received: skip,
     replies: skip,
-    explained_sha256: skip
+    explained_sha256: skip,
+    official: skip
 });
 
 use crate::engine::model::appraisal::{DeskRounds, DeskWork};
@@ -323,5 +324,6 @@ json_struct!(DeskRounds {
     appraiser: opt,
     scope: opt,
     deadline: opt,
-    units: opt
+    units: opt,
+    official: skip
 });

@@ -259,9 +259,10 @@ json_struct!(Pending {
 use crate::engine::model::official::{OfficialInputs, ResultItem, Results, UnitResult};
 
 json_struct!(OfficialInputs {
-    decision: opt,
-    survey: opt,
-    adjustments: opt
+    decision: skip,
+    survey: skip,
+    adjustments: skip,
+    previous: skip
 });
 
 json_struct!(ResultItem {
