@@ -7,6 +7,7 @@ use super::state::Edit;
 use super::widgets::{download, event_value, JSON};
 use crate::engine::formats::appraisal as af;
 use crate::engine::formats::file;
+use crate::engine::formats::results as rf;
 use crate::engine::model::appraisal::{Explanation, Received, Reply, FINAL_ROUND};
 use crate::engine::model::time::{date_vi, datetime_vi};
 use crate::engine::rules::appraisal::{
@@ -83,13 +84,32 @@ pub fn AppraisalPage() -> Html {
             };
             let (ctx, a, fw, msg) = (ctx.clone(), a.clone(), fw.clone(), msg.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                let mut official = None;
                 let got = match services::files::read(&f, file::MAX_FILE_BYTES).await {
                     Err(services::files::ReadError::TooLarge(n)) => Err(af::Refusal::TooLarge(n)),
                     Err(_) => Err(af::Refusal::Empty),
                     Ok(bytes) => af::read_appraisal(&bytes).and_then(|(ap, sum)| {
                         af::accept_appraisal(&fw, &a, &ap, &sum).map(|_| (ap, sum))
+                    }).inspect_err(|e| {
+                        // the same button takes the official results file
+                        if matches!(e, af::Refusal::WrongKind { found, .. } if found == rf::RESULTS_FORMAT) {
+                            official = Some(rf::read_results(&bytes).map_err(|e| e.to_string()).and_then(|r| rf::result_for(&r, &a, &fw)));
+                        }
                     }),
                 };
+                if let Some(o) = official {
+                    match o {
+                        Ok(r) => {
+                            super::edit(&ctx, Edit::Official(Box::new(r)));
+                            msg.set(Some((true, "Đã nhập kết quả chính thức.".into())));
+                        }
+                        Err(m) => msg.set(Some((
+                            false,
+                            format!("Không nhập được tệp: {m} Bản tự đánh giá không thay đổi."),
+                        ))),
+                    }
+                    return;
+                }
                 match got {
                     Ok((ap, sum)) => {
                         let round = ap.round;
@@ -139,8 +159,9 @@ pub fn AppraisalPage() -> Html {
                     }) }
                 </ul>
             }
+            {official_box(&fw, &a)}
             <h2>{"Kết quả thẩm định của Sở Nội vụ"}</h2>
-            <label class="btn file-pick no-print">{"Nhập tệp kết quả thẩm định (.json)"}
+            <label class="btn file-pick no-print">{"Nhập tệp kết quả thẩm định hoặc kết quả chính thức (.json)"}
                 <input type="file" accept=".json,application/json" onchange={on_file} disabled={cur.read_only} data-import-appraisal="" />
             </label>
             if let Some((ok, m)) = &*msg {
@@ -368,5 +389,49 @@ fn explain_button(
               else if a.rounds.explained_sha256.is_empty() { String::new() }
               else { format!(" Đã xuất lần gần nhất: mã {}…", short(&a.rounds.explained_sha256)) } }
         </p>
+    }
+}
+
+/// The official result received from Sở Nội vụ, beside the unit's own
+/// estimate, with the items that cost it most.
+fn official_box(fw: &crate::engine::Framework, a: &crate::engine::Assessment) -> Html {
+    let r = &a.rounds.official;
+    let Some(u) = r.units.first() else {
+        return Html::default();
+    };
+    let d = &r.decision;
+    let lost = rf::costliest(u, 5);
+    let dash = |v: Option<crate::engine::Dec2>| v.map_or("—".to_string(), |x| x.to_vi());
+    html! {
+        <section class="official-result" data-official-result="">
+            <h2>{"Kết quả chính thức"}</h2>
+            if !d.number.is_empty() || !d.date.is_empty() {
+                <p>{rf::appendix_heading(&d.number, &d.date)}</p>
+            }
+            <dl class="cards">
+                <div><dt>{"Chỉ số chính thức"}</dt><dd data-col="index">{u.index.to_vi_fixed()}</dd></div>
+                <div><dt>{"Xếp hạng"}</dt><dd data-col="rank">{format!("{}/{}", u.rank, u.of)}</dd></div>
+                <div><dt>{"Xếp loại"}</dt><dd>{if u.band.is_empty() { "—".to_string() } else { u.band.clone() }}</dd></div>
+                <div><dt>{"Chỉ số tự đánh giá"}</dt><dd>{u.self_index.to_vi_fixed()}</dd></div>
+            </dl>
+            <p>{format!("Điểm thẩm định {} · điều tra xã hội học {} · thưởng/trừ {} · tổng {}/{}.", u.appraised.to_vi(), u.survey.to_vi(), (u.bonus - u.deductions).to_vi_signed(), u.total.to_vi(), u.applicable_max.to_vi())}</p>
+            if !lost.is_empty() {
+                <h3>{"Các tiêu chí thành phần mất nhiều điểm nhất"}</h3>
+                <div class="table-wrap">
+                <table class="official-table" data-official="costliest">
+                    <thead><tr><th scope="col">{"Tiêu chí thành phần"}</th><th scope="col">{"Tối đa"}</th><th scope="col">{"Tự đánh giá"}</th><th scope="col">{"Chính thức"}</th><th scope="col">{"Mất"}</th><th scope="col">{"Ghi chú thẩm định"}</th></tr></thead>
+                    <tbody>
+                    { for lost.iter().map(|(i, l)| html! {
+                        <tr>
+                            <th scope="row">{format!("{} {}", i.id, fw.sub(&i.id).map(|s| s.title.as_str()).unwrap_or(""))}</th>
+                            <td class="num">{i.max.to_vi()}</td><td class="num">{dash(i.self_points)}</td>
+                            <td class="num">{dash(i.official)}</td><td class="num">{l.to_vi()}</td><td>{i.note.clone()}</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+        </section>
     }
 }

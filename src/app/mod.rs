@@ -91,7 +91,10 @@ impl Tools for Agency {
     }
     fn href(route: &Route) -> String {
         match route {
-            Route::Desk | Route::Frameworks | Route::DeskAppraise { .. } => {
+            Route::Desk
+            | Route::Frameworks
+            | Route::DeskAppraise { .. }
+            | Route::DeskOfficial { .. } => {
                 format!("{OFFICE_DIR}{}", route.href())
             }
             r => r.href(),
@@ -127,6 +130,10 @@ impl Tools for Office {
             Route::DeskAppraise { sha } => {
                 html! { <desk::appraise::AppraisePage sha={sha.clone()} /> }
             }
+            Route::DeskOfficial { sha: None } => html! { <desk::official::OfficialPage /> },
+            Route::DeskOfficial { sha: Some(sha) } => {
+                html! { <desk::official::ScoringTablePage sha={sha.clone()} /> }
+            }
             _ => html! { <editor::FrameworksPage /> },
         }
     }
@@ -138,6 +145,7 @@ impl Tools for Office {
         html! {
             <>
                 <a href={Route::Desk.href()} aria-current={here(&Route::Desk)}>{"Tổng hợp các đơn vị (Sở Nội vụ)"}</a>
+                <a href={Route::DeskOfficial { sha: None }.href()} aria-current={here(&Route::DeskOfficial { sha: None })}>{"Kết quả chính thức"}</a>
                 <a href={Route::Frameworks.href()} aria-current={here(&Route::Frameworks)}>{"Bộ tiêu chí"}</a>
             </>
         }
@@ -160,7 +168,10 @@ pub fn App<T: Tools>() -> Html {
     let page = match &state.route {
         Route::Start => html! { <start::StartPage /> },
         Route::New => html! { <new::NewPage /> },
-        r @ (Route::Desk | Route::Frameworks | Route::DeskAppraise { .. }) => T::office_page(r),
+        r @ (Route::Desk
+        | Route::Frameworks
+        | Route::DeskAppraise { .. }
+        | Route::DeskOfficial { .. }) => T::office_page(r),
         Route::NotFound => not_found("Không có trang này."),
         r => {
             let id = r.assessment_id().unwrap_or_default();

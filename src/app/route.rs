@@ -15,6 +15,11 @@ pub enum Route {
     DeskAppraise {
         sha: String,
     },
+    /// `#/so-noi-vu/ket-qua`: the official results, or
+    /// `#/so-noi-vu/ket-qua/<revision checksum>`: one unit's scoring table.
+    DeskOfficial {
+        sha: Option<String>,
+    },
     /// `#/a/<id>`, `#/a/<id>/tieu-chi/<criterion>` or
     /// `#/a/<id>/tieu-chi/<criterion>/<sub-criterion>` (focused).
     Checklist {
@@ -64,6 +69,10 @@ impl Route {
             ["moi"] => Route::New,
             ["so-noi-vu"] => Route::Desk,
             ["so-noi-vu", "tham-dinh", sha] => Route::DeskAppraise { sha: dec(sha) },
+            ["so-noi-vu", "ket-qua"] => Route::DeskOfficial { sha: None },
+            ["so-noi-vu", "ket-qua", sha] => Route::DeskOfficial {
+                sha: Some(dec(sha)),
+            },
             ["bo-tieu-chi"] => Route::Frameworks,
             ["a", id] => Route::Checklist {
                 id: dec(id),
@@ -105,6 +114,8 @@ impl Route {
             Route::Desk => "#/so-noi-vu".into(),
             Route::Frameworks => "#/bo-tieu-chi".into(),
             Route::DeskAppraise { sha } => format!("#/so-noi-vu/tham-dinh/{}", encode(sha)),
+            Route::DeskOfficial { sha: None } => "#/so-noi-vu/ket-qua".into(),
+            Route::DeskOfficial { sha: Some(s) } => format!("#/so-noi-vu/ket-qua/{}", encode(s)),
             Route::Checklist {
                 id,
                 criterion: None,

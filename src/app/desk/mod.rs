@@ -6,6 +6,7 @@
 pub mod appraise;
 mod checks;
 mod keeper;
+pub mod official;
 mod ranking;
 
 pub use keeper::DeskKeeper;
