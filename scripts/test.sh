@@ -25,6 +25,7 @@ cargo run --locked --quiet --example gen_batch -- --count 6 --seed 7 --kind mixe
 cargo run --locked --quiet --example gen_batch -- --count 6 --seed 8 --kind mixed --out target/batch-e2e-prev
 cargo run --locked --quiet --example gen_batch -- --count 60 --seed 9 --out target/batch-e2e-66 --hostile
 cargo run --locked --quiet --example gen_batch -- --count 2 --seed 11 --kind so --submitted --out target/batch-e2e-sub
+cargo run --locked --quiet --example gen_batch -- --count 8 --seed 31 --kind so --submitted --out target/batch-e2e-8
 
 step "end-to-end tests of dist/ (playwright-core + Chromium)"
 (cd e2e && node --test --test-concurrency=1 tests/)
