@@ -6,7 +6,6 @@
 //! and results file. The inputs live in `DeskRounds.official` (kept with
 //! the rounds); the figures come from `rules::official`.
 
-use super::period_label;
 use crate::app::route::Route;
 use crate::app::state::{Action, Shared};
 use crate::app::widgets::{download, event_value, print_button, JSON};
@@ -61,12 +60,22 @@ fn use_figures(ctx: &crate::app::Ctx) -> Rc<Figures> {
     )
 }
 
+/// "NĂM 2025", "QUÝ III 2025" (written out: `to_uppercase` would bring
+/// Unicode's case tables, about 20 KB, into the bundle).
+fn period_upper((year, p): (u16, crate::engine::Period)) -> String {
+    use crate::engine::Period::*;
+    let l = match p {
+        Q1 => "QUÝ I",
+        H1 => "6 THÁNG",
+        Q3 => "QUÝ III",
+        Year => "NĂM",
+    };
+    format!("{l} {year}")
+}
+
 fn title_of(period: Option<(u16, crate::engine::Period)>) -> String {
     match period {
-        Some(p) => format!(
-            "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH {}",
-            period_label(p).to_uppercase()
-        ),
+        Some(p) => format!("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH {}", period_upper(p)),
         None => "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH".into(),
     }
 }
@@ -634,6 +643,7 @@ struct SurveyEntryProps {
 fn SurveyEntry(p: &SurveyEntryProps) -> Html {
     let ctx = crate::app::use_app();
     let err = use_state(|| None::<String>);
+    let open = use_state(|| false);
     let d = ctx.desk.clone();
     let Some(fw): Option<Rc<Framework>> = p
         .list
@@ -723,9 +733,22 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
         })
     };
     let label = p.group.unit_type.label();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let head = html! {
+        <button class="btn" aria-expanded={(*open).to_string()} onclick={toggle}>
+            {format!("{} Nhập tay, sửa từng đơn vị — khối {label} ({} đơn vị)", if *open { "▾" } else { "▸" }, p.list.len())}
+        </button>
+    };
+    // a closed section draws nothing (a batch of 200 has 1,000 inputs)
+    if !*open {
+        return html! { <div class="official-entry" data-entry={label}>{head}</div> };
+    }
     html! {
-        <details class="official-entry" data-entry={label}>
-            <summary>{format!("Nhập tay, sửa từng đơn vị — khối {label} ({} đơn vị)", p.list.len())}</summary>
+        <div class="official-entry" data-entry={label}>
+            {head}
             if let Some(m) = &*err { <p role="alert" class="bad">{m.clone()}</p> }
             <div class="table-wrap">
             <table class="official-table">
@@ -769,7 +792,7 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
                 </tbody>
             </table>
             </div>
-        </details>
+        </div>
     }
 }
 
@@ -820,7 +843,7 @@ pub fn ScoringTablePage(p: &ScoringProps) -> Html {
     let name = c.assessment.unit_name.clone();
     let title = format!(
         "BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH {} — {}",
-        period_label((c.assessment.year, c.assessment.period)).to_uppercase(),
+        period_upper((c.assessment.year, c.assessment.period)),
         name
     );
     let heading = rf::appendix_heading(&r.official.decision.number, &r.official.decision.date);
