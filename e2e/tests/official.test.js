@@ -149,6 +149,17 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   await desk.locator('[data-entry] [role="alert"]').filter({ hasText: 'Tiêu chí 8.1.1: 11 vượt điểm tối đa 10 (không lưu).' }).waitFor();
   assert.equal((await appendix(desk)).find((r) => r.name === names[2]).survey, rows.find((r) => r.name === names[2]).survey);
 
+  // the council's bonus replaces the unit's own claims, and can be undone
+  const third = rows.find((r) => r.name === names[2]);
+  await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).getByLabel(`${names[2]}: Sáng kiến, giải pháp CCHC được cấp tỉnh công nhận`).fill('1');
+  await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).getByLabel(`${names[2]}: Sáng kiến, giải pháp CCHC được cấp tỉnh công nhận`).press('Tab');
+  await desk.locator(`[data-official="appendix"] tr[data-unit="${names[2]}"]`).filter({ hasText: vi(num(third.index) + 1) }).waitFor();
+  assert.equal((await appendix(desk)).find((r) => r.name === names[2]).adj, '1,00');
+  assert.match(await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).innerText(), /\+1 \(Hội đồng\)/);
+  await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).getByRole('button', { name: 'Theo đơn vị tự nhận' }).click();
+  await desk.locator(`[data-official="appendix"] tr[data-unit="${names[2]}"]`).filter({ hasText: third.index }).waitFor();
+  assert.equal((await appendix(desk)).find((r) => r.name === names[2]).adj, third.adj);
+
   // the decision, then ranking by a field
   await desk.locator('#off-number').fill('45/QĐ-UBND');
   await desk.locator('#off-number').press('Tab');
@@ -200,6 +211,17 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   const allDoc = JSON.parse(all.buffer.toString('utf8'));
   assert.ok(resultsSchema(allDoc), JSON.stringify(resultsSchema.errors?.slice(0, 3)));
   assert.equal(allDoc.units.length, 8);
+
+  // last year's results loaded: each unit's index and rank then, and the change
+  await desk.locator('[data-official-prev]').setInputFiles(all);
+  await desk.locator('[data-official-msg]').filter({ hasText: 'Đã nạp kết quả chính thức kỳ trước của 8 đơn vị.' }).waitFor();
+  const withPrev = await desk.locator('[data-official="appendix"] tbody tr').first().evaluate((r) => [...r.children].map((c) => c.innerText.trim()));
+  assert.equal(withPrev[10], `${rows[0].index} (hạng ${rows[0].rank})`);
+  assert.equal(withPrev[11], '0');
+  // a refused file changes nothing
+  await desk.locator('[data-official-prev]').setInputFiles({ ...all, name: 'hong.json', buffer: Buffer.from('{"format": "cchc-official-results"') });
+  await desk.locator('[data-official-msg]').filter({ hasText: /hong\.json: không nhận — Tệp không đúng định dạng JSON/ }).waitFor();
+  assert.match(await desk.locator('.official-inputs').innerText(), /Đã nạp 8 đơn vị\./);
 
   // the appraised unit's scoring table and results file
   await desk.getByRole('link', { name: first, exact: true }).click();

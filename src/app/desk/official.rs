@@ -658,17 +658,21 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
         .filter(|s| s.rule.is_survey())
         .map(|s| (s.id.clone(), s.max))
         .collect();
-    let adj: Vec<(String, String, bool)> = fw
+    // (id, title, bonus, the most times it counts)
+    let adj: Vec<(String, String, bool, u32)> = fw
         .bonus
         .items
         .iter()
-        .map(|a| (a.id.clone(), a.title.clone(), true))
-        .chain(
-            fw.deductions
-                .items
-                .iter()
-                .map(|a| (a.id.clone(), a.title.clone(), false)),
-        )
+        .map(|a| (a, true))
+        .chain(fw.deductions.items.iter().map(|a| (a, false)))
+        .map(|(a, b)| {
+            (
+                a.id.clone(),
+                a.title.clone(),
+                b,
+                if a.repeatable { 99 } else { 1 },
+            )
+        })
         .collect();
     let survey = &ctx.rounds.official.survey;
     let council = &ctx.rounds.official.adjustments;
@@ -708,10 +712,10 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
             });
         })
     };
-    let set_adj = |key: String, id: String, own: BTreeMap<String, u32>| {
+    let set_adj = |key: String, id: String, own: BTreeMap<String, u32>, most: u32| {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
-            let n: u32 = event_value(&e).trim().parse().unwrap_or(0);
+            let n: u32 = event_value(&e).trim().parse().unwrap_or(0).min(most);
             let (key, id, own) = (key.clone(), id.clone(), own.clone());
             edit(&ctx, move |o| {
                 let m = o.adjustments.entry(key).or_insert(own);
@@ -755,7 +759,7 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
                 <thead><tr>
                     <th scope="col">{"Đơn vị"}</th>
                     { for items.iter().map(|(id, max)| html! { <th scope="col">{format!("Điều tra {id} (tối đa {})", max.to_vi())}</th> }) }
-                    { for adj.iter().map(|(id, t, bonus)| html! { <th scope="col" title={t.clone()}>{format!("{} {id} (số lần)", if *bonus { "Thưởng" } else { "Trừ" })}</th> }) }
+                    { for adj.iter().map(|(id, t, bonus, _)| html! { <th scope="col" title={t.clone()}>{format!("{} {id} (số lần)", if *bonus { "Thưởng" } else { "Trừ" })}</th> }) }
                     if !adj.is_empty() { <th scope="col">{"Thưởng/trừ"}</th> }
                 </tr></thead>
                 <tbody>
@@ -773,9 +777,9 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
                                 let v = mine.and_then(|m| m.get(id)).map(|x| x.to_vi()).unwrap_or_default();
                                 html! { <td><input type="text" inputmode="decimal" size="5" aria-label={format!("{name}: điểm điều tra {id}")} value={v} onchange={set_survey(key.clone(), id.clone(), *max)} data-survey={id.clone()} /></td> }
                             }) }
-                            { for adj.iter().map(|(id, t, _)| {
+                            { for adj.iter().map(|(id, t, _, most)| {
                                 let v = counts.get(id).copied().unwrap_or(0).to_string();
-                                html! { <td><input type="number" min="0" max="99" size="3" aria-label={format!("{name}: {t}")} value={v} onchange={set_adj(key.clone(), id.clone(), c.assessment.adjustments.clone())} /></td> }
+                                html! { <td><input type="number" min="0" max={most.to_string()} size="3" aria-label={format!("{name}: {t}")} value={v} onchange={set_adj(key.clone(), id.clone(), c.assessment.adjustments.clone(), *most)} /></td> }
                             }) }
                             if !adj.is_empty() {
                                 <td>
