@@ -29,7 +29,11 @@ const builds = [
   // bring it to 290.1 / 365.9, the second trial's (rounds kept on replace,
   // a submitted file adopted, intact files preferred) to 291.0 / 367.3
   // (+24.1 KiB brotli in all). Ceilings 292/368 → 293/369.
-  { name: "agency's app", dir: 'dist', ceilings: { brotli: 293 * KiB, gzip: 369 * KiB } },
+  // #17 shows the unit its official result (the results file read and
+  // checked, kept with the assessment, the items that cost most): 291.0 →
+  // 297.1 brotli, 367.5 → 375.9 gzip (+6.1 KiB, within the 8 the issue
+  // allows). Ceilings 293/369 → 298/377.
+  { name: "agency's app", dir: 'dist', ceilings: { brotli: 298 * KiB, gzip: 377 * KiB } },
   // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
   // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
   // (zip + flate2 + quick-xml) 57 KiB gzip / 49 KiB brotli (509.8 / 405.3 in all).
@@ -44,7 +48,13 @@ const builds = [
   // restored 'sent') bring it to 480.5 / 610.8, the second trial's (the
   // appraiser's "không phát sinh", filters, intact files) to 482.1 / 613.0:
   // ceilings 482/610 → 484/615.
-  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 484 * KiB, gzip: 615 * KiB } },
+  // #17's official results page (survey paste and hand entry, council
+  // adjustments, ranking per group and by field/criterion, last year's
+  // change, the appendix as print/CSV/.xlsx, the scoring table, the results
+  // file): 483.1 → 523.0 brotli, 614.1 → 667.9 gzip (+39.9 KiB brotli; its
+  // Yew views are most of it; str::to_uppercase, 2.9 KiB, was taken out).
+  // Ceilings 484/615 → 525/670.
+  { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 525 * KiB, gzip: 670 * KiB } },
 ];
 
 const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;

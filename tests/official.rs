@@ -214,6 +214,12 @@ fn a_pasted_survey_table_with_any_problem_is_refused_whole_with_each_problem() {
     )
     .unwrap_err();
     assert!(e[0].contains("Cột \"SIPAS năm trước\" không khớp"), "{e:?}");
+    // only columns that are not survey items: nothing to apply
+    let e = read_survey("STT\tĐơn vị\tGhi chú\n1\tSở Tư pháp\tx", &fw, &units()).unwrap_err();
+    assert_eq!(
+        e,
+        vec!["Bảng không có cột nào là mục điều tra (8.1.1, 8.2.1): ghi mã mục ở dòng tiêu đề của mỗi cột điểm."]
+    );
     let e = read_survey("Sở Tư pháp\t5", &fw, &units()).unwrap_err();
     assert!(
         e[0].contains("có 1 cột số liệu, nhưng bộ tiêu chí có 2 mục"),
@@ -405,7 +411,22 @@ mod batch_results {
             .iter()
             .filter(|a| !a.items.is_empty())
             .count();
-        assert_eq!(rows.len(), n_nodes + adj);
+        assert_eq!(
+            rows.len(),
+            n_nodes + adj + 2,
+            "then the total and the index"
+        );
+        let last: Vec<_> = rows[rows.len() - 2..]
+            .iter()
+            .map(|x| (x.title.as_str(), x.max, x.self_points, x.official))
+            .collect();
+        assert_eq!(
+            last,
+            vec![
+                ("Tổng điểm", d("100"), Some(d("80")), Some(d("95,5"))),
+                ("Chỉ số (%)", d("100"), None, Some(d("95,5")))
+            ]
+        );
         let lowered = rows
             .iter()
             .find(|x| x.appraisal_note == "không có minh chứng")
@@ -418,6 +439,9 @@ mod batch_results {
         assert_eq!((s811.self_points, s811.official), (None, Some(d("7,5"))));
         let f8 = rows.iter().find(|x| x.level == 0 && x.id == "8").unwrap();
         assert_eq!(f8.official, Some(d("16,5")));
+        // the unit's own figure of a field is the sum of the items it
+        // scored (its survey estimate is not among them): none here
+        assert_eq!(f8.self_points, None);
         // the CSV: BOM, CRLF, quoted where needed, numbers with a dot
         let csv = table_csv(&["Bảng chấm điểm, Sở B".into()], &rows);
         assert!(csv.starts_with(b"\xEF\xBB\xBF"));

@@ -101,6 +101,8 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   assert.equal(num(mine.appraised), r2(num(mine.self) - cutPts));
   assert.ok(rows.filter((r) => r.name !== first).every((r) => r.stage === 'chưa thẩm định' && r.appraised === r.self));
   assert.ok(rows.every((r) => r.survey === '0,00 *' && r.index === r.total), 'no survey result: 0, marked');
+  assert.match(await desk.locator('[data-official="not-final"]').innerText(), /^7 đơn vị chưa có kết quả thẩm định cuối cùng/);
+  assert.match(await desk.locator('[data-official="no-survey"]').innerText(), /^8 đơn vị chưa có đủ điểm điều tra/);
 
   // a table with problems: refused whole, every problem listed, nothing applied
   const names = rows.map((r) => r.name);
@@ -129,8 +131,9 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   const tsv = ['STT\tĐơn vị\tTC 8.1.1\t8.2.1\tTổng'].concat(rows.map((r, i) => `${i + 1}\t${r.name.toUpperCase()}\t${vi(survey[r.name][0])}\t${vi(survey[r.name][1])}\t${vi(survey[r.name][0] + survey[r.name][1])}`)).join('\n');
   await desk.locator('#off-paste').fill(tsv);
   await desk.getByRole('button', { name: 'Áp dụng bảng dán' }).click();
-  await desk.locator('[data-official-msg]').filter({ hasText: 'Đã áp dụng điểm điều tra xã hội học cho 8 đơn vị (2 cột).' }).waitFor();
+  await desk.locator('[data-official-msg]').filter({ hasText: 'Đã áp dụng điểm điều tra xã hội học cho 8 đơn vị (2 cột; ô trống giữ nguyên điểm đã có).' }).waitFor();
   assert.equal(await desk.locator('#off-paste').inputValue(), '');
+  assert.equal(await desk.locator('[data-official="no-survey"]').count(), 0);
   rows = await appendix(desk);
   const expected = rows.map((r) => ({ name: r.name, index: r2(num(r.appraised) + survey[r.name][0] + survey[r.name][1]) }));
   for (const e of expected) assert.equal(num(rows.find((r) => r.name === e.name).index), e.index, e.name);
@@ -140,6 +143,19 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   assert.equal(tied[0].index, tied[1].index);
   const after = rows.find((r) => Number(r.rank) > Number(tied[0].rank));
   if (after) assert.equal(Number(after.rank), Number(tied[0].rank) + 2, 'the next rank skips');
+
+  // a later table with an empty cell changes only what it holds
+  const other = rows.find((r) => r.name !== pair[0].name && r.name !== pair[1].name);
+  await desk.locator('#off-paste').fill(`Đơn vị\t8.1.1\t8.2.1\n${other.name}\t\t3`);
+  await desk.getByRole('button', { name: 'Áp dụng bảng dán' }).click();
+  await desk.locator('[data-official-msg]').filter({ hasText: 'cho 1 đơn vị' }).waitFor();
+  survey[other.name][1] = 3;
+  assert.equal((await appendix(desk)).find((r) => r.name === other.name).survey, vi(survey[other.name][0] + 3));
+  rows = await appendix(desk);
+  // the button keeps the focus for the keyboard, an empty paste says so
+  assert.equal(await desk.evaluate(() => document.activeElement?.innerText), 'Áp dụng bảng dán');
+  await desk.keyboard.press('Enter');
+  await desk.locator('[data-official-msg]').filter({ hasText: /Bảng dán trống/ }).waitFor();
 
   // a survey point typed by hand above its maximum is refused and not kept
   await desk.locator("[data-entry] button[aria-expanded]").click();
@@ -155,8 +171,8 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).getByLabel(`${names[2]}: Sáng kiến, giải pháp CCHC được cấp tỉnh công nhận`).press('Tab');
   await desk.locator(`[data-official="appendix"] tr[data-unit="${names[2]}"]`).filter({ hasText: vi(num(third.index) + 1) }).waitFor();
   assert.equal((await appendix(desk)).find((r) => r.name === names[2]).adj, '1,00');
-  assert.match(await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).innerText(), /\+1 \(Hội đồng\)/);
-  await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).getByRole('button', { name: 'Theo đơn vị tự nhận' }).click();
+  assert.match(await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).innerText(), /\+1 \(Hội đồng quyết định\)/);
+  await desk.locator(`[data-entry] tr[data-unit="${names[2]}"]`).getByRole('button', { name: 'Trở lại điểm đơn vị tự nhận' }).click();
   await desk.locator(`[data-official="appendix"] tr[data-unit="${names[2]}"]`).filter({ hasText: third.index }).waitFor();
   assert.equal((await appendix(desk)).find((r) => r.name === names[2]).adj, third.adj);
 
@@ -166,7 +182,7 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   await desk.locator('#off-date').fill('2027-02-10');
   await desk.locator('#off-date').press('Tab');
   await desk.locator('[data-official="heading"]').filter({ hasText: '(Kèm theo Quyết định số 45/QĐ-UBND, ngày 10/02/2027)' }).waitFor();
-  await desk.locator('#off-by').selectOption('f:8');
+  await desk.locator('#off-by').selectOption('0:f:8');
   assert.equal(await desk.locator('[data-official="by-node"] tbody tr').count(), 8);
   await desk.locator('#off-by').selectOption('');
   await noSideScroll(desk, 'official 1280');
@@ -212,12 +228,33 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   assert.ok(resultsSchema(allDoc), JSON.stringify(resultsSchema.errors?.slice(0, 3)));
   assert.equal(allDoc.units.length, 8);
 
-  // last year's results loaded: each unit's index and rank then, and the change
+  // this period's own file is not last year's
   await desk.locator('[data-official-prev]').setInputFiles(all);
+  await desk.locator('[data-official-msg]').filter({ hasText: /không nhận — đây là kết quả của chính kỳ đang xếp hạng \(Năm 2025\)/ }).waitFor();
+  // last year's results, made by another desk from the same units' 2024
+  // files (edited here, so marked as such): index and rank then, and the change
+  const p = await openPage(browser, srv.origin);
+  await p.page.goto(srv.url + 'so-noi-vu/#/so-noi-vu');
+  await p.page.locator('#desk-files').setInputFiles(files.map((f) => {
+    const doc = JSON.parse(f.buffer.toString('utf8'));
+    doc.period.year = 2024;
+    doc.period.cutoff = '2024-12-14';
+    return { ...f, name: f.name.replace('2025', '2024'), buffer: Buffer.from(JSON.stringify(doc)) };
+  }));
+  await p.page.locator('[data-count="ranked"]').filter({ hasText: /^8$/ }).waitFor();
+  await p.page.goto(srv.url + 'so-noi-vu/#/so-noi-vu/ket-qua');
+  await p.page.locator('[data-official="damaged"]').filter({ hasText: /^8 đơn vị có tệp bị sửa hoặc hỏng/ }).waitFor();
+  const lastRows = await appendix(p.page);
+  const last = await download(p.page, () => p.page.locator('[data-download="results"]').click());
+  await p.context.close();
+  await desk.locator('[data-official-prev]').setInputFiles(last);
   await desk.locator('[data-official-msg]').filter({ hasText: 'Đã nạp kết quả chính thức kỳ trước của 8 đơn vị.' }).waitFor();
   const withPrev = await desk.locator('[data-official="appendix"] tbody tr').first().evaluate((r) => [...r.children].map((c) => c.innerText.trim()));
-  assert.equal(withPrev[10], `${rows[0].index} (hạng ${rows[0].rank})`);
-  assert.equal(withPrev[11], '0');
+  const then = lastRows.find((r) => r.name === rows[0].name);
+  assert.equal(withPrev[10], `${then.index} (hạng ${then.rank})`);
+  const delta = r2(num(rows[0].index) - num(then.index));
+  const moved = Number(then.rank) - Number(rows[0].rank);
+  assert.equal(withPrev[11], `${delta > 0 ? '+' : ''}${delta === 0 ? '0' : String(delta).replace('.', ',').replace('-', '−')}${moved > 0 ? `, lên ${moved} hạng` : moved < 0 ? `, xuống ${-moved} hạng` : ''}`);
   // a refused file changes nothing
   await desk.locator('[data-official-prev]').setInputFiles({ ...all, name: 'hong.json', buffer: Buffer.from('{"format": "cchc-official-results"') });
   await desk.locator('[data-official-msg]').filter({ hasText: /hong\.json: không nhận — Tệp không đúng định dạng JSON/ }).waitFor();
@@ -254,8 +291,8 @@ test('official results: survey pasted, ranking with a tie, appendix PDF and CSV,
   await unit.locator('[data-import]').first().getByRole('link', { name: 'Mở' }).click();
   await unit.getByRole('link', { name: 'Nộp & thẩm định' }).click();
   // an edited results file is refused, nothing changes
-  const other = { ...unitFile, name: 'khac.json', buffer: Buffer.from(JSON.stringify({ ...unitDoc, units: [] })) };
-  await unit.locator('[data-import-appraisal]').setInputFiles(other);
+  const edited = { ...unitFile, name: 'khac.json', buffer: Buffer.from(JSON.stringify({ ...unitDoc, units: [] })) };
+  await unit.locator('[data-import-appraisal]').setInputFiles(edited);
   await unit.locator('[data-appraisal-msg]').filter({ hasText: /Không nhập được tệp: Mã kiểm tra \(checksum\) không khớp/ }).waitFor();
   assert.equal(await unit.locator('[data-official-result]').count(), 0);
   await unit.locator('[data-import-appraisal]').setInputFiles(unitFile);

@@ -145,6 +145,24 @@ pub fn OfficialPage() -> Html {
             </section>
         };
     }
+    let not_final = figs
+        .groups
+        .values()
+        .flatten()
+        .filter(|u| u.appraisal != ro::Stage::Final)
+        .count();
+    let damaged = figs
+        .groups
+        .values()
+        .flatten()
+        .filter(|u| u.appraisal == ro::Stage::Damaged)
+        .count();
+    let missing_survey = figs
+        .groups
+        .values()
+        .flatten()
+        .filter(|u| !u.result.survey_missing.is_empty())
+        .count();
     let title = title_of(figs.period);
     let heading = rf::appendix_heading(&inputs.decision.number, &inputs.decision.date);
 
@@ -167,10 +185,13 @@ pub fn OfficialPage() -> Html {
     // the survey table pasted
     let pg = (*paste_group).min(groups.len() - 1);
     let on_paste_text = {
-        let p = paste.clone();
+        let (p, msg) = (paste.clone(), msg.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 p.set(t.value());
+                if msg.is_some() {
+                    msg.set(None);
+                }
             }
         })
     };
@@ -202,17 +223,33 @@ pub fn OfficialPage() -> Html {
                 return;
             };
             match read_survey(&paste.to_string(), &fw, &units) {
-                Err(problems) => msg.set(Some((
-                    false,
-                    format!(
-                        "Chưa áp dụng bảng dán (không có gì thay đổi): {}",
-                        problems.join(" ")
-                    ),
-                ))),
+                Err(mut problems) => {
+                    // names of another group's units: the wrong group is chosen
+                    let text = unit_key(&paste);
+                    let elsewhere = figs.groups.iter().enumerate().any(|(i, (_, l))| {
+                        i != pg
+                            && l.iter().any(|u| {
+                                checked(&d, u.entry).is_some_and(|c| {
+                                    text.contains(&unit_key(&c.assessment.unit_name))
+                                })
+                            })
+                    });
+                    if elsewhere {
+                        problems.insert(0, "Bảng có tên đơn vị của khối khác: hãy chọn đúng khối ở ô \"Bảng của khối\" (mỗi khối dán một bảng).".into());
+                    }
+                    msg.set(Some((
+                        false,
+                        format!(
+                            "Chưa áp dụng bảng dán (không có gì thay đổi), {} lỗi:\n{}",
+                            problems.len(),
+                            problems.join("\n")
+                        ),
+                    )))
+                }
                 Ok(t) => {
                     let n = t.values.len();
                     let mut note = format!(
-                        "Đã áp dụng điểm điều tra xã hội học cho {n} đơn vị ({} cột).",
+                        "Đã áp dụng điểm điều tra xã hội học cho {n} đơn vị ({} cột; ô trống giữ nguyên điểm đã có).",
                         t.columns.len()
                     );
                     if !t.approximate.is_empty() {
@@ -229,11 +266,9 @@ pub fn OfficialPage() -> Html {
                     edit(&ctx, |o| {
                         for (k, vals) in t.values {
                             let m = o.survey.entry(k).or_default();
-                            for col in &t.columns {
-                                match vals.get(col) {
-                                    Some(v) => m.insert(col.clone(), *v),
-                                    None => m.remove(col),
-                                };
+                            // an empty cell keeps the points already entered
+                            for (col, v) in vals {
+                                m.insert(col, v);
                             }
                         }
                     });
@@ -246,7 +281,7 @@ pub fn OfficialPage() -> Html {
 
     // last year's results file
     let on_previous = {
-        let (ctx, msg) = (ctx.clone(), msg.clone());
+        let (ctx, msg, period) = (ctx.clone(), msg.clone(), figs.period);
         Callback::from(move |e: Event| {
             let files = services::files::files_of_event(&e);
             services::files::reset_input(&e);
@@ -265,6 +300,16 @@ pub fn OfficialPage() -> Html {
                         }
                         Err(_) => Err("Không đọc được tệp.".into()),
                     };
+                let r = r.and_then(|r| {
+                    match r.units.iter().find(|u| Some((u.year, u.period)) == period) {
+                        Some(u) => Err(format!(
+                        "đây là kết quả của chính kỳ đang xếp hạng ({} {}), không phải kỳ trước.",
+                        u.period.label(),
+                        u.year
+                    )),
+                        None => Ok(r),
+                    }
+                });
                 match r {
                     Ok(r) => {
                         let n = r.units.len();
@@ -393,22 +438,28 @@ pub fn OfficialPage() -> Html {
         )
     };
 
+    // "<group>:f:<id>" / "<group>:c:<id>": each group by its own framework
     let by_options: Vec<(String, String)> = {
         let mut v = vec![(String::new(), "Chỉ số chính thức".to_string())];
-        if let Some(c) = groups
-            .first()
-            .and_then(|(_, l)| l.first())
-            .and_then(|u| checked(&d, u.entry))
-        {
+        let many = groups.len() > 1;
+        for (gi, (g, l)) in groups.iter().enumerate() {
+            let Some(c) = l.first().and_then(|u| checked(&d, u.entry)) else {
+                continue;
+            };
+            let khoi = if many {
+                format!("Khối {} — ", g.unit_type.label())
+            } else {
+                String::new()
+            };
             for f in &c.framework.fields {
                 v.push((
-                    format!("f:{}", f.id),
-                    format!("Lĩnh vực {}: {}", f.id, f.title),
+                    format!("{gi}:f:{}", f.id),
+                    format!("{khoi}Lĩnh vực {}: {}", f.id, f.title),
                 ));
                 for cr in &f.criteria {
                     v.push((
-                        format!("c:{}", cr.id),
-                        format!("— Tiêu chí {}: {}", cr.id, cr.title),
+                        format!("{gi}:c:{}", cr.id),
+                        format!("{khoi}Tiêu chí {}: {}", cr.id, cr.title),
                     ));
                 }
             }
@@ -451,9 +502,9 @@ pub fn OfficialPage() -> Html {
                     <label for="off-paste">{"Bảng điểm điều tra (dán vào đây)"}</label>
                     <textarea id="off-paste" rows="5" value={(*paste).clone()} oninput={on_paste_text} />
                 </div>
-                <button class="btn primary" onclick={on_apply} disabled={paste.trim().is_empty()}>{"Áp dụng bảng dán"}</button>
+                <button class="btn primary" onclick={on_apply}>{"Áp dụng bảng dán"}</button>
                 if let Some((ok, m)) = &*msg {
-                    <p role={if *ok { "status" } else { "alert" }} class={if *ok { "ok" } else { "bad" }} data-official-msg="">{m.clone()}</p>
+                    {message(*ok, m)}
                 }
                 { for groups.iter().map(|(g, list)| html! {
                     <SurveyEntry group={(*g).clone()} list={Shared(Rc::new((*list).clone()))} />
@@ -482,16 +533,25 @@ pub fn OfficialPage() -> Html {
                     </select>
                 </div>
             </div>
+            if not_final > 0 {
+                <p class="banner warn no-print" role="status" data-official="not-final">{format!("{not_final} đơn vị chưa có kết quả thẩm định cuối cùng (vòng 2 đã gửi): điểm thẩm định của các đơn vị này đang tạm tính theo kết quả thẩm định hiện có hoặc điểm tự đánh giá (cột \"Thẩm định\").")}</p>
+            }
+            if damaged > 0 {
+                <p class="banner warn no-print" role="status" data-official="damaged">{format!("{damaged} đơn vị có tệp bị sửa hoặc hỏng (mã kiểm tra không khớp): kết quả của các đơn vị này tính theo tệp không đáng tin cậy; hãy đề nghị đơn vị gửi lại tệp bản nộp trước khi công bố.")}</p>
+            }
+            if missing_survey > 0 {
+                <p class="banner warn no-print" role="status" data-official="no-survey">{format!("{missing_survey} đơn vị chưa có đủ điểm điều tra xã hội học (đánh dấu *).")}</p>
+            }
             <header class="appendix-head">
                 <p class="appendix-kind">{"Phụ lục"}</p>
                 <h2 class="appendix-title">{title.clone()}</h2>
                 <p class="appendix-decision" data-official="heading">{heading.clone()}</p>
             </header>
-            { for groups.iter().map(|(g, list)| {
-                if by.is_empty() {
-                    appendix_table(&d, g, list, &inputs.previous)
-                } else {
-                    node_table(&d, g, list, &by, &by_options)
+            { for groups.iter().enumerate().map(|(gi, (g, list))| {
+                match by.split_once(':') {
+                    None => appendix_table(&d, g, list, &inputs.previous),
+                    Some((i, rest)) if i == gi.to_string() => node_table(&d, g, list, rest, &by, &by_options),
+                    Some(_) => Html::default(),
                 }
             }) }
         </section>
@@ -574,10 +634,11 @@ fn node_table(
     d: &super::Desk,
     g: &Group,
     list: &[UnitOfficial],
+    node_by: &str,
     by: &str,
     options: &[(String, String)],
 ) -> Html {
-    let (kind, id) = by.split_once(':').unwrap_or(("f", by));
+    let (kind, id) = node_by.split_once(':').unwrap_or(("f", node_by));
     let node = |u: &UnitOfficial| {
         let l = if kind == "c" {
             &u.result.criteria
@@ -603,7 +664,7 @@ fn node_table(
     let label = options
         .iter()
         .find(|(v, _)| v == by)
-        .map(|(_, l)| l.trim_start_matches("— ").to_string())
+        .map(|(_, l)| l.rsplit(" — ").next().unwrap_or(l).to_string())
         .unwrap_or_default();
     html! {
         <section class="official-group" data-group={g.unit_type.label()}>
@@ -616,10 +677,11 @@ fn node_table(
                 </tr></thead>
                 <tbody>
                 { for ro::rank_desc(&keyed).into_iter().map(|(rank, j)| {
-                    let (_, name, r) = &rows[j];
+                    let (u, name, r) = &rows[j];
+                    let href = checked(d, u.entry).map(|c| Route::DeskOfficial { sha: Some(c.sha256.clone()) }.href());
                     html! {
                         <tr>
-                            <td class="num">{rank}</td><th scope="row">{name.clone()}</th>
+                            <td class="num">{rank}</td><th scope="row"><a href={href}>{name.clone()}</a></th>
                             <td class="num">{r.points.to_vi()}</td><td class="num">{r.applicable_max.to_vi()}</td>
                             <td class="num">{r.percent().to_vi_fixed()}</td>
                         </tr>
@@ -785,8 +847,8 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
                                 <td>
                                     {u.result.adjustment().to_vi_signed()}
                                     if decided.is_some() {
-                                        {" (Hội đồng) "}
-                                        <button class="btn small" onclick={reset_adj(key.clone())}>{"Theo đơn vị tự nhận"}</button>
+                                        {" (Hội đồng quyết định) "}
+                                        <button class="btn small" onclick={reset_adj(key.clone())}>{"Trở lại điểm đơn vị tự nhận"}</button>
                                     } else { {" (đơn vị tự nhận)"} }
                                 </td>
                             }
@@ -890,7 +952,7 @@ pub fn ScoringTablePage(p: &ScoringProps) -> Html {
                 <div><dt>{"Chỉ số chính thức"}</dt><dd data-col="index">{o.index.to_vi_fixed()}</dd></div>
                 <div><dt>{"Xếp hạng"}</dt><dd>{format!("{}/{of}", u.rank)}</dd></div>
                 <div><dt>{"Xếp loại"}</dt><dd>{o.band.clone().unwrap_or_else(|| "—".into())}</dd></div>
-                <div><dt>{"Chỉ số đơn vị tự đánh giá"}</dt><dd>{o.self_index.to_vi_fixed()}</dd></div>
+                <div><dt>{"Chỉ số đơn vị tự ước tính"}</dt><dd>{o.self_index.to_vi_fixed()}</dd></div>
                 <div><dt>{"Thẩm định"}</dt><dd>{u.appraisal.label()}</dd></div>
             </dl>
             <div class="toolbar no-print">
@@ -903,7 +965,7 @@ pub fn ScoringTablePage(p: &ScoringProps) -> Html {
                 <thead><tr>{ for rf::TABLE_COLUMNS.iter().map(|c| html! { <th scope="col">{*c}</th> }) }</tr></thead>
                 <tbody>
                 { for rows.iter().map(|x| {
-                    let cls = match x.level { 0 => "lv-field", 1 => "lv-criterion", 3 => "lv-adjust", _ => "lv-sub" };
+                    let cls = match x.level { 0 => "lv-field", 1 => "lv-criterion", 3 => "lv-adjust", 4 => "lv-total", _ => "lv-sub" };
                     let lower = matches!((x.self_points, x.official), (Some(s), Some(o)) if o < s);
                     html! {
                         <tr class={classes!(cls, lower.then_some("lower"))}>
@@ -917,11 +979,35 @@ pub fn ScoringTablePage(p: &ScoringProps) -> Html {
                         </tr>
                     }
                 }) }
-                <tr class="lv-total"><td></td><th scope="row">{"Tổng điểm / Chỉ số"}</th><td class="num">{o.applicable_max.to_vi()}</td>
-                    <td class="num">{o.self_points.to_vi()}</td><td class="num">{format!("{} ({}%)", o.total.to_vi(), o.index.to_vi_fixed())}</td><td></td><td></td></tr>
                 </tbody>
             </table>
             </div>
         </section>
+    }
+}
+
+/// A message: its first line, then each further line as an item (at most
+/// 20, each cut at 300 characters: a pasted table may be anything).
+fn message(ok: bool, m: &str) -> Html {
+    let mut lines = m.lines();
+    let head = lines.next().unwrap_or_default().to_string();
+    let rest: Vec<&str> = lines.collect();
+    let cut = |s: &str| -> String {
+        if s.chars().count() > 300 {
+            format!("{}…", s.chars().take(300).collect::<String>())
+        } else {
+            s.to_string()
+        }
+    };
+    html! {
+        <div role={if ok { "status" } else { "alert" }} class={classes!("banner", if ok { "ok" } else { "warn" })} data-official-msg="">
+            <p>{cut(&head)}</p>
+            if !rest.is_empty() {
+                <ul>
+                    { for rest.iter().take(20).map(|l| html! { <li>{cut(l)}</li> }) }
+                    if rest.len() > 20 { <li>{format!("… và {} lỗi khác.", rest.len() - 20)}</li> }
+                </ul>
+            }
+        </div>
     }
 }

@@ -109,6 +109,12 @@ pub fn read_survey(
             .map(|(i, s)| (i + 1, s.id.as_str()))
             .collect();
     }
+    if header && cols.is_empty() && problems.is_empty() {
+        return Err(vec![format!(
+            "Bảng không có cột nào là mục điều tra ({}): ghi mã mục ở dòng tiêu đề của mỗi cột điểm.",
+            items.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")
+        )]);
+    }
     let keys: Vec<(String, &String)> = units.iter().map(|u| (unit_key(u), u)).collect();
     let mut out = SurveyTable {
         columns: cols.iter().map(|(_, id)| id.to_string()).collect(),

@@ -205,6 +205,8 @@ pub enum Stage {
     None,
     UnderWay,
     Final,
+    /// The file's checksum does not hold: it cannot be appraised.
+    Damaged,
 }
 
 impl Stage {
@@ -213,6 +215,7 @@ impl Stage {
             Stage::None => "chưa thẩm định",
             Stage::UnderWay => "đang thẩm định",
             Stage::Final => "đã có kết quả cuối",
+            Stage::Damaged => "tệp bị sửa, không thẩm định được",
         }
     }
 }
@@ -241,6 +244,7 @@ pub fn batch(
             .and_then(|_| rounds.units.get(&c.sha256))
             .filter(|_| c.intact);
         let stage = match work {
+            _ if !c.intact => Stage::Damaged,
             None => Stage::None,
             Some(w) if !w.sent2.is_empty() => Stage::Final,
             Some(_) => Stage::UnderWay,
@@ -282,7 +286,8 @@ pub fn batch(
 /// A line of a unit's scoring table (bảng chấm điểm).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TableRow {
-    /// 0 field, 1 criterion, 2 sub-criterion, 3 bonus or deduction.
+    /// 0 field, 1 criterion, 2 sub-criterion, 3 bonus or deduction,
+    /// 4 the total and the index.
     pub level: u8,
     pub id: String,
     pub title: String,
@@ -308,7 +313,13 @@ pub fn scoring_table(
     council: Option<&BTreeMap<String, u32>>,
 ) -> (Vec<TableRow>, Official) {
     let r = official(fw, a, items, survey, council);
-    let own = score(fw, a);
+    // the unit's own points without its survey estimates, so a field's
+    // figure is the sum of the items shown under it
+    let mut mine = a.clone();
+    for s in fw.subs().filter(|s| s.rule.is_survey()) {
+        mine.answers.remove(&s.id);
+    }
+    let own = score(fw, &mine);
     let mut b = match items {
         Some(items) => appraised_assessment(fw, a, items),
         None => a.clone(),
@@ -325,7 +336,7 @@ pub fn scoring_table(
             id: f.id.clone(),
             title: f.title.clone(),
             max: f.max,
-            self_points: own.field(&f.id).map(|x| x.points),
+            self_points: own.field(&f.id).filter(|x| !x.survey).map(|x| x.points),
             official: node(&r.fields, &f.id),
             unit_note: String::new(),
             appraisal_note: String::new(),
@@ -336,7 +347,7 @@ pub fn scoring_table(
                 id: c.id.clone(),
                 title: c.title.clone(),
                 max: c.max,
-                self_points: own.criterion(&c.id).map(|x| x.points),
+                self_points: own.criterion(&c.id).filter(|x| !x.survey).map(|x| x.points),
                 official: node(&r.criteria, &c.id),
                 unit_note: String::new(),
                 appraisal_note: String::new(),
@@ -388,5 +399,22 @@ pub fn scoring_table(
             appraisal_note: String::new(),
         });
     }
+    let row = |title: &str, max: Dec2, own: Option<Dec2>, off: Dec2| TableRow {
+        level: 4,
+        id: String::new(),
+        title: title.to_string(),
+        max,
+        self_points: own,
+        official: Some(off),
+        unit_note: String::new(),
+        appraisal_note: String::new(),
+    };
+    rows.push(row(
+        "Tổng điểm",
+        r.applicable_max,
+        Some(own.self_points + own.bonus - own.deductions),
+        r.total,
+    ));
+    rows.push(row("Chỉ số (%)", Dec2::HUNDRED, None, r.index));
     (rows, r)
 }
