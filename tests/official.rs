@@ -390,6 +390,23 @@ mod batch_results {
     }
 
     #[test]
+    fn a_unit_whose_final_file_was_sent_keeps_the_sent_verdicts_whatever_is_edited_after() {
+        let (_, es, mut rounds, inputs) = setup();
+        let w = rounds.units.get_mut(&sha(&es[1])).unwrap();
+        w.sent2_items = w.items.clone();
+        // the desk accepts the lowered item again after sending
+        for it in w.items.values_mut() {
+            it.accepted = true;
+        }
+        let plan = consolidate::plan(&es, &BTreeMap::new(), None);
+        let groups = batch(&es, &plan, &rounds, &inputs);
+        let list = groups.values().next().unwrap();
+        let b = list.iter().find(|u| u.entry == 1).unwrap();
+        assert_eq!(b.appraisal, Stage::ChangedAfterFinal);
+        assert_eq!(b.result.index, d("95,5"), "as sent, not as edited");
+    }
+
+    #[test]
     fn the_scoring_table_lists_every_node_with_both_points_and_both_notes() {
         let (fw, es, rounds, inputs) = setup();
         let Outcome::Checked(c) = &es[1].outcome else {
@@ -626,4 +643,133 @@ fn a_unit_takes_its_own_result_from_a_results_file_and_sees_what_cost_it_most() 
     assert!(result_for(&r, &a, &fw)
         .unwrap_err()
         .starts_with("kết quả trong tệp là của kỳ"));
+}
+
+mod results_file_checks {
+    use super::*;
+    use cchc::engine::formats::appraisal::Refusal;
+    use cchc::engine::formats::results::{costliest, export_results, read_results, table_csv};
+    use cchc::engine::model::official::{ResultItem, Results, UnitResult};
+    use cchc::engine::rules::official::TableRow;
+
+    fn unit(name: &str) -> UnitResult {
+        UnitResult {
+            unit_name: name.into(),
+            year: 2026,
+            framework_id: "f".into(),
+            framework_version: "1".into(),
+            total: d("80"),
+            applicable_max: d("100"),
+            index: d("80"),
+            rank: 1,
+            of: 2,
+            ..Default::default()
+        }
+    }
+
+    fn refused(units: Vec<UnitResult>, date: &str) -> String {
+        let mut r = Results {
+            units,
+            ..Default::default()
+        };
+        r.decision.date = date.into();
+        // a valid checksum: only the content is wrong
+        match read_results(export_results(&r, "2027-01-01T08:00:00+07:00").as_bytes()) {
+            Err(Refusal::Malformed(m)) => m,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_results_file_with_impossible_figures_is_refused_even_with_its_checksum() {
+        let mut u = unit("Sở A");
+        u.rank = 0;
+        assert_eq!(refused(vec![u], ""), "kết quả của \"Sở A\" không hợp lệ");
+        let mut u = unit("Sở A");
+        u.rank = 3;
+        assert_eq!(refused(vec![u], ""), "kết quả của \"Sở A\" không hợp lệ");
+        let mut u = unit("Sở A");
+        u.total = d("101");
+        assert_eq!(refused(vec![u], ""), "kết quả của \"Sở A\" không hợp lệ");
+        let mut u = unit("Sở A");
+        u.deductions = d("-1");
+        assert_eq!(refused(vec![u], ""), "kết quả của \"Sở A\" không hợp lệ");
+        let mut u = unit("Sở A");
+        u.year = 0;
+        assert_eq!(refused(vec![u], ""), "kết quả của \"Sở A\" không hợp lệ");
+        let mut u = unit("Sở A");
+        u.items.push(ResultItem {
+            id: "1.1.1".into(),
+            max: d("1"),
+            official: Some(d("2")),
+            ..Default::default()
+        });
+        assert_eq!(refused(vec![u], ""), "kết quả của \"Sở A\" không hợp lệ");
+        assert_eq!(
+            refused(vec![unit("Sở A"), unit("sở  a")], ""),
+            "đơn vị \"sở  a\" có hai kết quả"
+        );
+        assert_eq!(
+            refused(vec![unit("Sở A")], "10/02/2027"),
+            "ngày quyết định \"10/02/2027\" không đúng dạng năm-tháng-ngày"
+        );
+        assert_eq!(refused(vec![], ""), "không có đơn vị nào");
+        // and the same file without the faults is read
+        let r = Results {
+            units: vec![unit("Sở A"), unit("Sở B")],
+            ..Default::default()
+        };
+        assert!(read_results(export_results(&r, "2027-01-01T08:00:00+07:00").as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn an_item_that_does_not_count_never_shows_as_lost() {
+        let mut u = unit("Sở A");
+        let item = |id: &str, max: &str, own: Option<&str>, off: Option<&str>| ResultItem {
+            id: id.into(),
+            max: d(max),
+            self_points: own.map(d),
+            official: off.map(d),
+            note: String::new(),
+        };
+        u.items = vec![
+            item("1.1.1", "0", Some("0"), Some("0")), // not applicable
+            item("1.1.2", "5", Some("0"), Some("1")), // raised by the appraisal: 4 lost
+            item("1.1.3", "2", Some("1"), Some("1")), // unchanged: 1 lost
+            item("8.1.1", "0", None, None),           // no survey result, taken out
+        ];
+        let got: Vec<&str> = costliest(&u, 5)
+            .iter()
+            .map(|(i, _)| i.id.as_str())
+            .collect();
+        assert_eq!(got, vec!["1.1.2", "1.1.3"]);
+    }
+
+    #[test]
+    fn csv_text_that_a_spreadsheet_would_run_is_kept_as_text() {
+        let row = |title: &str, note: &str| TableRow {
+            level: 2,
+            id: "1.1.1".into(),
+            title: title.into(),
+            max: d("1"),
+            applicable_max: d("1"),
+            self_points: Some(d("-1")),
+            official: None,
+            unit_note: note.into(),
+            appraisal_note: String::new(),
+        };
+        let text = String::from_utf8(table_csv(
+            &[],
+            &[row("=HYPERLINK(\"x\")", "-tốt"), row("@a", "+1")],
+        ))
+        .unwrap();
+        assert!(
+            text.contains("\r\n1.1.1,\"'=HYPERLINK(\"\"x\"\")\",1.00,-1.00,,'-tốt,\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\r\n1.1.1,'@a,1.00,-1.00,,'+1,\r\n"),
+            "{text}"
+        );
+    }
 }

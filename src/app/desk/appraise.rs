@@ -280,7 +280,8 @@ pub fn AppraisePage(p: &AppraiseProps) -> Html {
                         if w.round == 1 {
                             w.sent1 = sum
                         } else {
-                            w.sent2 = sum
+                            w.sent2 = sum;
+                            w.sent2_items = w.items.clone();
                         }
                         put(&ctx, w);
                     }

@@ -46,7 +46,12 @@ fn checked(d: &super::Desk, i: usize) -> Option<&Checked> {
 
 /// Changes the official inputs (kept with the rounds).
 fn edit(ctx: &crate::app::Ctx, f: impl FnOnce(&mut OfficialInputs)) {
-    let mut r = (*ctx.rounds).clone();
+    edit_from(ctx, &ctx.rounds, f)
+}
+
+/// [`edit`] from `rounds` (the latest, after an `await`).
+fn edit_from(ctx: &crate::app::Ctx, rounds: &DeskRounds, f: impl FnOnce(&mut OfficialInputs)) {
+    let mut r = rounds.clone();
     f(&mut r.official);
     ctx.dispatch(Action::DeskRounds(Rc::new(r)));
 }
@@ -100,7 +105,7 @@ fn unit_results(d: &super::Desk, r: &DeskRounds, g: &[UnitOfficial]) -> Vec<Unit
             let (rows, _) = ro::scoring_table(
                 &c.framework,
                 &c.assessment,
-                work.map(|w| &w.items),
+                work.map(ro::final_items),
                 r.official.survey.get(&key),
                 r.official.adjustments.get(&key),
             );
@@ -280,12 +285,16 @@ pub fn OfficialPage() -> Html {
     };
 
     // last year's results file
+    // the rounds of the latest render: a file read takes a while, and an
+    // edit made meanwhile must not be overwritten by the rounds before it
+    let latest = use_mut_ref(|| ctx.rounds.clone());
+    *latest.borrow_mut() = ctx.rounds.clone();
     let on_previous = {
-        let (ctx, msg, period) = (ctx.clone(), msg.clone(), figs.period);
+        let (ctx, msg, period, latest) = (ctx.clone(), msg.clone(), figs.period, latest.clone());
         Callback::from(move |e: Event| {
             let files = services::files::files_of_event(&e);
             services::files::reset_input(&e);
-            let (ctx, msg) = (ctx.clone(), msg.clone());
+            let (ctx, msg, latest) = (ctx.clone(), msg.clone(), latest.clone());
             let Some(f) = files.into_iter().next() else {
                 return;
             };
@@ -313,7 +322,8 @@ pub fn OfficialPage() -> Html {
                 match r {
                     Ok(r) => {
                         let n = r.units.len();
-                        edit(&ctx, |o| {
+                        let now = latest.borrow().clone();
+                        edit_from(&ctx, &now, |o| {
                             o.previous = r
                                 .units
                                 .into_iter()
@@ -775,9 +785,21 @@ fn SurveyEntry(p: &SurveyEntryProps) -> Html {
         })
     };
     let set_adj = |key: String, id: String, own: BTreeMap<String, u32>, most: u32| {
-        let ctx = ctx.clone();
+        let (ctx, err) = (ctx.clone(), err.clone());
         Callback::from(move |e: Event| {
-            let n: u32 = event_value(&e).trim().parse().unwrap_or(0).min(most);
+            let v = event_value(&e);
+            let t = v.trim();
+            let n: u32 = match t.parse::<u32>() {
+                Ok(n) if n <= most => n,
+                _ if t.is_empty() => 0,
+                _ => {
+                    err.set(Some(format!(
+                        "Mục {id}: \"{t}\" không hợp lệ — nhập số lần từ 0 đến {most} (không lưu)."
+                    )));
+                    return;
+                }
+            };
+            err.set(None);
             let (key, id, own) = (key.clone(), id.clone(), own.clone());
             edit(&ctx, move |o| {
                 let m = o.adjustments.entry(key).or_insert(own);
@@ -902,7 +924,7 @@ pub fn ScoringTablePage(p: &ScoringProps) -> Html {
     let (rows, o) = ro::scoring_table(
         &c.framework,
         &c.assessment,
-        work.map(|w| &w.items),
+        work.map(ro::final_items),
         r.official.survey.get(&key),
         r.official.adjustments.get(&key),
     );

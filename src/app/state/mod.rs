@@ -687,7 +687,13 @@ impl Reducible for AppState {
                 // Files loaded while the kept batch was being read back
                 // (a slow machine, a quick user) come after it, not lost.
                 if !s.desk.ready {
-                    let early = (*s.desk).clone();
+                    let mut early = (*s.desk).clone();
+                    // numbered after the kept ones (they were numbered from 0)
+                    for (i, e) in early.entries.iter_mut().enumerate() {
+                        if let Outcome::Checked(c) = &mut e.outcome {
+                            c.assessment.id = format!("{DESK_ID}{}", d.entries.len() + i);
+                        }
+                    }
                     d.entries.extend(early.entries);
                     d.files.extend(early.files);
                     if !early.previous.is_empty() {

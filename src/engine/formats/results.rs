@@ -51,7 +51,8 @@ pub fn unit_result(
             .filter(|x| x.level == 2)
             .map(|x| ResultItem {
                 id: x.id.clone(),
-                max: x.max,
+                // what counts: an item not applicable costs nothing
+                max: x.applicable_max,
                 self_points: x.self_points,
                 official: x.official,
                 note: x.appraisal_note.clone(),
@@ -90,7 +91,52 @@ pub fn read_results(bytes: &[u8]) -> Result<Results, Refusal> {
     if r.decision.number.chars().count() > limits::SHORT || r.decision.date.len() > 10 {
         return bad("trường \"decision\": dài quá giới hạn".into());
     }
+    let date = &r.decision.date;
+    let is_date = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !date.is_empty() && !is_date {
+        return bad(format!(
+            "ngày quyết định \"{date}\" không đúng dạng năm-tháng-ngày"
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let points = |d: Dec2| (Dec2::ZERO..=Dec2::from_int(1000)).contains(&d);
     for u in &r.units {
+        let key = (
+            u.unit_type,
+            crate::engine::rules::consolidate::unit_key(&u.unit_name),
+        );
+        if !seen.insert(key) {
+            return bad(format!("đơn vị \"{}\" có hai kết quả", u.unit_name));
+        }
+        let sane = [
+            u.self_index,
+            u.appraised,
+            u.survey,
+            u.bonus,
+            u.deductions,
+            u.total,
+            u.applicable_max,
+        ]
+        .into_iter()
+        .all(points)
+            && u.index <= Dec2::HUNDRED
+            && u.total <= u.applicable_max
+            && (2000..=2100).contains(&u.year)
+            && u.items.iter().all(|i| {
+                points(i.max)
+                    && i.self_points.is_none_or(points)
+                    && i.official.is_none_or(|o| points(o) && o <= i.max)
+            });
+        if !sane {
+            return bad(format!("kết quả của \"{}\" không hợp lệ", u.unit_name));
+        }
         if u.unit_name.trim().is_empty() || u.unit_name.chars().count() > limits::SHORT {
             return bad("tên đơn vị trống hoặc dài quá giới hạn".into());
         }
@@ -128,10 +174,22 @@ pub fn results_file_name(unit: Option<&str>, year: u16, period: Period) -> Strin
 
 /// One CSV cell: quoted when it holds a comma, a quote or a line break.
 fn cell(s: &str) -> String {
+    // text a spreadsheet would run as a formula (a unit's name or note
+    // comes from its file) is kept as text; numbers like -1.00 are not text
+    // (a number is checked by hand: str::parse::<f64> brings 14 KiB of
+    // float-parsing tables into the bundle)
+    let number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let formula = s.starts_with(['=', '+', '@', '\t', '\r'])
+        || s.strip_prefix('-').is_some_and(|t| !number(t));
+    let s = if formula {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -296,7 +354,10 @@ pub fn costliest(u: &UnitResult, n: usize) -> Vec<(&ResultItem, Dec2)> {
         })
         .collect();
     crate::engine::sort_by_key(&mut v, |x| {
-        (std::cmp::Reverse(taken(x.0)), std::cmp::Reverse(x.1))
+        (
+            std::cmp::Reverse(taken(x.0).max(Dec2::ZERO)),
+            std::cmp::Reverse(x.1),
+        )
     });
     v.truncate(n);
     v

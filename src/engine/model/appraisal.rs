@@ -167,6 +167,9 @@ pub struct DeskWork {
     pub sent1: String,
     /// Checksum of the final (round-2) file sent.
     pub sent2: String,
+    /// The verdicts as the final file sent them (what the official
+    /// results use, whatever is edited after).
+    pub sent2_items: BTreeMap<String, AppraisedItem>,
     /// The unit's explanation, once imported.
     pub explanation: Option<Explanation>,
     pub explanation_sha256: String,

@@ -187,6 +187,18 @@ pub fn rank_desc(rows: &[(Dec2, String)]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The verdicts the official results use: the final file's as sent,
+/// else the work as it stands.
+pub fn final_items(
+    w: &crate::engine::model::appraisal::DeskWork,
+) -> &BTreeMap<String, AppraisedItem> {
+    if !w.sent2.is_empty() && !w.sent2_items.is_empty() {
+        &w.sent2_items
+    } else {
+        &w.items
+    }
+}
+
 /// One unit's official result in the batch.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitOfficial {
@@ -207,6 +219,8 @@ pub enum Stage {
     Final,
     /// The file's checksum does not hold: it cannot be appraised.
     Damaged,
+    /// Edited after the final file was sent: the results use what was sent.
+    ChangedAfterFinal,
 }
 
 impl Stage {
@@ -216,6 +230,7 @@ impl Stage {
             Stage::UnderWay => "đang thẩm định",
             Stage::Final => "đã có kết quả cuối",
             Stage::Damaged => "tệp bị sửa, không thẩm định được",
+            Stage::ChangedAfterFinal => "đã sửa sau khi gửi kết quả cuối (tính theo bản đã gửi)",
         }
     }
 }
@@ -246,14 +261,20 @@ pub fn batch(
         let stage = match work {
             _ if !c.intact => Stage::Damaged,
             None => Stage::None,
-            Some(w) if !w.sent2.is_empty() => Stage::Final,
+            Some(w) if !w.sent2.is_empty() => {
+                if w.sent2_items.is_empty() || w.sent2_items == w.items {
+                    Stage::Final
+                } else {
+                    Stage::ChangedAfterFinal
+                }
+            }
             Some(_) => Stage::UnderWay,
         };
         let key = unit_key(&c.assessment.unit_name);
         let r = official(
             &c.framework,
             &c.assessment,
-            work.map(|w| &w.items),
+            work.map(final_items),
             inputs.survey.get(&key),
             inputs.adjustments.get(&key),
         );
@@ -292,6 +313,9 @@ pub struct TableRow {
     pub id: String,
     pub title: String,
     pub max: Dec2,
+    /// The maximum that counts (0: not applicable, not due yet, or a
+    /// survey item without a result taken out of the maximum).
+    pub applicable_max: Dec2,
     /// The unit's own points (none on survey items: it does not score them).
     pub self_points: Option<Dec2>,
     /// Appraised points (survey items: the points entered; none: no result).
@@ -329,6 +353,11 @@ pub fn scoring_table(
     }
     let s = score(fw, &b);
     let node = |list: &[NodeResult], id: &str| list.iter().find(|n| n.id == id).map(|n| n.points);
+    let node_max = |list: &[NodeResult], id: &str| {
+        list.iter()
+            .find(|n| n.id == id)
+            .map_or(Dec2::ZERO, |n| n.applicable_max)
+    };
     let mut rows = Vec::new();
     for f in &fw.fields {
         rows.push(TableRow {
@@ -336,6 +365,7 @@ pub fn scoring_table(
             id: f.id.clone(),
             title: f.title.clone(),
             max: f.max,
+            applicable_max: node_max(&r.fields, &f.id),
             self_points: own.field(&f.id).filter(|x| !x.survey).map(|x| x.points),
             official: node(&r.fields, &f.id),
             unit_note: String::new(),
@@ -347,6 +377,7 @@ pub fn scoring_table(
                 id: c.id.clone(),
                 title: c.title.clone(),
                 max: c.max,
+                applicable_max: node_max(&r.criteria, &c.id),
                 self_points: own.criterion(&c.id).filter(|x| !x.survey).map(|x| x.points),
                 official: node(&r.criteria, &c.id),
                 unit_note: String::new(),
@@ -354,8 +385,20 @@ pub fn scoring_table(
             });
             for sub in &c.subs {
                 let is_survey = sub.rule.is_survey();
+                let counted = s.sub(&sub.id).map_or(Dec2::ZERO, |x| x.applicable_max);
+                let entered = survey.and_then(|m| m.get(&sub.id)).copied();
+                let sub_max = if is_survey
+                    && entered.is_none()
+                    && fw.missing_survey == crate::engine::model::MissingSurvey::Scale
+                {
+                    Dec2::ZERO
+                } else {
+                    counted
+                };
                 let official = if is_survey {
-                    survey.and_then(|m| m.get(&sub.id)).copied()
+                    entered
+                        .filter(|_| counted > Dec2::ZERO)
+                        .map(|p| p.clamp_to(Dec2::ZERO, counted))
                 } else {
                     s.sub(&sub.id).map(|x| x.points)
                 };
@@ -364,6 +407,7 @@ pub fn scoring_table(
                     id: sub.id.clone(),
                     title: sub.title.clone(),
                     max: sub.max,
+                    applicable_max: sub_max,
                     self_points: (!is_survey)
                         .then(|| own.sub(&sub.id).map(|x| x.points))
                         .flatten(),
@@ -393,6 +437,7 @@ pub fn scoring_table(
             id: String::new(),
             title: sign.to_string(),
             max: adj.cap,
+            applicable_max: adj.cap,
             self_points: Some(own_total),
             official: Some(off_total),
             unit_note: String::new(),
@@ -404,6 +449,7 @@ pub fn scoring_table(
         id: String::new(),
         title: title.to_string(),
         max,
+        applicable_max: max,
         self_points: own,
         official: Some(off),
         unit_note: String::new(),

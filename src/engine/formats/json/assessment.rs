@@ -315,6 +315,7 @@ json_struct!(DeskWork {
     round1: skip,
     sent1: skip,
     sent2: skip,
+    sent2_items: skip,
     explanation: skip,
     explanation_sha256: skip,
     seen: skip
