@@ -30,10 +30,10 @@ const builds = [
   // a submitted file adopted, intact files preferred) to 291.0 / 367.3
   // (+24.1 KiB brotli in all). Ceilings 292/368 → 293/369.
   // #17 shows the unit its official result (the results file read and
-  // checked, kept with the assessment, the items that cost most): 291.0 →
-  // 298.1 brotli, 367.5 → 377.3 gzip (+7.1 KiB, within the 8 the issue
-  // allows). Ceilings 293/369 → 299/378.
-  { name: "agency's app", dir: 'dist', ceilings: { brotli: 299 * KiB, gzip: 378 * KiB } },
+  // checked, kept with the assessment, the items that cost most; names in
+  // combining marks composed): 291.0 → 298.7 brotli, 367.5 → 378.0 gzip
+  // (+7.7 KiB, within the 8 the issue allows). Ceilings 293/369 → 300/379.
+  { name: "agency's app", dir: 'dist', ceilings: { brotli: 300 * KiB, gzip: 379 * KiB } },
   // Full build: 402.6 KiB gzip / 316.9 KiB brotli before #14; the table
   // reader for the decision's appendix adds ~50 KiB gzip, the .docx reader
   // (zip + flate2 + quick-xml) 57 KiB gzip / 49 KiB brotli (509.8 / 405.3 in all).
@@ -51,7 +51,7 @@ const builds = [
   // #17's official results page (survey paste and hand entry, council
   // adjustments, ranking per group and by field/criterion, last year's
   // change, the appendix as print/CSV/.xlsx, the scoring table, the results
-  // file): 483.1 → 524.7 brotli, 614.1 → 670.1 gzip (+41.6 KiB brotli; its
+  // file): 483.1 → 525.1 brotli, 614.1 → 670.8 gzip (+42.0 KiB brotli; its
   // Yew views are most of it; str::to_uppercase, 2.9 KiB, and
   // str::parse::<f64>, 12.8 KiB, were taken out). Ceilings 484/615 → 527/672.
   { name: 'full build (Sở Nội vụ)', dir: 'dist/so-noi-vu', ceilings: { brotli: 527 * KiB, gzip: 672 * KiB } },

@@ -773,3 +773,28 @@ mod results_file_checks {
         );
     }
 }
+
+#[test]
+fn names_typed_with_combining_marks_are_the_same_names() {
+    use cchc::engine::rules::consolidate::{compose_vi, unit_key};
+    // every Vietnamese letter, as Unikey's "Unicode tổ hợp" writes it (NFD)
+    let nfd = "aa\u{300}a\u{301}a\u{309}a\u{303}a\u{323}a\u{306}a\u{306}\u{300}a\u{306}\u{301}a\u{306}\u{309}a\u{306}\u{303}a\u{323}\u{306}a\u{302}a\u{302}\u{300}a\u{302}\u{301}a\u{302}\u{309}a\u{302}\u{303}a\u{323}\u{302}ee\u{300}e\u{301}e\u{309}e\u{303}e\u{323}e\u{302}e\u{302}\u{300}e\u{302}\u{301}e\u{302}\u{309}e\u{302}\u{303}e\u{323}\u{302}ii\u{300}i\u{301}i\u{309}i\u{303}i\u{323}oo\u{300}o\u{301}o\u{309}o\u{303}o\u{323}o\u{302}o\u{302}\u{300}o\u{302}\u{301}o\u{302}\u{309}o\u{302}\u{303}o\u{323}\u{302}o\u{31b}o\u{31b}\u{300}o\u{31b}\u{301}o\u{31b}\u{309}o\u{31b}\u{303}o\u{31b}\u{323}uu\u{300}u\u{301}u\u{309}u\u{303}u\u{323}u\u{31b}u\u{31b}\u{300}u\u{31b}\u{301}u\u{31b}\u{309}u\u{31b}\u{303}u\u{31b}\u{323}yy\u{300}y\u{301}y\u{309}y\u{303}y\u{323}AA\u{300}A\u{301}A\u{309}A\u{303}A\u{323}A\u{306}A\u{306}\u{300}A\u{306}\u{301}A\u{306}\u{309}A\u{306}\u{303}A\u{323}\u{306}A\u{302}A\u{302}\u{300}A\u{302}\u{301}A\u{302}\u{309}A\u{302}\u{303}A\u{323}\u{302}EE\u{300}E\u{301}E\u{309}E\u{303}E\u{323}E\u{302}E\u{302}\u{300}E\u{302}\u{301}E\u{302}\u{309}E\u{302}\u{303}E\u{323}\u{302}II\u{300}I\u{301}I\u{309}I\u{303}I\u{323}OO\u{300}O\u{301}O\u{309}O\u{303}O\u{323}O\u{302}O\u{302}\u{300}O\u{302}\u{301}O\u{302}\u{309}O\u{302}\u{303}O\u{323}\u{302}O\u{31b}O\u{31b}\u{300}O\u{31b}\u{301}O\u{31b}\u{309}O\u{31b}\u{303}O\u{31b}\u{323}UU\u{300}U\u{301}U\u{309}U\u{303}U\u{323}U\u{31b}U\u{31b}\u{300}U\u{31b}\u{301}U\u{31b}\u{309}U\u{31b}\u{303}U\u{31b}\u{323}YY\u{300}Y\u{301}Y\u{309}Y\u{303}Y\u{323} \u{110}\u{111}";
+    assert_eq!(compose_vi(nfd), "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵAÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴ Đđ");
+    // marks in the other order (tone before the circumflex) too
+    assert_eq!(compose_vi("a\u{301}\u{302}"), "ấ");
+    assert_eq!(
+        unit_key("So\u{31b}\u{309} Thu\u{31b}\u{309} Nghie\u{323}\u{302}m 001 \u{2014} UBND phu\u{31b}o\u{31b}\u{300}ng Ia Kring, Quy\u{300}nh"),
+        unit_key("Sở Thử Nghiệm 001 — UBND phường Ia Kring, Quỳnh")
+    );
+    // what is not a Vietnamese letter is kept as it is
+    assert_eq!(compose_vi("x\u{301} \u{301}"), "x\u{301} \u{301}");
+    let units = vec!["Sở Thử Nghiệm 001".to_string()];
+    let t = read_survey(
+        "So\u{31b}\u{309} Thu\u{31b}\u{309} Nghie\u{323}\u{302}m 001\t5\t6",
+        &so(),
+        &units,
+    )
+    .unwrap();
+    assert_eq!(t.values.len(), 1);
+    assert!(t.approximate.is_empty());
+}

@@ -70,10 +70,88 @@ impl Checked {
 }
 
 pub fn unit_key(name: &str) -> String {
-    name.split_whitespace()
+    compose_vi(name)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Vietnamese letters typed as a base letter and combining marks (Unikey's
+/// "Unicode tổ hợp") composed into the one-character forms, so both
+/// spellings of a name are the same name. Only the Vietnamese letters are
+/// composed (no Unicode tables in the bundle); anything else is kept.
+pub fn compose_vi(s: &str) -> String {
+    // each row: the letter, then with huyền, sắc, hỏi, ngã, nặng
+    const ROWS: [&str; 24] = [
+        "aàáảãạ",
+        "ăằắẳẵặ",
+        "âầấẩẫậ",
+        "eèéẻẽẹ",
+        "êềếểễệ",
+        "iìíỉĩị",
+        "oòóỏõọ",
+        "ôồốổỗộ",
+        "ơờớởỡợ",
+        "uùúủũụ",
+        "ưừứửữự",
+        "yỳýỷỹỵ",
+        "AÀÁẢÃẠ",
+        "ĂẰẮẲẴẶ",
+        "ÂẦẤẨẪẬ",
+        "EÈÉẺẼẸ",
+        "ÊỀẾỂỄỆ",
+        "IÌÍỈĨỊ",
+        "OÒÓỎÕỌ",
+        "ÔỒỐỔỖỘ",
+        "ƠỜỚỞỠỢ",
+        "UÙÚỦŨỤ",
+        "ƯỪỨỬỮỰ",
+        "YỲÝỶỸỴ",
+    ];
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+    // (letter, mark) → letter: breve, circumflex, horn
+    const MODS: [(char, char, char); 12] = [
+        ('a', '\u{306}', 'ă'),
+        ('a', '\u{302}', 'â'),
+        ('e', '\u{302}', 'ê'),
+        ('o', '\u{302}', 'ô'),
+        ('o', '\u{31b}', 'ơ'),
+        ('u', '\u{31b}', 'ư'),
+        ('A', '\u{306}', 'Ă'),
+        ('A', '\u{302}', 'Â'),
+        ('E', '\u{302}', 'Ê'),
+        ('O', '\u{302}', 'Ô'),
+        ('O', '\u{31b}', 'Ơ'),
+        ('U', '\u{31b}', 'Ư'),
+    ];
+    let find = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.chars().position(|x| x == c).map(|t| (r, t)))
+    };
+    let at = |r: usize, t: usize| ROWS[r].chars().nth(t);
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let last = out.last().copied().and_then(find);
+        let composed = match (last, TONES.iter().position(|&m| m == c)) {
+            (Some((r, 0)), Some(t)) => at(r, t + 1),
+            (Some((r, t)), None) => at(r, 0)
+                .and_then(|base| MODS.iter().find(|m| m.0 == base && m.1 == c))
+                .and_then(|m| find(m.2))
+                .and_then(|(r2, _)| at(r2, t)),
+            _ => None,
+        };
+        match composed {
+            Some(x) => {
+                if let Some(l) = out.last_mut() {
+                    *l = x;
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// Grades an imported assessment for the desk: scores it and lists what
