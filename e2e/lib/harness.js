@@ -94,3 +94,10 @@ export async function noSideScroll(page, label) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(over <= 0, `${label}: page scrolls sideways by ${over}px`);
 }
+
+/** The files of a generated batch in target/ (scripts/test.sh makes them), for setInputFiles. */
+export function batch(dir) {
+  const d = path.join(root, 'target', dir);
+  assert.ok(fs.existsSync(d), `${d} missing: run scripts/test.sh (it generates the batches)`);
+  return fs.readdirSync(d).sort().map((f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(d, f)) }));
+}

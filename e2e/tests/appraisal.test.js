@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { serve, launch, openPage, ensureOut, root, axe, noSideScroll } from '../lib/harness.js';
+import { serve, launch, openPage, ensureOut, root, axe, noSideScroll, batch } from '../lib/harness.js';
 
 // The files the app really writes match the schemas in schemas/.
 const schemas = (() => {
@@ -32,11 +32,6 @@ let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const batch = (dir) => {
-  const d = path.join(root, 'target', dir);
-  assert.ok(fs.existsSync(d), `${d} missing: run scripts/test.sh (it generates the batches)`);
-  return fs.readdirSync(d).sort().map((f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(d, f)) }));
-};
 const num = (s) => Number(s.trim().replace(/\./g, '').replace(',', '.'));
 
 async function save(dl) {

@@ -6,17 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, ensureOut, root, axe } from '../lib/harness.js';
+import { serve, launch, openPage, ensureOut, root, axe, batch } from '../lib/harness.js';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const batch = (dir) => {
-  const d = path.join(root, 'target', dir);
-  assert.ok(fs.existsSync(d), `${d} missing: run scripts/test.sh (it generates the batches)`);
-  return fs.readdirSync(d).sort().map((f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(d, f)) }));
-};
 
 test('a batch with a broken file, a duplicate and a tampered total', async () => {
   const files = batch('batch-e2e');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, ensureOut, root, noSideScroll, axe } from '../lib/harness.js';
+import { serve, launch, openPage, ensureOut, root, noSideScroll, axe, batch } from '../lib/harness.js';
 
 let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
@@ -232,10 +232,6 @@ test('the printed report: columns whole, page numbers, raw figures, one archive 
   await context.close();
 });
 
-const batch = (dir) => {
-  const d = path.join(root, 'target', dir);
-  return fs.readdirSync(d).sort().map((f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(d, f)) }));
-};
 
 test('the desk keeps its batch across a reload, prints landscape with a title', async () => {
   const { context, page, problems } = await openPage(browser, srv.origin);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { serve, launch, openPage, ensureOut, root, axe, noSideScroll } from '../lib/harness.js';
+import { serve, launch, openPage, ensureOut, root, axe, noSideScroll, batch } from '../lib/harness.js';
 
 const resultsSchema = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 })
   .compile(JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'official-results.schema.json'), 'utf8')));
@@ -20,11 +20,6 @@ let srv, browser;
 before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-const batch = (dir) => {
-  const d = path.join(root, 'target', dir);
-  assert.ok(fs.existsSync(d), `${d} missing: run scripts/test.sh (it generates the batches)`);
-  return fs.readdirSync(d).sort().map((f) => ({ name: f, mimeType: 'application/json', buffer: fs.readFileSync(path.join(d, f)) }));
-};
 const num = (s) => Number(s.trim().replace(/\./g, '').replace(',', '.').replace('−', '-'));
 const vi = (x) => x.toFixed(2).replace('.', ',');
 const r2 = (x) => Math.round(x * 100) / 100;

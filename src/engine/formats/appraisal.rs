@@ -39,7 +39,28 @@ pub fn subject_of(fw: &Framework, a: &Assessment, sha256: &str, revision: u32) -
     }
 }
 
-pub(super) fn finish(mut doc: json::Out) -> (String, String) {
+/// One of our signed documents: its kind and version, the app, when,
+/// then `body`'s fields, then the checksum (text, checksum).
+pub(super) fn signed(
+    format: &str,
+    version: u32,
+    body: &impl super::json::ToJson,
+    exported_at: &str,
+    extra: Option<(&str, json::Out)>,
+) -> (String, String) {
+    let mut doc = obj_out()
+        .f("format", format)
+        .f("format_version", &version)
+        .f("app_version", super::file::APP_VERSION)
+        .f("exported_at", exported_at)
+        .merge(body);
+    if let Some((k, v)) = extra {
+        doc = doc.f(k, &v);
+    }
+    finish(doc.f("checksum", &obj_out().done()).done())
+}
+
+fn finish(mut doc: json::Out) -> (String, String) {
     let sum = sha256_hex(doc.canonical(&NOT_CHECKSUMMED).as_bytes());
     doc.set(
         "checksum",
@@ -81,29 +102,24 @@ pub fn export_appraisal(
         .f("appraisable_items", &c.lines.len())
         .f("points", &points.done())
         .done();
-    let doc = obj_out()
-        .f("format", APPRAISAL_FORMAT)
-        .f("format_version", &APPRAISAL_FORMAT_VERSION)
-        .f("app_version", super::file::APP_VERSION)
-        .f("exported_at", exported_at)
-        .merge(ap)
-        .f("summary", &summary)
-        .f("checksum", &obj_out().done())
-        .done();
-    finish(doc)
+    signed(
+        APPRAISAL_FORMAT,
+        APPRAISAL_FORMAT_VERSION,
+        ap,
+        exported_at,
+        Some(("summary", summary)),
+    )
 }
 
 /// The explanation file, and its checksum.
 pub fn export_explanation(ex: &Explanation, exported_at: &str) -> (String, String) {
-    let doc = obj_out()
-        .f("format", EXPLANATION_FORMAT)
-        .f("format_version", &APPRAISAL_FORMAT_VERSION)
-        .f("app_version", super::file::APP_VERSION)
-        .f("exported_at", exported_at)
-        .merge(ex)
-        .f("checksum", &obj_out().done())
-        .done();
-    finish(doc)
+    signed(
+        EXPLANATION_FORMAT,
+        APPRAISAL_FORMAT_VERSION,
+        ex,
+        exported_at,
+        None,
+    )
 }
 
 /// `CCHC_so-tu-phap_2026_Nam_tham-dinh-vong-1.json`.

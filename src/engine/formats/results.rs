@@ -4,8 +4,8 @@
 //! a unit's scoring table as CSV for Excel (UTF-8 with BOM, comma
 //! separated, numbers with a dot). Documented in `docs/file-format.md`.
 
-use super::appraisal::{finish, parse, Refusal};
-use super::json::{obj_out, FromJson};
+use super::appraisal::{parse, signed, Refusal};
+use super::json::FromJson;
 use crate::engine::model::official::{ResultItem, Results, UnitResult};
 use crate::engine::model::{Assessment, Dec2, Framework, Period, UnitType};
 use crate::engine::rules::limits;
@@ -63,15 +63,7 @@ pub fn unit_result(
 
 /// The results file's text (deterministic apart from `exported_at`).
 pub fn export_results(r: &Results, exported_at: &str) -> String {
-    let doc = obj_out()
-        .f("format", RESULTS_FORMAT)
-        .f("format_version", &RESULTS_FORMAT_VERSION)
-        .f("app_version", super::file::APP_VERSION)
-        .f("exported_at", exported_at)
-        .merge(r)
-        .f("checksum", &obj_out().done())
-        .done();
-    finish(doc).0
+    signed(RESULTS_FORMAT, RESULTS_FORMAT_VERSION, r, exported_at, None).0
 }
 
 /// Reads a results file; a damaged or edited one is refused.
